@@ -1,0 +1,144 @@
+"""Files in and out: `-` for stdin/stdout, text decoding with a clear error, atomic writes.
+
+Outputs go to a temporary file beside the target and are renamed into place only when the
+job succeeded, so an interrupted run never leaves a half-written file; an output that is
+one of the inputs is refused before any work is done.
+"""
+from __future__ import annotations
+
+import codecs
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO
+
+from tmtool.errors import InputError, OutputError
+
+STDIO = "-"
+
+
+def display_name(path: str | os.PathLike[str]) -> str:
+    """How a path is named in messages (`<stdin>` for `-`)."""
+    return "<stdin>" if str(path) == STDIO else str(path)
+
+
+@contextlib.contextmanager
+def open_input(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
+    """Open a file (or stdin for `-`) for binary reading, with a one-line error if missing."""
+    if str(path) == STDIO:
+        yield sys.stdin.buffer
+        return
+    try:
+        handle = open(path, "rb")
+    except FileNotFoundError:
+        raise InputError(str(path), None, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(str(path), None, "is a directory, not a file") from None
+    except PermissionError:
+        raise InputError(str(path), None, "permission denied") from None
+    with handle:
+        yield handle
+
+
+def decode_text(data: bytes, *, name: str) -> str:
+    """Decode UTF-8 (BOM optional) or BOM-marked UTF-16/32; a bad byte is reported with
+    its line. Binary data (NUL bytes without a UTF-16 BOM) is refused."""
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(name, None, f"invalid {encoding} text: {exc.reason}") from None
+    if b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise InputError(name, line, "looks like a binary file (NUL byte), not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            name, line, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
+        ) from None
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """A whole text file, decoded (see `decode_text`)."""
+    with open_input(path) as handle:
+        return decode_text(handle.read(), name=display_name(path))
+
+
+def _same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    if STDIO in (str(a), str(b)):
+        return False
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return Path(a).resolve() == Path(b).resolve()
+
+
+def check_output_not_input(
+    output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]]
+) -> None:
+    """Refuse, before any work, an output that would overwrite one of the inputs."""
+    for source in inputs:
+        if _same_file(output, source):
+            raise OutputError(f"{output}: refusing to overwrite an input file; choose another -o")
+
+
+@contextlib.contextmanager
+def atomic_output(
+    path: str | os.PathLike[str], *, inputs: Iterable[str | os.PathLike[str]] = ()
+) -> Iterator[IO[bytes]]:
+    """A binary stream that becomes `path` only if the block finishes without error.
+
+    `-` writes to stdout (not atomic, by nature). The temporary file sits beside the target
+    so the final rename stays on one file system.
+    """
+    check_output_not_input(path, inputs)
+    if str(path) == STDIO:
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    target = Path(path)
+    if target.is_dir():
+        raise OutputError(f"{path}: is a directory; name an output file")
+    directory = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write here ({exc.strerror})") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+
+
+@contextlib.contextmanager
+def atomic_text_output(
+    path: str | os.PathLike[str], *, inputs: Iterable[str | os.PathLike[str]] = ()
+) -> Iterator[IO[str]]:
+    """Like `atomic_output`, as UTF-8 text with `\\n` line ends."""
+    import io
+
+    with atomic_output(path, inputs=inputs) as raw:
+        text = io.TextIOWrapper(raw, encoding="utf-8", newline="\n", write_through=True)
+        try:
+            yield text
+            text.flush()
+        finally:
+            text.detach()
