@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from tmtool.errors import InputError, OutputError
+from tmtool.fileio import atomic_output, decode_text, read_text
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("Київ".encode(), "Київ"),
+        (codecs.BOM_UTF8 + "Київ".encode(), "Київ"),
+        (codecs.BOM_UTF16_LE + "Київ".encode("utf-16-le"), "Київ"),
+        (codecs.BOM_UTF16_BE + "Київ".encode("utf-16-be"), "Київ"),
+    ],
+)
+def test_decode_text_accepts_utf8_and_bom_marked_utf16(data: bytes, expected: str) -> None:
+    assert decode_text(data, name="x.txt") == expected
+
+
+def test_decode_text_names_the_line_of_a_bad_byte() -> None:
+    with pytest.raises(InputError) as info:
+        decode_text(b"one\ntwo\n\xff three\n", name="x.txt")
+    assert str(info.value) == "x.txt:3: not UTF-8 text (byte 0xff); save the file as UTF-8"
+
+
+def test_decode_text_refuses_binary_data() -> None:
+    with pytest.raises(InputError, match=r"^x\.bin:2: looks like a binary file"):
+        decode_text(b"ok\n\x00\x01\x02", name="x.bin")
+
+
+def test_read_text_reports_a_missing_file(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.md"
+    with pytest.raises(InputError) as info:
+        read_text(missing)
+    assert str(info.value) == f"{missing}: no such file"
+
+
+def test_atomic_output_replaces_the_target_only_on_success(tmp_path: Path) -> None:
+    target = tmp_path / "out.tmx"
+    target.write_bytes(b"old")
+    with pytest.raises(RuntimeError):
+        with atomic_output(target) as handle:
+            handle.write(b"half")
+            raise RuntimeError("interrupted")
+    assert target.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.tmx"]
+    with atomic_output(target) as handle:
+        handle.write(b"new")
+    assert target.read_bytes() == b"new"
+
+
+def test_atomic_output_refuses_to_overwrite_an_input(tmp_path: Path) -> None:
+    source = tmp_path / "in.tmx"
+    source.write_bytes(b"keep")
+    with pytest.raises(OutputError, match="refusing to overwrite an input"):
+        with atomic_output(tmp_path / "." / "in.tmx", inputs=[source]):
+            pass
+    assert source.read_bytes() == b"keep"
