@@ -1,0 +1,215 @@
+"""`tmtool lint` end to end: exit codes, exact output for seeded files, every format,
+config, suppressions, baseline, stdin, and one-line errors."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from tmtool.cli import cli
+
+DATA = Path(__file__).parent / "data" / "lint"
+FIXTURES = sorted(p.name for p in DATA.iterdir() if p.name.startswith(("clean.", "defects.")))
+SEEDED = {
+    "defects.md": [("forbidden-variant", 1, 16), ("forbidden-variant", 3, 1), ("near-miss", 3, 61),
+                   ("historical-name", 6, 14)],
+    "defects.txt": [("forbidden-variant", 1, 1), ("forbidden-variant", 3, 5), ("forbidden-variant", 3, 61)],
+    "defects.tmx": [("forbidden-variant", 8, 1), ("missing-term", 11, 1), ("forbidden-variant", 12, 1)],
+    "defects.po": [("forbidden-variant", 9, 1), ("forbidden-variant", 9, 1), ("forbidden-variant", 14, 1)],
+    "defects.xlf": [("forbidden-variant", 8, 1), ("forbidden-variant", 8, 1)],
+    "defects.xliff": [("forbidden-variant", 7, 1), ("forbidden-variant", 11, 1)],
+}
+
+
+@pytest.fixture
+def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the fixtures as the current folder (so no outer config applies)."""
+    for path in DATA.iterdir():
+        shutil.copy(path, tmp_path / path.name)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    return tmp_path
+
+
+def lint(*args: str, stdin: bytes | None = None) -> Result:
+    return CliRunner().invoke(cli, ["lint", *args], input=stdin)
+
+
+def findings_of(result: Result) -> list[tuple[str, int, int]]:
+    return [(f["rule"], f["line"], f["column"]) for f in json.loads(result.stdout)["findings"]]
+
+
+@pytest.mark.parametrize("name", [n for n in FIXTURES if n.startswith("clean.")])
+def test_clean_files_exit_zero_with_no_findings(work: Path, name: str) -> None:
+    result = lint(name, "--glossary", "glossary.csv", "--fail-on", "info")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert result.stderr.endswith("no findings in 1 file\n")
+
+
+@pytest.mark.parametrize("name", sorted(SEEDED))
+def test_seeded_defects_are_found_in_every_input_format(work: Path, name: str) -> None:
+    result = lint(name, "--glossary", "glossary.csv", "--format", "json")
+    assert result.exit_code == 1, result.output
+    assert findings_of(result) == SEEDED[name]
+
+
+def test_text_output_is_compiler_lines_and_summary_on_stderr(work: Path) -> None:
+    result = lint("defects.txt", "defects.tmx", "--glossary", "glossary.csv")
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "defects.tmx:8:1: error: 'Kasym Kaisenov' is a forbidden rendering of person.qaysenov; "
+        "use 'Qasim Qaysenov' [forbidden-variant] (unit 1)\n"
+        "defects.tmx:11:1: error: 'Кам’янському' (place.kamianske) has no approved rendering in "
+        "the English text; expected 'Kamianske' [missing-term] (unit 2)\n"
+        "defects.tmx:12:1: error: 'Kiev' is a forbidden rendering of place.kyiv; use 'Kyiv' "
+        "[forbidden-variant] (unit 2)\n"
+        "defects.txt:1:1: error: 'Kassym Kaisenov' is a forbidden rendering of person.qaysenov; "
+        "use 'Qasim Qaysenov' [forbidden-variant]\n"
+        "defects.txt:3:5: error: 'Extraordinary and Plenipotentiary Ambassador' is a forbidden "
+        "rendering of title.ambassador_ep; use 'Ambassador Extraordinary and Plenipotentiary' "
+        "[forbidden-variant]\n"
+        "defects.txt:3:61: error: 'Kiev' is a forbidden rendering of place.kyiv; use 'Kyiv' "
+        "[forbidden-variant]\n"
+    )
+    assert result.stderr == "6 findings (6 errors) in 2 files\n"
+
+
+def test_inline_suppressions_are_counted_in_the_summary(work: Path) -> None:
+    result = lint("defects.md", "--glossary", "glossary.csv")
+    assert result.stderr == "4 findings (2 errors, 2 warnings) in 1 file; 3 suppressed inline\n"
+
+
+def test_fail_on_and_exit_zero_decide_the_exit_code(work: Path) -> None:
+    args = ("defects.md", "--glossary", "glossary.csv", "--disable", "forbidden-variant")
+    assert lint(*args).exit_code == 0  # only warnings left, default --fail-on error
+    assert lint(*args, "--fail-on", "warning").exit_code == 1
+    assert lint("defects.md", "--glossary", "glossary.csv", "--exit-zero").exit_code == 0
+
+
+def test_severity_override_changes_level_and_exit_code(work: Path) -> None:
+    result = lint("defects.md", "--glossary", "glossary.csv", "--disable", "forbidden-variant",
+                  "--severity", "near-miss=error", "--format", "json")
+    assert result.exit_code == 1
+    levels = {f["rule"]: f["severity"] for f in json.loads(result.stdout)["findings"]}
+    assert levels == {"near-miss": "error", "historical-name": "warning"}
+
+
+@pytest.mark.parametrize("report_format", ["text", "json", "sarif", "github", "junit"])
+def test_every_format_writes_to_output_file_and_nothing_to_stdout(work: Path, report_format: str) -> None:
+    result = lint("defects.po", "clean.po", "--glossary", "glossary.csv", "--format", report_format,
+                  "-o", "report.out", "-q")
+    assert result.exit_code == 1
+    assert result.stdout == "" and result.stderr == ""
+    text = (work / "report.out").read_text(encoding="utf-8")
+    assert "defects.po" in text and "Kasym Kaisenov" in text
+
+
+def test_machine_formats_print_no_summary(work: Path) -> None:
+    for report_format in ("json", "sarif", "junit", "github"):
+        result = lint("clean.md", "--glossary", "glossary.csv", "--format", report_format)
+        assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_junit_lists_clean_files_as_passing_cases(work: Path) -> None:
+    result = lint("clean.md", "defects.txt", "--glossary", "glossary.csv", "--format", "junit")
+    assert '<testcase classname="clean.md" name="glossary"/>' in result.stdout
+    assert result.stdout.count("<failure ") == 3
+
+
+def test_github_format_appends_a_step_summary(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    summary = work / "summary.md"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = lint("defects.txt", "--glossary", "glossary.csv", "--format", "github")
+    assert result.stdout.startswith("::error file=defects.txt,line=1,col=1,endColumn=16,title=forbidden-variant::")
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("earlier step\n## tmtool lint\n\n3 findings (3 errors) in 1 file.\n")
+
+
+def test_baseline_reports_only_new_findings(work: Path) -> None:
+    written = lint("defects.txt", "--glossary", "glossary.csv", "--write-baseline", "base.json")
+    assert written.exit_code == 0
+    assert written.stderr.endswith("tmtool: wrote 3 findings to the baseline base.json\n")
+    assert lint("defects.txt", "--glossary", "glossary.csv", "--baseline", "base.json").exit_code == 0
+    text = (work / "defects.txt").read_text(encoding="utf-8")
+    (work / "defects.txt").write_text("A new line in Kiyev.\n\n" + text, encoding="utf-8")
+    result = lint("defects.txt", "--glossary", "glossary.csv", "--baseline", "base.json")
+    assert result.exit_code == 1
+    assert result.stdout == ("defects.txt:1:15: error: 'Kiyev' is a forbidden rendering of "
+                             "place.kyiv; use 'Kyiv' [forbidden-variant]\n")
+    assert result.stderr == "1 finding (1 error) in 1 file; 3 in the baseline\n"
+
+
+def test_config_file_supplies_glossary_rules_and_fail_on(work: Path) -> None:
+    (work / ".tmtool.toml").write_text(
+        '[lint]\nglossary = "glossary.csv"\ndisable = ["forbidden-variant"]\nfail-on = "warning"\n',
+        encoding="utf-8",
+    )
+    result = lint("defects.md", "--format", "json")
+    assert result.exit_code == 1
+    assert findings_of(result) == [("near-miss", 3, 61), ("historical-name", 6, 14)]
+    assert lint("defects.md", "--enable", "forbidden-variant", "--format", "json").exit_code == 1
+    assert len(findings_of(lint("defects.md", "--enable", "forbidden-variant", "--format", "json"))) == 4
+
+
+def test_stdin_with_a_name_and_format(work: Path) -> None:
+    data = (work / "defects.tmx").read_bytes()
+    result = lint("-", "--stdin-name", "memory.tmx", "--glossary", "glossary.csv", "-q", stdin=data)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0].startswith("memory.tmx:8:1: error: 'Kasym Kaisenov'")
+
+
+def test_explain_prints_the_rule_documentation(work: Path) -> None:
+    result = lint("--explain", "forbidden-variant")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("forbidden-variant")
+
+
+@pytest.mark.parametrize(("args", "stderr"), [
+    (["defects.md", "--glossary", "missing.csv"],
+     "tmtool: error: missing.csv: no such glossary file or folder\n"),
+    (["nowhere.md", "--glossary", "glossary.csv"],
+     "tmtool: error: nowhere.md: no such file or folder\n"),
+    (["defects.md", "--glossary", "glossary.csv", "--disable", "no-such-rule"],
+     ("tmtool: error: --disable/--enable: unknown rule 'no-such-rule' (rules: forbidden-variant, "
+      "historical-name, inconsistent, missing-term, near-miss, translit, wrong-case)\n")),
+    (["defects.md", "--glossary", "glossary.csv", "--severity", "near-miss"],
+     "tmtool: error: --severity 'near-miss': write RULE=LEVEL, e.g. near-miss=error\n"),
+    (["defects.md"],
+     "tmtool: error: no glossary: give --glossary DIR|FILE or set 'glossary' in [tool.tmtool.lint]\n"),
+    (["defects.md", "--glossary", "glossary.csv", "--baseline", "defects.md"],
+     "tmtool: error: defects.md:1: not a tmtool baseline (invalid JSON: Expecting value)\n"),
+])
+def test_usage_and_input_errors_are_one_line_and_exit_two(work: Path, args: list[str], stderr: str) -> None:
+    result = lint(*args)
+    assert result.exit_code == 2
+    assert result.stderr == stderr
+    assert result.stdout == ""
+
+
+def test_bad_glossary_row_names_file_and_line(work: Path) -> None:
+    (work / "bad.csv").write_text("id,type,uk,en\nplace.kyiv,place,Київ,\n", encoding="utf-8")
+    result = lint("clean.md", "--glossary", "bad.csv")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("tmtool: error: bad.csv:2: ")
+    assert result.stderr.count("\n") == 1
+
+
+def test_bad_input_file_leaves_no_report_behind(work: Path) -> None:
+    (work / "broken.xlf").write_text('<?xml version="1.0"?>\n<xliff version="1.2">\n<file>\n', encoding="utf-8")
+    result = lint("clean.md", "broken.xlf", "--glossary", "glossary.csv", "-o", "report.sarif",
+                  "--format", "sarif")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("tmtool: error: broken.xlf:")
+    assert result.stderr.count("\n") == 1
+    assert not (work / "report.sarif").exists()
+
+
+def test_no_path_is_a_usage_error(work: Path) -> None:
+    result = lint("--glossary", "glossary.csv")
+    assert result.exit_code == 2
+    assert "give at least one PATH" in result.stderr

@@ -1,0 +1,178 @@
+"""Lexical evidence that two groups of segments translate each other.
+
+Each segment becomes a set of keys: word stems (the first letters of a word), numbers,
+question/exclamation marks, quotes and brackets, and inline-markup types. A link table says
+which Ukrainian keys may translate which English ones: identical keys (numbers, punctuation,
+markup, Latin words), proper names compared through KMU-55 transliteration, glossary pairs,
+and stem pairs learned from the confident pairs of an earlier pass (co-occurrence with
+Dunning's log-likelihood test). A bead's evidence is a log-likelihood ratio: how many of each
+side's keys have a partner on the other side, compared with how often that happens for true
+pairs and for neighbouring wrong pairs of the same document.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import regex
+from rapidfuzz import fuzz, process
+
+from tmtool.lang.translit import transliterate
+
+STEM_LETTERS = 5  # a word's key is its first letters: a crude stemmer that suits inflected Ukrainian
+NAME_SIMILARITY = 75.0  # rapidfuzz ratio (0-100) at which two spellings are taken for one name
+MAX_LINKS = 3  # learned partners kept per key (the strongest by log-likelihood)
+G2_CRITICAL = 10.83  # chi-square(1) at p = 0.001: a co-occurrence this unlikely by chance counts
+COMMON_SHARE = 1 / 3  # keys in more than this share of a side's segments carry no evidence
+
+_TOKEN = regex.compile(
+    r"(?P<num>\d+(?:[.,]\d+)*)|(?P<word>\p{L}+(?:['\u2019\u02bc]\p{L}+)*)|(?P<mark>[?!«»„“”\"()\[\]%])"
+)
+_MARK_KEYS = {
+    "?": "p?", "!": "p!", "%": "p%", "(": "p(", ")": "p(", "[": "p(", "]": "p(",
+    "«": "pq", "»": "pq", "„": "pq", "“": "pq", "”": "pq", '"': "pq",
+}
+
+
+def _number_key(digits: str) -> str:
+    """One spelling for 1,000 / 1.000 / 1000 and 2,5 / 2.5."""
+    groups = regex.split(r"[.,]", digits)
+    if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]):
+        return "#" + "".join(groups)
+    return "#" + ".".join(groups)
+
+
+def segment_keys(text: str) -> tuple[list[str], list[str]]:
+    """(keys, capitalised words after the first word) of one segment's plain text."""
+    keys: list[str] = []
+    names: list[str] = []
+    first = True
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup
+        token = match.group()
+        if kind == "num":
+            keys.append(_number_key(token))
+        elif kind == "word":
+            keys.append("w" + token.lower()[:STEM_LETTERS])
+            if not first and token[0].isupper() and len(token) >= 3:
+                names.append(token)
+            first = False
+        else:
+            keys.append(_MARK_KEYS[token])
+    return keys, names
+
+
+@dataclass
+class Side:
+    """One document side: distinct evidence keys per segment, and its name spellings."""
+
+    keys: list[tuple[str, ...]]
+    names: set[str] = field(default_factory=set)
+
+    @classmethod
+    def build(cls, texts: Sequence[str], extra: Sequence[Sequence[str]] | None = None) -> Side:
+        per_segment: list[set[str]] = []
+        names: set[str] = set()
+        for index, text in enumerate(texts):
+            keys, seg_names = segment_keys(text)
+            found = set(keys)
+            if extra is not None:
+                found.update(extra[index])
+            per_segment.append(found)
+            names.update(seg_names)
+        df = Counter(k for found in per_segment for k in found)
+        limit = max(3.0, COMMON_SHARE * len(texts))
+        common = {k for k, count in df.items() if count > limit and k.startswith("w")}
+        keys = [tuple(sorted(found - common)) for found in per_segment]
+        return cls(keys=keys, names=names)
+
+
+Links = dict[str, frozenset[str]]
+
+
+def name_links(src_names: Iterable[str], tgt_names: Iterable[str]) -> set[tuple[str, str]]:
+    """(source key, target key) for capitalised words that transliterate to a similar spelling."""
+    targets = sorted({t.lower() for t in tgt_names})
+    pairs: set[tuple[str, str]] = set()
+    if not targets:
+        return pairs
+    for name in sorted(set(src_names)):
+        latin = transliterate(name).lower()
+        for candidate, score, _ in process.extract(
+            latin, targets, scorer=fuzz.ratio, score_cutoff=NAME_SIMILARITY - 15, limit=None
+        ):
+            prefix_score = fuzz.ratio(latin[:len(candidate)], candidate)
+            if max(score, prefix_score) >= NAME_SIMILARITY:
+                pairs.add(("w" + name.lower()[:STEM_LETTERS], "w" + candidate[:STEM_LETTERS]))
+    return pairs
+
+
+def _g2(k11: int, k1: int, k2: int, total: int) -> float:
+    """Dunning's log-likelihood ratio for a 2x2 co-occurrence table."""
+    cells = (k11, k1 - k11, k2 - k11, total - k1 - k2 + k11)
+    rows = (k1, total - k1)
+    cols = (k2, total - k2)
+    g2 = 0.0
+    for index, observed in enumerate(cells):
+        if observed > 0:
+            expected = rows[index // 2] * cols[index % 2] / total
+            g2 += observed * math.log(observed / expected)
+    return 2.0 * g2
+
+
+def learn_links(pairs: Sequence[tuple[Sequence[str], Sequence[str]]]) -> set[tuple[str, str]]:
+    """Word-key pairs that co-occur in aligned pairs far more often than chance."""
+    total = len(pairs)
+    if total < 10:
+        return set()
+    src_count: Counter[str] = Counter()
+    tgt_count: Counter[str] = Counter()
+    joint: Counter[tuple[str, str]] = Counter()
+    for src_keys, tgt_keys in pairs:
+        src_words = [k for k in src_keys if k.startswith("w")]
+        tgt_words = [k for k in tgt_keys if k.startswith("w")]
+        src_count.update(src_words)
+        tgt_count.update(tgt_words)
+        joint.update((a, b) for a in src_words for b in tgt_words)
+    scored: list[tuple[float, str, str]] = []
+    for (a, b), k11 in joint.items():
+        if k11 < 2:
+            continue
+        k1, k2 = src_count[a], tgt_count[b]
+        if k11 * total <= k1 * k2:
+            continue  # not positively associated
+        g2 = _g2(k11, k1, k2, total)
+        if g2 >= G2_CRITICAL:
+            scored.append((g2, a, b))
+    scored.sort(reverse=True)
+    per_src: Counter[str] = Counter()
+    per_tgt: Counter[str] = Counter()
+    links: set[tuple[str, str]] = set()
+    for _, a, b in scored:
+        if per_src[a] < MAX_LINKS or per_tgt[b] < MAX_LINKS:
+            links.add((a, b))
+            per_src[a] += 1
+            per_tgt[b] += 1
+    return links
+
+
+def identity_links(src: Side, tgt: Side) -> set[tuple[str, str]]:
+    """Keys spelled the same on both sides: numbers, marks, markup, Latin words in Ukrainian."""
+    src_vocab = {k for keys in src.keys for k in keys}
+    tgt_vocab = {k for keys in tgt.keys for k in keys}
+    return {(k, k) for k in src_vocab & tgt_vocab}
+
+
+def link_tables(pairs: Iterable[tuple[str, str]]) -> tuple[Links, Links]:
+    """Forward (source key -> target keys) and backward tables."""
+    forward: dict[str, set[str]] = {}
+    backward: dict[str, set[str]] = {}
+    for a, b in pairs:
+        forward.setdefault(a, set()).add(b)
+        backward.setdefault(b, set()).add(a)
+    return (
+        {k: frozenset(v) for k, v in forward.items()},
+        {k: frozenset(v) for k, v in backward.items()},
+    )

@@ -1,0 +1,138 @@
+"""Aligning two lists of segments: a length-only pass, then lexical passes that learn from it.
+
+Pass 0 is Gale-Church with the document's own length ratio, searched coarse-to-fine. Each
+later pass takes the confident 1-1 pairs of the previous one (1-1 beads between 1-1 beads),
+re-estimates the length model, bead priors and lexical weights, learns a word-translation
+table from them, and searches a corridor around the previous path with all bead shapes.
+Empty segments join no bead.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tmtool.align.beads import BEAD_SHAPES, GENERIC_PRIORS, Bead, prior_penalties
+from tmtool.align.evidence import (
+    STEM_LETTERS,
+    Side,
+    identity_links,
+    learn_links,
+    link_tables,
+    name_links,
+    segment_keys,
+)
+from tmtool.align.lengths import estimate_length_model, initial_length_model
+from tmtool.align.scoring import BeadCost, LexicalModel
+from tmtool.align.search import Span, coarse_to_fine, corridor, search
+
+# Pass 0 uses Gale & Church's own bead shapes.
+LENGTH_SHAPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2))
+import os
+BEAM=float(os.environ.get('BEAM','inf'))
+LEARN_LIMIT = 10000  # confident pairs used for learning (spread evenly over the document)
+
+# (Ukrainian forms, English forms) of one glossary entry
+TermPair = tuple[tuple[str, ...], tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class AlignOptions:
+    """Settings of one alignment (generic; nothing here is fitted to a particular corpus)."""
+
+    glossary: tuple[TermPair, ...] = ()
+    passes: int = 1  # lexical passes after the length-only pass
+    radius: int = int(os.environ.get('RADIUS','8'))  # half-width of the corridor searched around the previous path
+    min_score: float = 0.0
+
+
+def glossary_links(terms: Sequence[TermPair]) -> set[tuple[str, str]]:
+    """Every word key of a Ukrainian form linked to every word key of the English forms."""
+    links: set[tuple[str, str]] = set()
+    for uk_forms, en_forms in terms:
+        uk_keys = {k for form in uk_forms for k in segment_keys(form)[0] if k.startswith("w")}
+        en_keys = {k for form in en_forms for k in segment_keys(form)[0] if k.startswith("w")}
+        links.update((a, b) for a in uk_keys for b in en_keys)
+    return links
+
+
+def confident_pairs(path: Sequence[Span]) -> list[tuple[int, int]]:
+    """1-1 beads whose neighbours are 1-1 beads too: the first pass's safest pairs."""
+    out = []
+    for index, (i0, i1, j0, j1) in enumerate(path):
+        if i1 - i0 != 1 or j1 - j0 != 1:
+            continue
+        neighbours = path[max(0, index - 1):index] + path[index + 1:index + 2]
+        if all(b[1] - b[0] == 1 and b[3] - b[2] == 1 for b in neighbours):
+            out.append((i0, j0))
+    return out
+
+
+def _spread(items: list[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
+    if len(items) <= limit:
+        return items
+    step = len(items) / limit
+    return [items[int(k * step)] for k in range(limit)]
+
+
+def align_texts(
+    src_texts: Sequence[str], tgt_texts: Sequence[str], options: AlignOptions = AlignOptions(),
+    src_extra: Sequence[Sequence[str]] | None = None,
+    tgt_extra: Sequence[Sequence[str]] | None = None,
+) -> list[Bead]:
+    """Beads over the two segment lists (indices into them), in document order.
+
+    `src_extra`/`tgt_extra` add evidence keys per segment (e.g. inline-markup types).
+    """
+    src_keep = [i for i, t in enumerate(src_texts) if t.strip()]
+    tgt_keep = [j for j, t in enumerate(tgt_texts) if t.strip()]
+    src = [src_texts[i].strip() for i in src_keep]
+    tgt = [tgt_texts[j].strip() for j in tgt_keep]
+    spans = _align_nonempty(
+        src, tgt, options,
+        [src_extra[i] for i in src_keep] if src_extra is not None else None,
+        [tgt_extra[j] for j in tgt_keep] if tgt_extra is not None else None,
+    )
+    return [
+        Bead(tuple(src_keep[i] for i in range(i0, i1)), tuple(tgt_keep[j] for j in range(j0, j1)), s)
+        for (i0, i1, j0, j1), s in spans
+    ]
+
+
+def _align_nonempty(
+    src: Sequence[str], tgt: Sequence[str], options: AlignOptions,
+    src_extra: Sequence[Sequence[str]] | None, tgt_extra: Sequence[Sequence[str]] | None,
+) -> list[tuple[Span, float]]:
+    n, m = len(src), len(tgt)
+    if n == 0 or m == 0:
+        return [((i, i + 1, 0, 0), 0.0) for i in range(n)] + [((0, 0, j, j + 1), 0.0) for j in range(m)]
+    src_chars = [len(t) for t in src]
+    tgt_chars = [len(t) for t in tgt]
+    length = initial_length_model(src_chars, tgt_chars)
+    generic = {s: GENERIC_PRIORS[s] for s in LENGTH_SHAPES}
+    penalties = prior_penalties(generic)
+
+    def length_only(a: Sequence[int], b: Sequence[int]) -> BeadCost:
+        return BeadCost(a, b, length, penalties, None)
+
+    path = coarse_to_fine(src_chars, tgt_chars, length_only, LENGTH_SHAPES, options.radius)
+    src_side = Side.build(src, src_extra)
+    tgt_side = Side.build(tgt, tgt_extra)
+    base_links = identity_links(src_side, tgt_side)
+    base_links |= name_links(src_side.names, tgt_side.names)
+    base_links |= glossary_links(options.glossary)
+    cost = BeadCost(src_chars, tgt_chars, length, penalties, None)
+    for _ in range(options.passes):
+        pairs = confident_pairs(path)
+        length = estimate_length_model([(src_chars[i], tgt_chars[j]) for i, j in pairs], length)
+        sample = _spread(pairs, LEARN_LIMIT)
+        learned = learn_links([(src_side.keys[i], tgt_side.keys[j]) for i, j in sample])
+        forward, backward = link_tables(base_links | learned)
+        lexical = LexicalModel(src_side, tgt_side, forward, backward)
+        lexical.fit(sample)
+        cost = BeadCost(src_chars, tgt_chars, length, prior_penalties(GENERIC_PRIORS), lexical)
+        lo, hi = corridor(path, n, m, options.radius)
+        path = search(n, m, lo, hi, BEAD_SHAPES, cost, BEAM)
+    return [(span, cost.score(*span)) for span in path]
+
+
+__all__ = ["AlignOptions", "STEM_LETTERS", "align_texts", "confident_pairs"]

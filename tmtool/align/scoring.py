@@ -1,0 +1,211 @@
+"""The price of a bead: shape prior + Gale-Church length cost - lexical log-likelihood ratio.
+
+Everything is in nats. The lexical part counts, for each side, the keys that have a linked key
+on the other side; its weights come from the document pair: the share of keys explained in
+confident pairs of an earlier pass (true pairs) against the share explained when each of those
+segments is paired with a nearby wrong one. A side facing k segments is compared with k random
+segments, so joining more segments does not buy evidence for free.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from tmtool.align.evidence import Links, Side
+from tmtool.align.lengths import LengthModel
+
+CACHE_ROWS = 4  # rows of pair masks kept while the search moves down the source side
+
+
+class LexicalModel:
+    """Pair masks (which keys of a segment are explained by another) and their weights."""
+
+    def __init__(self, src: Side, tgt: Side, forward: Links, backward: Links) -> None:
+        self.src_sizes = [len(k) for k in src.keys]
+        self.tgt_sizes = [len(k) for k in tgt.keys]
+        self.src_sets = [frozenset(k) for k in src.keys]
+        self.tgt_sets = [frozenset(k) for k in tgt.keys]
+        self.src_linked = [
+            tuple((1 << bit, forward[k]) for bit, k in enumerate(keys) if k in forward)
+            for keys in src.keys
+        ]
+        self.tgt_linked = [
+            tuple((1 << bit, backward[k]) for bit, k in enumerate(keys) if k in backward)
+            for keys in tgt.keys
+        ]
+        self._rows: dict[int, dict[int, tuple[int, int]]] = {}
+        self._top_row = 0
+        self.src_model = NEUTRAL
+        self.tgt_model = NEUTRAL
+
+    def masks(self, i: int, j: int) -> tuple[int, int]:
+        """(bits of source keys explained by target j, bits of target keys explained by i)."""
+        row = self._rows.get(i)
+        if row is None:
+            if i > self._top_row:
+                self._top_row = i
+                for old in [r for r in self._rows if r < i - CACHE_ROWS]:
+                    del self._rows[old]
+            row = self._rows[i] = {}
+        found = row.get(j)
+        if found is None:
+            tgt_set = self.tgt_sets[j]
+            src_mask = 0
+            for bit, links in self.src_linked[i]:
+                if not links.isdisjoint(tgt_set):
+                    src_mask |= bit
+            src_set = self.src_sets[i]
+            tgt_mask = 0
+            for bit, links in self.tgt_linked[j]:
+                if not links.isdisjoint(src_set):
+                    tgt_mask |= bit
+            found = row[j] = (src_mask, tgt_mask)
+        return found
+
+    def counts(self, i0: int, i1: int, j0: int, j1: int) -> tuple[int, int, int, int]:
+        """(explained source keys, source keys, explained target keys, target keys)."""
+        src_union = [0] * (i1 - i0)
+        tgt_union = [0] * (j1 - j0)
+        for i in range(i0, i1):
+            for j in range(j0, j1):
+                src_mask, tgt_mask = self.masks(i, j)
+                src_union[i - i0] |= src_mask
+                tgt_union[j - j0] |= tgt_mask
+        return (
+            sum(m.bit_count() for m in src_union), sum(self.src_sizes[i0:i1]),
+            sum(m.bit_count() for m in tgt_union), sum(self.tgt_sizes[j0:j1]),
+        )
+
+    def llr(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """ln P(keys explained as observed | translation) / P(... | unrelated)."""
+        src_hit, src_all, tgt_hit, tgt_all = self.counts(i0, i1, j0, j1)
+        return self.src_model.llr(src_hit, src_all, min(j1 - j0, 3)) + self.tgt_model.llr(
+            tgt_hit, tgt_all, min(i1 - i0, 3)
+        )
+
+    def fit(self, pairs: Sequence[tuple[int, int]]) -> None:
+        """Set the weights from confident 1-1 pairs (i, j) in document order."""
+        if len(pairs) < 10:
+            return
+        shift = 3
+        src_true, src_false, tgt_true, tgt_false = [], [], [], []
+        for index, (i, j) in enumerate(pairs):
+            src_mask, tgt_mask = self.masks(i, j)
+            src_true.append((src_mask.bit_count(), self.src_sizes[i]))
+            tgt_true.append((tgt_mask.bit_count(), self.tgt_sizes[j]))
+            wrong = pairs[(index + shift) % len(pairs)][1]
+            src_mask, tgt_mask = self.masks(i, wrong)
+            src_false.append((src_mask.bit_count(), self.src_sizes[i]))
+            tgt_false.append((tgt_mask.bit_count(), self.tgt_sizes[wrong]))
+        self._rows.clear()
+        self._top_row = 0
+        self.src_model = CoverageModel.fit(src_true, src_false)
+        self.tgt_model = CoverageModel.fit(tgt_true, tgt_false)
+
+
+def _beta_binomial_moments(counts: Sequence[tuple[int, int]]) -> tuple[float, float]:
+    """(mean rate, intra-pair correlation) of (hits, trials) counts, by the method of moments."""
+    hits = sum(k for k, _ in counts)
+    trials = sum(n for _, n in counts)
+    if trials == 0:
+        return 0.5, 0.5
+    p = (hits + 0.5) / (trials + 1.0)
+    spread = sum((k - n * p) ** 2 for k, n in counts)
+    binomial = sum(n * p * (1 - p) for _, n in counts)
+    pairs = sum(n * (n - 1) * p * (1 - p) for _, n in counts)
+    rho = (spread - binomial) / pairs if pairs > 0 else 0.5
+    return p, min(max(rho, 0.02), 0.9)
+
+
+def _ln_beta(a: float, b: float) -> float:
+    return math.lgamma(a) + math.lgamma(b) - math.lgamma(a + b)
+
+
+class CoverageModel:
+    """Beta-binomial laws of "k of n keys explained" for true and for wrong pairs.
+
+    The beta-binomial (rather than a binomial) admits that the keys of one pair are not
+    independent: a free translation leaves many keys unexplained at once, so a poorly covered
+    true pair is not taken for two deletions.
+    """
+
+    def __init__(self, true_rate: float, false_rate: float, rho_true: float, rho_false: float) -> None:
+        self.params: list[tuple[float, float, float, float]] = []
+        for facing in range(4):
+            p_false = 1 - (1 - false_rate) ** max(facing, 1)
+            p_true = max(true_rate, p_false)
+            s_true = 1 / rho_true - 1
+            s_false = 1 / rho_false - 1
+            self.params.append(
+                (p_true * s_true, (1 - p_true) * s_true, p_false * s_false, (1 - p_false) * s_false)
+            )
+        self.neutral = true_rate <= false_rate
+        self._cache: dict[tuple[int, int, int], float] = {}
+
+    @classmethod
+    def fit(cls, true_counts: Sequence[tuple[int, int]], false_counts: Sequence[tuple[int, int]]) -> CoverageModel:
+        p_true, rho_true = _beta_binomial_moments(true_counts)
+        p_false, rho_false = _beta_binomial_moments(false_counts)
+        return cls(p_true, p_false, rho_true, rho_false)
+
+    def llr(self, hits: int, keys: int, facing: int) -> float:
+        if self.neutral or keys == 0:
+            return 0.0
+        key = (hits, keys, facing)
+        found = self._cache.get(key)
+        if found is None:
+            a1, b1, a0, b0 = self.params[facing]
+            found = (_ln_beta(hits + a1, keys - hits + b1) - _ln_beta(a1, b1)) - (
+                _ln_beta(hits + a0, keys - hits + b0) - _ln_beta(a0, b0)
+            )
+            self._cache[key] = found
+        return found
+
+
+NEUTRAL = CoverageModel(0.5, 0.5, 0.5, 0.5)
+
+
+class BeadCost:
+    """The search's cost function: shape penalty + length cost - lexical evidence."""
+
+    def __init__(
+        self, src_chars: Sequence[int], tgt_chars: Sequence[int], length: LengthModel,
+        penalties: dict[tuple[int, int], float], lexical: LexicalModel | None,
+    ) -> None:
+        self.src_prefix = _prefix(src_chars)
+        self.tgt_prefix = _prefix(tgt_chars)
+        self.length = length
+        self.penalties = penalties
+        self.lexical = lexical
+
+    def __call__(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        penalty = self.penalties[(i1 - i0, j1 - j0)]
+        if i0 == i1 or j0 == j1:
+            return penalty
+        return penalty + self.evidence_cost(i0, i1, j0, j1)
+
+    def evidence_cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """Length cost minus lexical log-likelihood ratio (no shape prior)."""
+        cost = self.length.cost(
+            self.src_prefix[i1] - self.src_prefix[i0], self.tgt_prefix[j1] - self.tgt_prefix[j0]
+        )
+        if self.lexical is not None:
+            cost -= self.lexical.llr(i0, i1, j0, j1)
+        return cost
+
+    def score(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """The bead's score in [0, 1]: 0.5 when evidence is neutral, near 1 when it agrees."""
+        if i0 == i1 or j0 == j1:
+            return 0.0
+        x = -self.evidence_cost(i0, i1, j0, j1)
+        if x >= 0:
+            return 1.0 / (1.0 + math.exp(-x))
+        e = math.exp(x)
+        return e / (1.0 + e)
+
+
+def _prefix(values: Sequence[int]) -> list[int]:
+    out = [0]
+    for value in values:
+        out.append(out[-1] + value)
+    return out

@@ -1,0 +1,59 @@
+"""`tmtool segment`: print a document's sentences, one per line, or export the SRX rules."""
+from __future__ import annotations
+
+import click
+
+from tmtool.cli.options import output_option
+from tmtool.fileio import atomic_output, atomic_text_output, display_name, read_text
+from tmtool.locales import locale_problem
+
+
+def _lang_callback(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    problem = locale_problem(value) if value else None
+    if problem:
+        raise click.BadParameter(problem)
+    return value
+
+
+@click.command()
+@click.argument("file", required=False, metavar="FILE")
+@click.option("--lang", callback=_lang_callback, help="Language of FILE: uk or en (or uk-UA, en-GB...).")
+@click.option("--srx", "srx_path", metavar="FILE", help="Use these SRX 2.0 rules instead of tmtool's.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["auto", "md", "txt", "html"]), default="auto",
+    show_default=True, help="Input format; auto goes by the file extension (.md, .html, else txt; stdin is txt).",
+)
+@click.option("--plain", is_flag=True, help="Strip inline markup instead of showing it.")
+@click.option("--export-srx", is_flag=True, help="Write tmtool's SRX rules (for a CAT tool) and exit.")
+@output_option(required=False, help_text="Write here instead of stdout.")
+def segment(
+    file: str | None, lang: str | None, srx_path: str | None, fmt: str, plain: bool,
+    export_srx: bool, output: str | None,
+) -> None:
+    """Split a document into sentences, one segment per line.
+
+    Headings, paragraphs, list items, captions, table cells and hard line breaks are
+    always boundaries; sentences are found with SRX rules (tmtool's Ukrainian and English
+    rules unless --srx is given). Inline markup is shown as written unless --plain.
+
+    \b
+    Example:
+      tmtool segment sources/interview.uk.md --lang uk
+      tmtool segment notes.txt --lang en --srx my-rules.srx --plain
+      tmtool segment --export-srx -o tmtool.srx
+    """
+    from tmtool.segment import load_rules, read_document, shipped_srx
+
+    if export_srx:
+        with atomic_output(output or "-") as stream:
+            stream.write(shipped_srx())
+        return
+    if file is None or lang is None:
+        raise click.UsageError("give FILE and --lang (or --export-srx)")
+    rules = load_rules(srx_path)
+    text = read_text(file)
+    blocks = read_document(text, lang=lang, name=display_name(file), fmt=fmt, rules=rules)
+    with atomic_text_output(output or "-", inputs=[file]) as stream:
+        for block in blocks:
+            for sentence in block.segments:
+                stream.write((sentence.text if plain else sentence.native_text()) + "\n")

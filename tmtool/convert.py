@@ -1,0 +1,219 @@
+"""`tmtool convert`: translation memories between TMX, PO, XLIFF, TSV and CSV, and glossaries
+between TBX and the glossary CSV, formats chosen by file extension unless named.
+
+Every memory format reads into the one unit model and writes from it, so any pair converts.
+A `.csv` beside a `.tbx` is a glossary CSV; otherwise a two-column memory. Bilingual outputs
+(PO, XLIFF, TSV, CSV) take the units that have both languages and count the rest as skipped.
+"""
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import PurePath
+from typing import IO
+
+from tmtool.errors import ConfigError
+from tmtool.fileio import atomic_output, display_name, open_input
+from tmtool.formats.po import read_po, write_po
+from tmtool.formats.tabular import read_tabular, write_tabular
+from tmtool.formats.tmx import TmxHeader, TmxReader, write_tmx
+from tmtool.formats.xliff import read_xliff
+from tmtool.formats.xliff_write import write_xliff
+from tmtool.glossary.csvfile import read_glossary_csv
+from tmtool.glossary.csvwrite import write_glossary_csv
+from tmtool.glossary.tbx import read_glossary_tbx
+from tmtool.glossary.tbx_write import write_tbx
+from tmtool.locales import DEFAULT_SRC_LANG, DEFAULT_TGT_LANG, canonical_locale
+from tmtool.model import Prop, TranslationUnit, same_language
+
+MEMORY_FORMATS = ("tmx", "po", "xliff", "tsv", "csv")
+GLOSSARY_FORMATS = ("tbx", "glossary-csv")
+FORMATS = MEMORY_FORMATS + GLOSSARY_FORMATS
+EXTENSIONS = {
+    ".tmx": "tmx", ".po": "po", ".pot": "po", ".xlf": "xliff", ".xliff": "xliff",
+    ".sdlxliff": "xliff", ".mqxliff": "xliff", ".tsv": "tsv", ".tab": "tsv", ".csv": "csv",
+    ".tbx": "tbx",
+}
+Warn = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class ConvertOptions:
+    """What a conversion may be told; None means "from the file, else the default"."""
+
+    from_format: str | None = None
+    to_format: str | None = None
+    src_lang: str | None = None
+    tgt_lang: str | None = None
+    include_fuzzy: bool = False
+    tbx_version: str = "2008"
+    keep_props: bool = True
+    timestamp: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ConvertResult:
+    from_format: str
+    to_format: str
+    written: int
+    skipped: int
+
+
+def format_of(path: str, given: str | None, *, role: str) -> str:
+    """The format named by `given`, else by the file extension."""
+    if given:
+        if given not in FORMATS:
+            raise ConfigError(f"unknown {role} format {given!r} (choose from {', '.join(FORMATS)})")
+        return given
+    suffix = PurePath(path).suffix.lower()
+    if suffix not in EXTENSIONS:
+        raise ConfigError(f"{display_name(path)}: cannot tell the format from the extension "
+                          f"{suffix or '(none)'!r}; name it with --{role}")
+    return EXTENSIONS[suffix]
+
+
+def resolve_formats(in_path: str, out_path: str, options: ConvertOptions) -> tuple[str, str]:
+    """Both formats, with a `csv` beside a `tbx` read as a glossary CSV."""
+    source = format_of(in_path, options.from_format, role="from")
+    target = format_of(out_path, options.to_format, role="to")
+    if source == "tbx" and target == "csv":
+        target = "glossary-csv"
+    if target == "tbx" and source == "csv":
+        source = "glossary-csv"
+    if (source in GLOSSARY_FORMATS) != (target in GLOSSARY_FORMATS):
+        raise ConfigError(f"cannot convert {source} to {target}: glossaries (tbx, glossary-csv) "
+                          "convert only to each other")
+    return source, target
+
+
+def read_units(stream: IO[bytes], fmt: str, name: str, options: ConvertOptions,
+               headers: list[TmxHeader]) -> Iterator[TranslationUnit]:
+    """The units of a memory file; a TMX header, once read, is appended to `headers`."""
+    if fmt == "tmx":
+        reader = TmxReader(stream, name=name)
+        for unit in reader:
+            if reader.header is not None and not headers:
+                headers.append(reader.header)
+            yield unit
+    elif fmt == "po":
+        yield from read_po(stream, name=name, src_lang=options.src_lang or DEFAULT_SRC_LANG,
+                           tgt_lang=options.tgt_lang, include_fuzzy=options.include_fuzzy)
+    elif fmt == "xliff":
+        yield from read_xliff(stream, name=name, src_lang=options.src_lang,
+                              tgt_lang=options.tgt_lang)
+    else:
+        yield from read_tabular(stream, name=name, fmt=fmt,
+                                src_lang=options.src_lang or DEFAULT_SRC_LANG,
+                                tgt_lang=options.tgt_lang or DEFAULT_TGT_LANG)
+
+
+def pick_languages(first: TranslationUnit | None, options: ConvertOptions,
+                   header: TmxHeader | None) -> tuple[str, str]:
+    """Source and target: as given, else the file's source language and the first other
+    language of the first unit."""
+    src = options.src_lang
+    if src is None and header is not None and header.srclang and header.srclang != "*all*":
+        src = header.srclang
+    if src is None and first is not None:
+        src = first.src_lang or first.variants[0].lang
+    src = src or DEFAULT_SRC_LANG
+    tgt = options.tgt_lang
+    if tgt is None and first is not None:
+        tgt = next((v.lang for v in first.variants if not same_language(v.lang, src)), None)
+    return _tidy(src), _tidy(tgt or DEFAULT_TGT_LANG)
+
+
+def _tidy(code: str) -> str:
+    """A file's locale in canonical case (`uk-ua` -> `uk-UA`), or as it is when unusual."""
+    try:
+        return canonical_locale(code.replace("_", "-"))
+    except ConfigError:
+        return code
+
+
+def _without_props(unit: TranslationUnit) -> TranslationUnit:
+    return replace(unit, props=(), variants=tuple(replace(v, props=()) for v in unit.variants))
+
+
+class _Counter:
+    """Counts what passes and what is held back on the way to a writer."""
+
+    def __init__(self) -> None:
+        self.skipped = 0
+
+    def bilingual(self, units: Iterable[TranslationUnit], src: str,
+                  tgt: str) -> Iterator[TranslationUnit]:
+        for unit in units:
+            if unit.variant(src) is None or unit.variant(tgt) is None:
+                self.skipped += 1
+                continue
+            yield unit
+
+
+def convert_memory(
+    in_path: str, out_path: str, source: str, target: str, options: ConvertOptions,
+    warn: Warn | None = None,
+) -> ConvertResult:
+    """Convert one memory file; the output appears only when everything went well."""
+    name = display_name(in_path)
+    headers: list[TmxHeader] = []
+    counter = _Counter()
+    with open_input(in_path) as stream, atomic_output(out_path, inputs=[in_path]) as out:
+        units = read_units(stream, source, name, options, headers)
+        first = next(units, None)
+        all_units: Iterator[TranslationUnit] = itertools.chain([first] if first else [], units)
+        if not options.keep_props:
+            all_units = (_without_props(unit) for unit in all_units)
+        header = headers[0] if headers else None
+        src, tgt = pick_languages(first, options, header)
+        if target == "tmx":
+            written = write_tmx(all_units, out, header=_tmx_header(src, source, header, options),
+                                on_warning=warn, unit_date=options.timestamp)
+        elif target == "po":
+            written = write_po(counter.bilingual(all_units, src, tgt), out, src_lang=src,
+                               tgt_lang=tgt, revision_date=options.timestamp)
+        elif target == "xliff":
+            written = write_xliff(counter.bilingual(all_units, src, tgt), out, src_lang=src,
+                                  tgt_lang=tgt, original=PurePath(name).name,
+                                  datatype=header.datatype if header and header.datatype
+                                  else "plaintext")
+        else:
+            written = write_tabular(counter.bilingual(all_units, src, tgt), out, src_lang=src,
+                                    tgt_lang=tgt, fmt=target)
+    return ConvertResult(source, target, written, counter.skipped)
+
+
+def _tmx_header(src: str, source: str, header: TmxHeader | None,
+                options: ConvertOptions) -> TmxHeader:
+    if header is not None:
+        return TmxHeader(srclang=src, segtype=header.segtype or "sentence",
+                         o_tmf=header.o_tmf or "tmtool", adminlang=header.adminlang or "en-US",
+                         datatype=header.datatype or "plaintext",
+                         creationdate=header.creationdate or options.timestamp,
+                         props=header.props if options.keep_props else (), notes=header.notes)
+    return TmxHeader(srclang=src, segtype="sentence",
+                     datatype="xml" if source == "xliff" else "plaintext",
+                     creationdate=options.timestamp,
+                     props=(Prop("x-converted-from", source),) if options.keep_props else ())
+
+
+def convert(in_path: str, out_path: str, options: ConvertOptions,
+            warn: Warn | None = None) -> ConvertResult:
+    """Convert `in_path` to `out_path` (formats from the options or the extensions)."""
+    source, target = resolve_formats(in_path, out_path, options)
+    if source in GLOSSARY_FORMATS:
+        written = convert_glossary(in_path, out_path, source, target, options.tbx_version)
+        return ConvertResult(source, target, written, 0)
+    return convert_memory(in_path, out_path, source, target, options, warn)
+
+
+def convert_glossary(in_path: str, out_path: str, source: str, target: str,
+                     tbx_version: str) -> int:
+    """TBX to glossary CSV and back (or TBX to TBX in the other version); returns entries."""
+    entries = list(read_glossary_tbx(in_path) if source == "tbx" else read_glossary_csv(in_path))
+    with atomic_output(out_path, inputs=[in_path]) as out:
+        if target == "tbx":
+            return write_tbx(entries, out, version=tbx_version)
+        return write_glossary_csv(entries, out)

@@ -1,0 +1,94 @@
+"""What the TMX 1.4b DTD allows, as tables the validator reads (no DTD needed at run time).
+
+Attribute lists and content models follow `tmx14.dtd` element by element; `lang` is
+accepted where TMX 1.1-1.2 used it. Also a stream wrapper that lets the validator look at
+the first bytes (BOM, UTF-16) without needing a seekable input such as stdin.
+"""
+from __future__ import annotations
+
+from typing import IO, Any
+
+from tmtool.formats.tmx_header import XML_LANG
+
+_TU_TUV_COMMON = frozenset({
+    "o-encoding", "datatype", "usagecount", "lastusagedate", "creationtool",
+    "creationtoolversion", "creationdate", "creationid", "changedate", "changeid", "o-tmf",
+})
+
+ATTRIBUTES: dict[str, frozenset[str]] = {
+    "header": frozenset({
+        "creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang", "srclang",
+        "datatype", "o-encoding", "creationdate", "creationid", "changedate", "changeid",
+    }),
+    "tu": _TU_TUV_COMMON | {"tuid", "segtype", "srclang"},
+    "tuv": _TU_TUV_COMMON | {XML_LANG, "lang"},
+    "prop": frozenset({"type", XML_LANG, "o-encoding", "lang"}),
+    "note": frozenset({XML_LANG, "o-encoding", "lang"}),
+    "seg": frozenset(),
+    "bpt": frozenset({"i", "x", "type"}),
+    "ept": frozenset({"i"}),
+    "it": frozenset({"pos", "x", "type"}),
+    "ph": frozenset({"x", "assoc", "type"}),
+    "hi": frozenset({"x", "type"}),
+    "ut": frozenset({"x"}),
+    "sub": frozenset({"datatype", "type"}),
+}
+
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "header": (
+        "creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang", "srclang",
+        "datatype",
+    ),
+    "prop": ("type",),
+    "bpt": ("i",),
+    "ept": ("i",),
+    "it": ("pos",),
+}
+
+DATE_ATTRIBUTES = frozenset({"creationdate", "changedate", "lastusagedate"})
+
+_CODES = frozenset({"bpt", "ept", "it", "ph", "hi", "ut"})
+INLINE_CHILDREN: dict[str, frozenset[str]] = {
+    "seg": _CODES,
+    "hi": _CODES,
+    "sub": frozenset({"bpt", "ept", "it", "ph", "hi", "ut"}),
+    "bpt": frozenset({"sub"}),
+    "ept": frozenset({"sub"}),
+    "it": frozenset({"sub"}),
+    "ph": frozenset({"sub"}),
+    "ut": frozenset({"sub"}),
+}
+
+_NATIVE_CODES = frozenset({"bpt", "ept", "it", "ph", "ut"})
+
+
+def segment_words(element: Any) -> str:
+    """The translatable text of a `seg` (or `hi`): text and tails, not native code."""
+    pieces = [element.text or ""]
+    for child in element:
+        if child.tag == "hi":
+            pieces.append(segment_words(child))
+        elif isinstance(child.tag, str) and child.tag not in _NATIVE_CODES:
+            pieces.append("".join(child.itertext()))
+        pieces.append(child.tail or "")
+    return "".join(pieces)
+
+
+class PeekedStream:
+    """A read-only byte stream whose first `size` bytes are available as `head` up front."""
+
+    def __init__(self, stream: IO[bytes], size: int) -> None:
+        self._stream = stream
+        self.head = stream.read(size)
+        self._pending = self.head
+
+    def read(self, size: int = -1) -> bytes:
+        if self._pending:
+            if size is None or size < 0:
+                data, self._pending = self._pending + self._stream.read(), b""
+                return data
+            data, self._pending = self._pending[:size], self._pending[size:]
+            if len(data) < size:
+                data += self._stream.read(size - len(data))
+            return data
+        return self._stream.read(size)

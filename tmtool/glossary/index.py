@@ -1,0 +1,134 @@
+"""The one-pass token index both matchers share: every glossary pattern is filed under the
+forms of its rarest token, so a text is scanned with one dict lookup per token and the cost
+per token does not grow with the glossary (terminology-notes §4.4).
+
+A pattern is a sequence of slots (the lower-case forms allowed at each position). Candidates
+found through the anchor are verified against their neighbours; overlapping matches are
+resolved longest first, then leftmost, then by the kind's priority (an approved form beats a
+forbidden one on the same span).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from tmtool.glossary.model import GlossaryEntry
+
+# Kinds, in priority order for ties on the same span.
+KINDS = ("uk", "en", "allowed", "historical", "forbidden")
+_PRIORITY = {kind: rank for rank, kind in enumerate(KINDS)}
+# What may stand between two tokens of one term: spaces, hyphens, a line break.
+_GAP = re.compile(r"[ \t\u00a0]*(?:[-\u2010\u2011\u2012\u2013][ \t]*)?(?:\r?\n[ \t]*)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    slots: tuple[frozenset[str], ...]
+    capitals: tuple[bool, ...]
+    entry: GlossaryEntry
+    kind: str
+    form: str
+    form_index: int
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    key: str
+    capital: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int
+    end: int
+    pattern: Pattern
+    first_token: int
+    last_token: int
+
+    @property
+    def entry(self) -> GlossaryEntry:
+        return self.pattern.entry
+
+    @property
+    def kind(self) -> str:
+        return self.pattern.kind
+
+
+class PatternIndex:
+    """Patterns filed under the forms of their rarest slot."""
+
+    def __init__(self, patterns: Iterable[Pattern]) -> None:
+        pattern_list = list(patterns)
+        frequency: Counter[str] = Counter()
+        for pattern in pattern_list:
+            for slot in pattern.slots:
+                frequency.update(slot)
+        self._by_form: dict[str, list[tuple[int, Pattern]]] = {}
+        for pattern in pattern_list:
+            anchor = min(
+                range(len(pattern.slots)),
+                key=lambda i: (max(frequency[f] for f in pattern.slots[i]),
+                               -min(len(f) for f in pattern.slots[i])),
+            )
+            for form in pattern.slots[anchor]:
+                self._by_form.setdefault(form, []).append((anchor, pattern))
+        self.size = len(pattern_list)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._by_form
+
+    def find(self, text: str, tokens: Sequence[Token]) -> list[Match]:
+        """All matches (overlapping), unordered."""
+        found: list[Match] = []
+        by_form = self._by_form
+        count = len(tokens)
+        for position, token in enumerate(tokens):
+            candidates = by_form.get(token.key)
+            if candidates is None:
+                continue
+            for anchor, pattern in candidates:
+                first = position - anchor
+                last = first + len(pattern.slots) - 1
+                if first < 0 or last >= count:
+                    continue
+                if _verify(text, tokens, first, pattern):
+                    found.append(
+                        Match(tokens[first].start, tokens[last].end, pattern, first, last)
+                    )
+        return found
+
+
+def _verify(text: str, tokens: Sequence[Token], first: int, pattern: Pattern) -> bool:
+    previous: Token | None = None
+    for offset, slot in enumerate(pattern.slots):
+        token = tokens[first + offset]
+        if token.key not in slot:
+            return False
+        if pattern.capitals[offset] and not token.capital:
+            return False
+        if previous is not None:
+            gap = _GAP.fullmatch(text, previous.end, token.start)
+            if gap is None or token.start == previous.end:
+                return False
+        previous = token
+    return True
+
+
+def resolve_overlaps(matches: list[Match]) -> list[Match]:
+    """Non-overlapping matches, longest first, then leftmost, then by kind priority; the
+    result is in text order."""
+    if len(matches) < 2:
+        return matches
+    ordered = sorted(
+        matches, key=lambda m: (m.start - m.end, m.start, _PRIORITY[m.kind], m.entry.term_id)
+    )
+    taken: list[Match] = []
+    for match in ordered:
+        if all(match.end <= other.start or match.start >= other.end for other in taken):
+            taken.append(match)
+    taken.sort(key=lambda m: m.start)
+    return taken

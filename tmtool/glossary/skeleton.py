@@ -1,0 +1,83 @@
+"""Romanization skeletons for near-miss detection (terminology-notes §4.8): spellings of one
+name under different conventions fold to one key (Qaysenoff, Kaissenov, Kaysenov → kaisenov;
+Shevchenco → Shevchenko's key), while distinct names keep distinct keys.
+
+`NearMissIndex` looks a capitalised word sequence up first by exact skeleton, then by edit
+distance 1 (2 from ten letters) within a bucket keyed by word count, first letter and
+length, so the cost stays flat as the glossary grows.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from tmtool.glossary.model import GlossaryEntry
+
+# Upper-case letters are fold classes that no lower-case letter can collide with.
+_FOLDS = (
+    ("shch", "S"), ("sch", "S"), ("dzh", "J"), ("zh", "J"), ("j", "J"), ("kh", "h"),
+    ("ts", "C"), ("tz", "C"), ("ch", "C"), ("sh", "S"), ("q", "k"), ("c", "k"),
+    ("x", "ks"), ("w", "v"), ("y", "i"),
+)
+_DOUBLES = re.compile(r"(.)\1+")
+_NON_LETTERS = re.compile(r"[^a-z ]+")
+_ENDINGS = ((re.compile(r"off\b"), "ov"), (re.compile(r"eff\b"), "ev"))
+
+
+def skeleton(text: str) -> str:
+    """The folded key of a Latin name or word sequence (words separated by one space)."""
+    key = " ".join(_NON_LETTERS.sub("", word) for word in text.lower().replace("-", " ").split())
+    for pattern, replacement in _ENDINGS:
+        key = pattern.sub(replacement, key)
+    for old, new in _FOLDS:
+        key = key.replace(old, new)
+    return _DOUBLES.sub(r"\1", key)
+
+
+@dataclass(frozen=True, slots=True)
+class NearTarget:
+    skeleton: str
+    form: str
+    entry: GlossaryEntry
+
+
+class NearMissIndex:
+    """The approved names of a glossary by skeleton."""
+
+    def __init__(self, targets: Iterable[tuple[str, GlossaryEntry]]) -> None:
+        self.exact: dict[str, NearTarget] = {}
+        self.buckets: dict[tuple[int, str, int], list[NearTarget]] = {}
+        for form, entry in targets:
+            key = skeleton(form)
+            if len(key.replace(" ", "")) < 4:
+                continue
+            target = NearTarget(key, form, entry)
+            self.exact.setdefault(key, target)
+            bucket = (key.count(" ") + 1, key[0], len(key))
+            self.buckets.setdefault(bucket, []).append(target)
+        self.max_words = max((k[0] for k in self.buckets), default=0)
+
+    def lookup(self, words: str, *, fuzzy: bool) -> NearTarget | None:
+        """The target `words` is a variant of: equal skeletons always, a small edit distance
+        when `fuzzy` (6 letters or more, neither key a prefix of the other)."""
+        key = skeleton(words)
+        target = self.exact.get(key)
+        if target is not None or not fuzzy:
+            return target
+        letters = len(key.replace(" ", ""))
+        if letters < 6:
+            return None
+        limit = 2 if letters >= 10 else 1
+        count = key.count(" ") + 1
+        best: tuple[int, NearTarget] | None = None
+        for length in range(len(key) - limit, len(key) + limit + 1):
+            for candidate in self.buckets.get((count, key[0], length), ()):
+                if candidate.skeleton.startswith(key) or key.startswith(candidate.skeleton):
+                    continue
+                distance = Levenshtein.distance(key, candidate.skeleton, score_cutoff=limit)
+                if distance <= limit and (best is None or distance < best[0]):
+                    best = (distance, candidate)
+        return best[1] if best else None

@@ -1,0 +1,112 @@
+"""What every rule needs to know about one unit, computed once: each side normalised,
+tokenised and matched against the compiled glossary, plus sentence boundaries.
+
+Rules return `Hit`s (original offsets into a side's text); the engine turns them into
+`Finding`s with the severity in force. Which side is which comes from `TextSide.lang`: the
+Ukrainian side is matched inflection-aware, the English side for renderings.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from tmtool.glossary.en_matcher import en_tokens
+from tmtool.glossary.index import Match, Token, resolve_overlaps
+from tmtool.glossary.matcher import CompiledGlossary
+from tmtool.glossary.uk_matcher import uk_tokens
+from tmtool.lang.tokens import NormalText, normalize_text
+from tmtool.lint.units import LintUnit, TextSide
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'»”)\]]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*[#*>|-])")
+_OPENING = re.compile(r"[\s\"'«“„(\[*_#>—–-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A problem found by a rule, in original offsets of `side.text`."""
+
+    unit: LintUnit
+    side: TextSide
+    start: int
+    end: int
+    message: str
+    term_id: str | None = None
+    found: str | None = None
+    expected: str | None = None
+
+
+@dataclass
+class SideView:
+    side: TextSide
+    normal: NormalText
+    tokens: list[Token]
+    all_matches: list[Match]
+
+    @cached_property
+    def matches(self) -> list[Match]:
+        """Non-overlapping matches in text order."""
+        return resolve_overlaps(list(self.all_matches))
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        starts = [0]
+        for end in _SENTENCE_END.finditer(self.normal.text):
+            starts.append(end.end())
+        return starts
+
+    def sentence_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, offset) - 1
+
+    def is_sentence_initial(self, offset: int) -> bool:
+        """True when only punctuation and markup stand between the sentence start and `offset`."""
+        start = self.sentence_starts[self.sentence_of(offset)]
+        return _OPENING.fullmatch(self.normal.text, start, offset) is not None
+
+    def surface(self, start: int, end: int) -> str:
+        """The original text behind normalised offsets."""
+        return self.side.text[self.normal.origin(start):self.normal.origin(end)]
+
+    def hit(self, unit: LintUnit, start: int, end: int, message: str, **details: str | None) -> Hit:
+        return Hit(unit, self.side, self.normal.origin(start), self.normal.origin(end), message,
+                   **details)
+
+
+def _view(side: TextSide, compiled: CompiledGlossary, *, ukrainian: bool) -> SideView:
+    normal = normalize_text(side.text)
+    if ukrainian:
+        tokens = uk_tokens(normal.text)
+        return SideView(side, normal, tokens, compiled.uk.find_all(normal, tokens))
+    tokens = en_tokens(normal.text)
+    return SideView(side, normal, tokens, compiled.en.find_all(normal, tokens))
+
+
+def _is_ukrainian(side: TextSide) -> bool:
+    return side.lang.lower().startswith("uk")
+
+
+@dataclass
+class AnalysedUnit:
+    unit: LintUnit
+    compiled: CompiledGlossary
+    english: SideView | None = None
+    ukrainian: SideView | None = None
+    notes: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def is_bilingual(self) -> bool:
+        return self.english is not None and self.ukrainian is not None
+
+
+def analyse_unit(unit: LintUnit, compiled: CompiledGlossary) -> AnalysedUnit:
+    analysed = AnalysedUnit(unit, compiled)
+    for side in (unit.source, unit.target):
+        if side is None or not side.text:
+            continue
+        if _is_ukrainian(side):
+            if analysed.ukrainian is None:
+                analysed.ukrainian = _view(side, compiled, ukrainian=True)
+        elif analysed.english is None:
+            analysed.english = _view(side, compiled, ukrainian=False)
+    return analysed

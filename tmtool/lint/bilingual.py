@@ -1,0 +1,86 @@
+"""Bilingual files (TMX, PO, XLIFF 1.2 / 2.x) as lint units, through the format readers
+in `tmtool.formats`: the Ukrainian variant is the `source`, the English one the `target`.
+
+Decisions: sides are chosen by language, not by the file's order, so an en->uk XLIFF works
+too; positions are the line where a segment starts (`exact=False`), since XML and PO escapes
+do not map characters one-to-one to the file; notes and translator comments carrying
+`tmtool: ignore[...]` become the unit's `ignored` rules. A PO unit is named by its msgid
+(`[msgctxt] msgid`, plus `[n]` for plural form n), as translators know it.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import IO
+
+from tmtool.lint.suppress import ignores_in_notes
+from tmtool.lint.units import LintUnit, TextSide
+from tmtool.locales import DEFAULT_SRC_LANG, DEFAULT_TGT_LANG
+from tmtool.model import TranslationUnit, Variant
+
+SOURCE_LANG = "uk"
+TARGET_LANG = "en"
+
+
+def _side(variant: Variant | None, line: int) -> TextSide | None:
+    if variant is None or not variant.text.strip():
+        return None
+    return TextSide(variant.text, variant.line or line, 1, variant.lang, exact=False)
+
+
+def lint_units(
+    units: Iterable[TranslationUnit], *, name: str, unit_name: str = "tuid"
+) -> Iterator[LintUnit]:
+    """Translation units as lint units (units with neither a Ukrainian nor an English
+    text are passed over). `unit_name` is "tuid" or "po" (see the module docstring)."""
+    for number, unit in enumerate(units, start=1):
+        line = unit.line or 1
+        source_variant, target_variant = unit.variant(SOURCE_LANG), unit.variant(TARGET_LANG)
+        source, target = _side(source_variant, line), _side(target_variant, line)
+        if source is None and target is None:
+            continue
+        notes = [*unit.notes]
+        for variant in (source_variant, target_variant):
+            if variant is not None:
+                notes.extend(variant.notes)
+        if unit_name == "po" and source_variant is not None:
+            unit_id = po_unit_id(unit, source_variant)
+        else:
+            unit_id = unit.tuid or str(number)
+        yield LintUnit(name, target, source, unit_id, ignores_in_notes(notes))
+
+
+def po_unit_id(unit: TranslationUnit, source: Variant) -> str:
+    """`[msgctxt] msgid[n]`: the message as translators know it (singular msgid for every
+    plural form)."""
+    from tmtool.formats.po import CONTEXT, MSGID, PLURAL_FORM
+
+    form = unit.prop(PLURAL_FORM)
+    msgid = unit.prop(MSGID) if form not in (None, "0") else source.text
+    context = unit.prop(CONTEXT)
+    prefix = f"[{context}] " if context is not None else ""
+    suffix = f"[{form}]" if form is not None else ""
+    return f"{prefix}{msgid or source.text}{suffix}"
+
+
+def read_tmx_units(stream: IO[bytes], *, name: str) -> Iterator[LintUnit]:
+    """One unit per `<tu>`; the unit id is the tuid, else the unit's ordinal number."""
+    from tmtool.formats.tmx import read_tmx
+
+    return lint_units(read_tmx(stream, name=name), name=name)
+
+
+def read_xliff_units(stream: IO[bytes], *, name: str) -> Iterator[LintUnit]:
+    """One unit per translated segment; the id is the unit id (`ID#MID` for a segment)."""
+    from tmtool.formats.xliff import read_xliff
+
+    units = read_xliff(stream, name=name, src_lang=DEFAULT_SRC_LANG, tgt_lang=DEFAULT_TGT_LANG)
+    return lint_units(units, name=name)
+
+
+def read_po_units(stream: IO[bytes], *, name: str) -> Iterator[LintUnit]:
+    """One unit per translated message and plural form, fuzzy ones included (a fuzzy
+    translation is still text someone will publish after review)."""
+    from tmtool.formats.po import read_po
+
+    units = read_po(stream, name=name, src_lang=DEFAULT_SRC_LANG, include_fuzzy=True)
+    return lint_units(units, name=name, unit_name="po")

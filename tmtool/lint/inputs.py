@@ -1,0 +1,196 @@
+"""Paths to lint units: files, folders (recursively, by extension), globs and `-` (stdin),
+each read by its format into `LintUnit`s.
+
+Decisions: a text or Markdown file is English monolingual (the `target` side, one unit per
+paragraph); one written mostly in Cyrillic has no English side to check and is skipped with
+a notice. Folder walks skip hidden folders. Exclude patterns apply to every file, include
+patterns only to files found in folders (a file named explicitly is always read).
+"""
+from __future__ import annotations
+
+import fnmatch
+import glob
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from tmtool.errors import ConfigError, InputError
+from tmtool.fileio import STDIO, decode_text, open_input
+from tmtool.lang.script import dominant_script
+from tmtool.lint.bilingual import read_po_units, read_tmx_units, read_xliff_units
+from tmtool.lint.markup import markdown_prose, split_blocks, text_prose
+from tmtool.lint.suppress import Suppressions, line_ignores
+from tmtool.lint.units import LintUnit, TextSide
+
+EXTENSIONS: dict[str, str] = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".tmx": "tmx",
+    ".po": "po",
+    ".pot": "po",
+    ".xlf": "xliff",
+    ".xliff": "xliff",
+}
+FORMATS: tuple[str, ...] = ("text", "markdown", "tmx", "po", "xliff")
+STDIN_NAME = "<stdin>"
+
+Notice = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    """A file to lint: where to open it, how to name it in findings, and its format."""
+
+    path: str
+    name: str
+    format: str
+
+
+def format_for(path: str) -> str | None:
+    """The input format for a file name, by extension (None when unknown)."""
+    return EXTENSIONS.get(os.path.splitext(path)[1].lower())
+
+
+def display_path(path: str) -> str:
+    """A normalised, forward-slash form of a path as given (relative paths stay relative)."""
+    return PurePosixPath(Path(os.path.normpath(path)).as_posix()).as_posix()
+
+
+def matches_any(name: str, patterns: Iterable[str]) -> bool:
+    """fnmatch on the whole path; a pattern without `/` may also match the file name alone."""
+    base = name.rsplit("/", 1)[-1]
+    for pattern in patterns:
+        pattern = pattern.rstrip("/")
+        if fnmatch.fnmatchcase(name, pattern) or fnmatch.fnmatchcase(name, pattern + "/*"):
+            return True
+        if "/" not in pattern and fnmatch.fnmatchcase(base, pattern):
+            return True
+    return False
+
+
+def _walk(folder: str) -> Iterator[str]:
+    for directory, subdirs, files in os.walk(folder):
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+        for file_name in sorted(files):
+            if format_for(file_name):
+                yield os.path.join(directory, file_name)
+
+
+def collect_inputs(
+    paths: Iterable[str],
+    *,
+    include: Iterable[str] = (),
+    exclude: Iterable[str] = (),
+    pattern_root: str | None = None,
+    stdin_format: str | None = None,
+    stdin_name: str | None = None,
+) -> list[InputFile]:
+    """The files named by `paths`, in order, each once. `pattern_root` is the folder the
+    include/exclude patterns are relative to (the config file's folder)."""
+    include, exclude = tuple(include), tuple(exclude)
+
+    def pattern_name(path: str) -> str:
+        if pattern_root is None:
+            return display_path(path)
+        return display_path(os.path.relpath(os.path.abspath(path), os.path.abspath(pattern_root)))
+
+    found: list[InputFile] = []
+    seen: set[str] = set()
+
+    def add(path: str, explicit: bool) -> None:
+        name = display_path(path)
+        if name in seen or matches_any(pattern_name(path), exclude):
+            return
+        if not explicit and include and not matches_any(pattern_name(path), include):
+            return
+        file_format = format_for(path)
+        if file_format is None:
+            known = ", ".join(sorted(EXTENSIONS))
+            raise InputError(name, None, f"unknown file type (tmtool lint reads {known})")
+        seen.add(name)
+        found.append(InputFile(path, name, file_format))
+
+    for path in paths:
+        if path == STDIO:
+            found.append(_stdin_input(stdin_format, stdin_name))
+        elif os.path.isdir(path):
+            for file_path in _walk(path):
+                add(file_path, explicit=False)
+        elif os.path.exists(path) or not glob.has_magic(path):
+            if not os.path.exists(path):
+                raise InputError(display_path(path), None, "no such file or folder")
+            add(path, explicit=True)
+        else:
+            matched = sorted(glob.glob(path, recursive=True))
+            if not matched:
+                raise InputError(path, None, "no file matches this pattern")
+            for file_path in matched:
+                if os.path.isdir(file_path):
+                    for inner in _walk(file_path):
+                        add(inner, explicit=False)
+                elif format_for(file_path):
+                    add(file_path, explicit=False)
+    return found
+
+
+def _stdin_input(stdin_format: str | None, stdin_name: str | None) -> InputFile:
+    name = display_path(stdin_name) if stdin_name else STDIN_NAME
+    file_format = stdin_format or (format_for(stdin_name) if stdin_name else None) or "text"
+    if file_format not in FORMATS:
+        raise ConfigError(f"unknown stdin format {file_format!r} (use {', '.join(FORMATS)})")
+    return InputFile(STDIO, name, file_format)
+
+
+def read_units(
+    source: InputFile,
+    *,
+    suppressions: Suppressions | None = None,
+    notice: Notice | None = None,
+) -> Iterator[LintUnit]:
+    """The lint units of one file. Inline suppressions are recorded in `suppressions`;
+    `notice` receives one-line remarks (such as a skipped Ukrainian text)."""
+    with open_input(source.path) as stream:
+        if source.format == "tmx":
+            units: Iterable[LintUnit] = read_tmx_units(stream, name=source.name)
+        elif source.format == "xliff":
+            units = read_xliff_units(stream, name=source.name)
+        elif source.format == "po":
+            units = read_po_units(stream, name=source.name)
+        else:
+            text = decode_text(stream.read(), name=source.name)
+            units = _monolingual_units(source, text, suppressions, notice)
+        for unit in units:
+            if suppressions is not None and unit.ignored and unit.unit_id is not None:
+                suppressions.add_unit(unit.path, unit.unit_id, unit.ignored)
+            yield unit
+
+
+def _monolingual_units(
+    source: InputFile, text: str, suppressions: Suppressions | None, notice: Notice | None
+) -> Iterator[LintUnit]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    markdown = source.format == "markdown"
+    prose = markdown_prose(text) if markdown else text_prose(text)
+    if dominant_script(prose) == "cyrillic":
+        if notice is not None:
+            notice(f"{source.name}: skipped: Ukrainian text has no English side to check "
+                   "(lint its English version or a bilingual file)")
+        return
+    if suppressions is not None:
+        suppressions.add_lines(source.name, line_ignores(text))
+    for line, block in split_blocks(prose, markdown=markdown):
+        indent = len(block) - len(block.lstrip(" \t"))
+        yield LintUnit(source.name, TextSide(block[indent:], line, indent + 1, "en"))
+
+
+def read_all_units(
+    sources: Iterable[InputFile],
+    *,
+    suppressions: Suppressions | None = None,
+    notice: Notice | None = None,
+) -> Iterator[LintUnit]:
+    """The units of every file in turn (streamed: one file open at a time)."""
+    for source in sources:
+        yield from read_units(source, suppressions=suppressions, notice=notice)

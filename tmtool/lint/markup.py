@@ -1,0 +1,89 @@
+"""Prose out of plain text and Markdown for linting: markup that is not prose (code, URLs,
+HTML tags and comments, emphasis markers, front matter) is overwritten with spaces, and the
+text is cut into blocks (paragraphs, headings, list items, table rows).
+
+Decision: markup is blanked, never removed, so every character keeps its line and column
+and findings point at the exact place in the file.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_INLINE = re.compile(
+    r"<!--.*?-->"                                   # HTML comments (suppressions live here)
+    r"|(`+).+?\1"                                   # code spans
+    r"|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"             # link/image destinations
+    r"|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"    # HTML tags
+    r"|<[a-z][a-z0-9+.-]*:[^<>\s]*>"                # autolinks
+    r"|\b(?:https?|ftp)://[^\s<>()]+"               # bare URLs
+    r"|\\[!-/:-@\[-`{-~]"                           # backslash escapes
+    r"|!?\[(?=[^\]\n]*\])"                          # link text openers
+    r"|\*+|~~|(?<!\w)_+|_+(?!\w)",                  # emphasis markers
+    re.DOTALL,
+)
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+.*$", re.MULTILINE)
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
+_BLOCK_START = re.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|[-+*]\s|\d{1,9}[.)]\s|\|)")
+
+
+def blank(text: str) -> str:
+    """The same text with every character but newlines turned into a space."""
+    return re.sub(r"[^\n]", " ", text)
+
+
+def _blank_match(match: re.Match[str]) -> str:
+    return blank(match.group(0))
+
+
+def _blank_fenced_code(text: str) -> str:
+    out: list[str] = []
+    fence: str | None = None
+    for line in text.split("\n"):
+        opener = _FENCE.match(line)
+        if fence is None and opener:
+            fence = opener.group(1)[0] * len(opener.group(1))
+            out.append(blank(line))
+        elif fence is not None:
+            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+                fence = None
+            out.append(blank(line))
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def markdown_prose(text: str) -> str:
+    """Markdown with its non-prose markup blanked out (same length, same line breaks)."""
+    text = _FRONT_MATTER.sub(_blank_match, text)
+    text = _blank_fenced_code(text)
+    text = _REFERENCE.sub(_blank_match, text)
+    return _INLINE.sub(_blank_match, text)
+
+
+def text_prose(text: str) -> str:
+    """Plain text with only HTML comments (inline suppressions) blanked out."""
+    return re.sub(r"<!--.*?-->", _blank_match, text, flags=re.DOTALL)
+
+
+def split_blocks(text: str, *, markdown: bool) -> Iterator[tuple[int, str]]:
+    """(first line, text) of each block: lines between blank lines; in Markdown a heading,
+    list item, table row or quote also starts a new block (so no sentence runs across)."""
+    start = 0
+    block: list[str] = []
+    for number, line in enumerate(text.split("\n")):
+        if not line.strip():
+            if block:
+                yield start + 1, "\n".join(block)
+            block = []
+            continue
+        if block and markdown and (_BLOCK_START.match(line) or _HEADING.match(block[-1])):
+            yield start + 1, "\n".join(block)
+            block = []
+        if not block:
+            start = number
+        block.append(line)
+    if block:
+        yield start + 1, "\n".join(block)

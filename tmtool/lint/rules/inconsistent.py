@@ -1,0 +1,89 @@
+"""inconsistent: one glossary term spelled in different ways across a run.
+
+What it flags: a glossary entry whose approved or allowed renderings appear in the units and
+files of one run in spellings that differ only in hyphens, spaces or joined words
+("Kassym-Jomart" / "Kassym Jomart", "agro-industrial" / "agroindustrial"). The minority
+spelling is reported; the most frequent (then the first seen) is taken as the house choice.
+Different wordings the glossary allows ("President of Ukraine" / "Ukraine's President"),
+plurals, case and short forms are not inconsistencies.
+Why: a reader who meets two spellings of one name cannot tell they are one; a publication
+picks one spelling and keeps it.
+Example: unit 1 "President Kassym-Jomart Tokayev"; unit 2 "President Kassym Jomart Tokayev"
+Instead: "Kassym-Jomart Tokayev" in both.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tmtool.findings import Severity
+from tmtool.lint.analysis import AnalysedUnit, Hit
+from tmtool.lint.units import LintUnit, TextSide
+
+RULE_ID = "inconsistent"
+DEFAULT_SEVERITY = Severity.WARNING
+_BROKEN = re.compile(r"-[ \t]*\r?\n[ \t]*")
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"'s\b|'(?=\s|$)")
+
+
+def check(analysed: AnalysedUnit) -> Iterator[Hit]:
+    return iter(())
+
+
+def spelling(surface: str) -> str:
+    """The spelling of a rendering with case, line breaks and possessives normalised."""
+    text = _BROKEN.sub("", surface.replace("\u2019", "'")).lower()
+    return _SPACES.sub(" ", _POSSESSIVE.sub("", text)).strip()
+
+
+def _compact(spelled: str) -> str:
+    return spelled.replace(" ", "").replace("-", "").replace("\u2010", "").replace("\u2011", "")
+
+
+def _detached(hit: Hit) -> Hit:
+    """The hit with its position resolved and the unit's texts dropped, so a long run does
+    not keep every text in memory."""
+    line, column = hit.side.position(hit.start)
+    unit = hit.unit
+    side = TextSide("", line, column, hit.side.lang, exact=False)
+    return Hit(LintUnit(unit.path, None, None, unit.unit_id, unit.ignored), side, 0, 0, "",
+               term_id=hit.term_id, found=hit.found)
+
+
+class Tracker:
+    """Spellings per (entry, compact spelling) over the run, in order of appearance."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[str, str], dict[str, list[Hit]]] = {}
+
+    def observe(self, analysed: AnalysedUnit) -> None:
+        view = analysed.english
+        if view is None:
+            return
+        for match in view.matches:
+            if match.kind not in ("en", "allowed"):
+                continue
+            found = view.surface(match.start, match.end)
+            spelled = spelling(found)
+            group = self._seen.setdefault((match.entry.term_id, _compact(spelled)), {})
+            hit = view.hit(analysed.unit, match.start, match.end, "",
+                           term_id=match.entry.term_id, found=found)
+            group.setdefault(spelled, []).append(_detached(hit))
+
+    def finish(self) -> Iterator[Hit]:
+        for (term_id, _), spellings in self._seen.items():
+            if len(spellings) < 2:
+                continue
+            house = max(spellings, key=lambda s: len(spellings[s]))  # ties: first seen
+            house_text = spellings[house][0].found or house
+            for spelled, hits in spellings.items():
+                if spelled == house:
+                    continue
+                for hit in hits:
+                    yield Hit(
+                        hit.unit, hit.side, hit.start, hit.end,
+                        f"'{hit.found}' spells {term_id} differently from the rest of the run "
+                        f"('{house_text}', {len(spellings[house])} times)",
+                        term_id=term_id, found=hit.found, expected=house_text,
+                    )

@@ -1,0 +1,89 @@
+"""translit: a Ukrainian name outside the glossary romanized other than by KMU-55.
+
+What it flags: in a bilingual unit, a capitalised Ukrainian name that no glossary entry
+covers (a first name, surname or patronymic by pymorphy3 when installed; without it, a word
+with Ukrainian-only letters or surname endings) whose English rendering in the same unit is
+a romanization variant of the national standard's form (equal skeletons, see near-miss) but
+not that form. Info only: a person's own spelling (Zelenskyy) beats the standard, so such
+names belong in the glossary.
+Why: the Cabinet of Ministers Resolution No. 55 of 2010 is the default for Ukrainian names.
+Example: uk «міністр Борис Тарасюк», en "minister Borys Tarasyuk"
+Instead: en "minister Borys Tarasiuk", or a glossary entry for Tarasyuk.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tmtool.findings import Severity
+from tmtool.glossary.declension import base_candidates
+from tmtool.glossary.skeleton import skeleton
+from tmtool.lang import morphology
+from tmtool.lang.tokens import has_cyrillic
+from tmtool.lang.translit import transliterate
+from tmtool.lint.analysis import AnalysedUnit, Hit
+
+RULE_ID = "translit"
+DEFAULT_SEVERITY = Severity.INFO
+_UKRAINIAN_LOOK = re.compile(
+    r"[іїєґ]|(?:енк|ук|юк|чук|ськ|цьк)(?:о|а|ові|ом|у|і|ий|ого|ому|им)?$", re.IGNORECASE
+)
+
+
+def _lemmas(word: str) -> tuple[str, ...]:
+    lemmas = morphology.name_lemmas(word)
+    if lemmas is not None:
+        return lemmas
+    if not _UKRAINIAN_LOOK.search(word):
+        return ()
+    return tuple(sorted(base_candidates(word.lower())))
+
+
+def check(analysed: AnalysedUnit) -> Iterator[Hit]:
+    source, target = analysed.ukrainian, analysed.english
+    if source is None or target is None:
+        return
+    covered = {i for m in source.all_matches for i in range(m.first_token, m.last_token + 1)}
+    english: dict[str, list[int]] | None = None
+    reported: set[int] = set()
+    for index, token in enumerate(source.tokens):
+        word = source.normal.text[token.start:token.end]
+        if (index in covered or not token.capital or len(word) < 3 or word.isupper()
+                or not has_cyrillic(word) or source.is_sentence_initial(token.start)):
+            continue
+        lemmas = _lemmas(word)
+        if not lemmas:
+            continue
+        if english is None:
+            english = _english_names(analysed)
+        standards = {skeleton(transliterate(lemma)): transliterate(lemma).capitalize()
+                     for lemma in lemmas}
+        for key, standard in standards.items():
+            for position in english.get(key, ()):
+                if position in reported:
+                    continue
+                en_token = target.tokens[position]
+                found = target.normal.text[en_token.start:en_token.end]
+                if en_token.key in {s.lower() for s in standards.values()}:
+                    continue
+                reported.add(position)
+                yield target.hit(
+                    analysed.unit, en_token.start, en_token.end,
+                    f"'{found}' renders «{word}» other than the KMU-55 standard; "
+                    f"the standard gives '{standard}' (add a glossary entry if this spelling "
+                    f"is the person's own)",
+                    found=found, expected=standard,
+                )
+
+
+def _english_names(analysed: AnalysedUnit) -> dict[str, list[int]]:
+    """Capitalised English words outside glossary matches, by skeleton."""
+    view = analysed.english
+    assert view is not None
+    covered = {i for m in view.all_matches for i in range(m.first_token, m.last_token + 1)}
+    names: dict[str, list[int]] = {}
+    for index, token in enumerate(view.tokens):
+        if index in covered or not token.capital or token.key in analysed.compiled.known_en:
+            continue
+        names.setdefault(skeleton(token.key), []).append(index)
+    return names

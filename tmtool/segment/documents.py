@@ -1,0 +1,222 @@
+"""Documents -> `Block`s of sentence `Segment`s: the aligner's view of a file.
+
+Structure is a hard boundary (a sentence never spans two blocks or a hard line break).
+When a sentence break falls inside a bold/italic/link span, the span is NOT closed and
+reopened: each segment keeps the codes it holds, so an OPEN or CLOSE whose partner is in
+another segment stands unpaired (TMX `<it>`); pair ids are renumbered 1, 2, ... per segment.
+"""
+from __future__ import annotations
+
+import bisect
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import regex
+
+from tmtool.errors import ConfigError
+from tmtool.model import CodeKind, InlineCode, Segment
+from tmtool.segment.breaks import CompiledRules
+from tmtool.segment.inline import HardBreak, Piece, RawBlock
+from tmtool.segment.srx import SegmentationRules, load_rules
+
+FORMATS = ("auto", "md", "txt", "html", "presegmented")
+BLOCK_KINDS = ("heading", "paragraph", "list-item", "caption", "table-cell", "quote", "line")
+_EXTENSIONS = {
+    ".md": "md", ".markdown": "md", ".mdown": "md", ".mkd": "md",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".txt": "txt", ".text": "txt",
+}
+_SPACE = regex.compile(r"[ \t\n\r\f\v]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One structural block of a document: its kind, its sentences, where it starts.
+
+    `kind` is one of "heading", "paragraph", "list-item", "caption", "table-cell",
+    "quote" or "line" (presegmented input); `line` is the 1-based line it starts on.
+    """
+
+    kind: str
+    segments: tuple[Segment, ...]
+    line: int
+
+
+def format_for_name(name: str) -> str:
+    """The input format a file name implies: md, html or txt (the default)."""
+    return _EXTENSIONS.get(os.path.splitext(name)[1].lower(), "txt")
+
+
+def read_document(
+    text: str,
+    *,
+    lang: str,
+    name: str,
+    fmt: str = "auto",
+    rules: SegmentationRules | None = None,
+) -> list[Block]:
+    """Split a decoded document into blocks of sentences.
+
+    `fmt="presegmented"` gives one Block (kind "line") per input line, empty lines
+    included as blocks without segments, so `blocks[i]` is input line i + 1 and the
+    aligner's indices refer to input lines; each non-empty line is one segment, only
+    trimmed. For every other format, blocks without words are dropped.
+    """
+    if fmt not in FORMATS:
+        raise ConfigError(f"unknown document format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if fmt == "presegmented":
+        return list(_presegmented(text))
+    if fmt == "auto":
+        fmt = format_for_name(name)
+    compiled = (rules or load_rules()).compiled(lang)
+    blocks: list[Block] = []
+    for raw in _raw_blocks(text, fmt):
+        segments = segment_pieces(raw.pieces, compiled)
+        if segments:
+            blocks.append(Block(raw.kind, tuple(segments), raw.line))
+    return blocks
+
+
+def _raw_blocks(text: str, fmt: str) -> Iterator[RawBlock]:
+    if fmt == "md":
+        from tmtool.segment.markdown import read_markdown_blocks
+
+        return read_markdown_blocks(text)
+    if fmt == "html":
+        from tmtool.segment.htmldoc import read_html_blocks
+
+        return read_html_blocks(text)
+    from tmtool.segment.plaintext import read_plain_blocks
+
+    return read_plain_blocks(text)
+
+
+def _presegmented(text: str) -> Iterator[Block]:
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    for number, line in enumerate(lines, 1):
+        stripped = line.strip()
+        segments = (Segment.from_text(stripped),) if stripped else ()
+        yield Block("line", segments, number)
+
+
+def split_sentences(text: str, lang: str, rules: SegmentationRules | None = None) -> list[str]:
+    """Plain text -> its sentences, each trimmed (no markup handling, no empty strings)."""
+    compiled = (rules or load_rules()).compiled(lang)
+    bounds = [0, *compiled.breaks(text), len(text)]
+    pieces = (text[start:end].strip() for start, end in zip(bounds, bounds[1:]))
+    return [piece for piece in pieces if piece]
+
+
+def segment_pieces(pieces: Iterable[Piece], compiled: CompiledRules) -> list[Segment]:
+    """One block's pieces -> trimmed sentence segments; markup-only segments are dropped."""
+    segments: list[Segment] = []
+    for run in _runs(pieces):
+        text, codes = _flatten_run(run)
+        if not text.strip():
+            continue
+        breaks = compiled.breaks(text)
+        bounds = [0, *breaks, len(text)]
+        placed: list[list[tuple[int, InlineCode]]] = [[] for _ in range(len(bounds) - 1)]
+        for offset, code in codes:
+            # At a break, an opening code starts the next sentence; closing and
+            # standalone codes end the previous one.
+            if code.kind is CodeKind.OPEN:
+                index = bisect.bisect_right(breaks, offset)
+            else:
+                index = bisect.bisect_left(breaks, offset)
+            placed[index].append((offset, code))
+        for index, (start, end) in enumerate(zip(bounds, bounds[1:])):
+            segment = _build_segment(text, start, end, placed[index])
+            if segment is not None:
+                segments.append(segment)
+    return segments
+
+
+def _runs(pieces: Iterable[Piece]) -> Iterator[list[Piece]]:
+    run: list[Piece] = []
+    for piece in pieces:
+        if isinstance(piece, HardBreak):
+            yield run
+            run = []
+        else:
+            run.append(piece)
+    yield run
+
+
+def _flatten_run(run: list[Piece]) -> tuple[str, list[tuple[int, InlineCode]]]:
+    """The run's words with whitespace collapsed, and each code's offset in them."""
+    chunks: list[str] = []
+    length = 0
+    last_space = True
+    codes: list[tuple[int, InlineCode]] = []
+    for piece in run:
+        if isinstance(piece, InlineCode):
+            # Spaces on both sides of a code are both kept ("Image ![i](i.png) inline"
+            # keeps its two spaces, as a CAT tool shows them), except at the run's start.
+            codes.append((length, piece))
+            last_space = not chunks
+            continue
+        assert isinstance(piece, str)
+        chunk = _SPACE.sub(" ", piece)
+        if last_space and chunk.startswith(" "):
+            chunk = chunk[1:]
+        if chunk:
+            chunks.append(chunk)
+            length += len(chunk)
+            last_space = chunk.endswith(" ")
+    return "".join(chunks), codes
+
+
+def _build_segment(
+    text: str, start: int, end: int, codes: list[tuple[int, InlineCode]]
+) -> Segment | None:
+    parts: list[str | InlineCode] = []
+    cursor = start
+    for offset, code in codes:
+        if offset > cursor:
+            parts.append(text[cursor:offset])
+            cursor = offset
+        parts.append(code)
+    if end > cursor:
+        parts.append(text[cursor:end])
+    _trim(parts)
+    segment = Segment(tuple(_renumber(parts)))
+    return None if segment.is_empty() else segment
+
+
+def _trim(parts: list[str | InlineCode]) -> None:
+    """Strip whitespace at both ends of the words, across codes standing at the edges."""
+    for index in range(len(parts)):
+        part = parts[index]
+        if isinstance(part, str):
+            parts[index] = part.lstrip()
+            if parts[index]:
+                break
+    for index in range(len(parts) - 1, -1, -1):
+        part = parts[index]
+        if isinstance(part, str):
+            parts[index] = part.rstrip()
+            if parts[index]:
+                break
+
+
+def _renumber(parts: list[str | InlineCode]) -> Iterator[str | InlineCode]:
+    """Pair ids 1, 2, ... in order of appearance; a CLOSE whose OPEN is in another
+    segment gets an id of its own."""
+    mapping: dict[int | None, int] = {}
+    next_id = 1
+    for part in parts:
+        if isinstance(part, str) or part.kind is CodeKind.STANDALONE:
+            yield part
+            continue
+        if part.kind is CodeKind.CLOSE and part.pair in mapping:
+            new_id = mapping.pop(part.pair)
+        else:
+            new_id = next_id
+            next_id += 1
+            if part.kind is CodeKind.OPEN:
+                mapping[part.pair] = new_id
+        yield InlineCode(part.kind, new_id, part.native, part.type)

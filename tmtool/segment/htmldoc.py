@@ -1,0 +1,113 @@
+"""HTML -> blocks with the standard library's tolerant `html.parser` (HTML is not XML, so
+`safexml` does not apply; nothing is fetched or expanded beyond character references).
+
+Block elements (p, h1-h6, li, td/th, blockquote, figcaption/caption, dt/dd) are blocks;
+text loose in a container (div, section, body) is a paragraph; other tags are inline codes.
+Script, style, head, pre and template content is skipped.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from html.parser import HTMLParser
+
+from tmtool.segment.inline import HARD_BREAK, PairCounter, RawBlock
+
+_BLOCK_KINDS = {
+    "p": "paragraph", "li": "list-item", "td": "table-cell", "th": "table-cell",
+    "figcaption": "caption", "caption": "caption", "dt": "paragraph", "dd": "paragraph",
+    "blockquote": "quote", "summary": "paragraph", "address": "paragraph",
+    **{f"h{level}": "heading" for level in range(1, 7)},
+}
+_CONTAINERS = frozenset({
+    "html", "body", "div", "section", "article", "header", "footer", "aside", "nav", "main",
+    "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "figure", "details", "center",
+    "hr", "form", "fieldset",
+})
+_SKIPPED = frozenset({"script", "style", "head", "pre", "template", "noscript", "svg", "math"})
+
+
+def read_html_blocks(text: str, *, first_line: int = 1) -> Iterator[RawBlock]:
+    reader = _HtmlReader(first_line)
+    reader.feed(text)
+    reader.close()
+    reader.flush()
+    return iter(reader.out)
+
+
+class _HtmlReader(HTMLParser):
+    def __init__(self, first_line: int) -> None:
+        super().__init__(convert_charrefs=True)
+        self.first_line = first_line
+        self.out: list[RawBlock] = []
+        self.block: RawBlock | None = None
+        self.counter = PairCounter()
+        self.skip_depth = 0
+        self.quote_depth = 0
+
+    def _line(self) -> int:
+        return self.getpos()[0] + self.first_line - 1
+
+    def flush(self) -> None:
+        if self.block is not None and self.block.pieces:
+            self.out.append(self.block)
+        self.block = None
+
+    def _open_block(self, kind: str) -> None:
+        self.flush()
+        if kind == "paragraph" and self.quote_depth:
+            kind = "quote"
+        self.block = RawBlock(kind, self._line(), [])
+        self.counter = PairCounter()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start(tag, self.get_starttag_text() or f"<{tag}>", self_closing=False)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start(tag, self.get_starttag_text() or f"<{tag}/>", self_closing=True)
+
+    def _start(self, tag: str, native: str, *, self_closing: bool) -> None:
+        if tag in _SKIPPED:
+            if not self_closing:
+                self.skip_depth += 1
+            return
+        if self.skip_depth:
+            return
+        if tag == "blockquote":
+            self.quote_depth += 1
+        if tag in _BLOCK_KINDS:
+            self._open_block(_BLOCK_KINDS[tag])
+        elif tag in _CONTAINERS:
+            self.flush()
+        elif tag == "br":
+            if self.block is not None:
+                self.block.pieces.append(HARD_BREAK)
+        else:
+            if self.block is None:
+                self._open_block("paragraph")
+            assert self.block is not None
+            self.block.pieces.append(self.counter.html_code(tag, native, False, self_closing))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED:
+            self.skip_depth = max(0, self.skip_depth - 1)
+            return
+        if self.skip_depth:
+            return
+        if tag == "blockquote":
+            self.quote_depth = max(0, self.quote_depth - 1)
+        if tag in _BLOCK_KINDS or tag in _CONTAINERS:
+            self.flush()
+        elif tag != "br" and self.block is not None:
+            self.block.pieces.append(self.counter.html_code(tag, f"</{tag}>", True, False))
+
+    def handle_data(self, data: str) -> None:
+        if self.skip_depth:
+            return
+        if self.block is None:
+            if not data.strip():
+                return
+            self._open_block("paragraph")
+        assert self.block is not None
+        if not self.block.pieces:
+            self.block.line = self._line() + data[: len(data) - len(data.lstrip())].count("\n")
+        self.block.pieces.append(data)

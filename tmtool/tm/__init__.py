@@ -1,0 +1,1 @@
+"""Working with whole translation memories: merging several into one, and their statistics."""

@@ -1,0 +1,213 @@
+"""Merge translation units from several memories into one direction, dropping duplicates.
+
+Identical (source, target) pairs are kept once. Units with the same source but different
+targets are conflicts, settled by `ConflictPolicy`. Memory trade-off: the units are never
+held, only 16-byte digests of their keys (about 100-200 bytes per distinct unit with Python's
+overhead, so ~150 MB for a million). `keep-first` and `keep-all` stream in one pass;
+`keep-newest` must see every candidate before choosing, so it reads the inputs twice.
+"""
+from __future__ import annotations
+
+import enum
+import hashlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from tmtool.errors import ConfigError
+from tmtool.fileio import STDIO, atomic_output, check_output_not_input, display_name, open_input
+from tmtool.formats.tmx import TmxHeader, read_tmx, read_tmx_header, write_tmx
+from tmtool.model import InlineCode, Segment, TranslationUnit, Variant
+
+UnitSource = Callable[[], Iterable[TranslationUnit]]
+"""Opens one input and streams its units; `keep-newest` calls it twice."""
+
+_OLDEST = datetime.min.replace(tzinfo=timezone.utc)
+
+
+class ConflictPolicy(enum.Enum):
+    """What to do with units that share a source but not a target."""
+
+    KEEP_NEWEST = "keep-newest"
+    KEEP_ALL = "keep-all"
+    KEEP_FIRST = "keep-first"
+
+
+@dataclass
+class MergeReport:
+    """Counts for the summary line; filled in while the merge runs."""
+
+    units_in: int = 0
+    written: int = 0
+    duplicates: int = 0  # identical pairs left out
+    conflicts: int = 0  # units whose source came earlier with another target
+    without_source: int = 0
+
+
+def _segment_digest(digest: hashlib._Hash, segment: Segment) -> None:
+    for part in segment.parts:
+        if isinstance(part, InlineCode):
+            text = f"\x1d{part.kind.value}\x1d{part.pair}\x1d{part.native}\x1d{part.type}"
+        else:
+            text = part
+        digest.update(text.encode("utf-8", "surrogatepass") + b"\x1f")
+
+
+def _key(source: Variant, targets: Iterable[Variant], *, with_targets: bool) -> bytes:
+    """A digest of the source segment and the target languages, plus the target segments
+    when `with_targets` (the key of an identical pair)."""
+    digest = hashlib.blake2b(digest_size=16)
+    _segment_digest(digest, source.segment)
+    for target in sorted(targets, key=lambda v: v.lang.lower()):
+        digest.update(b"\x1e" + target.lang.lower().encode("utf-8"))
+        if with_targets:
+            _segment_digest(digest, target.segment)
+    return digest.digest()
+
+
+def _split(unit: TranslationUnit, src_lang: str) -> tuple[Variant, list[Variant]] | None:
+    source = unit.variant(src_lang)
+    if source is None:
+        return None
+    return source, [v for v in unit.variants if v is not source]
+
+
+def merge_units(
+    sources: Sequence[UnitSource],
+    *,
+    src_lang: str,
+    on_conflict: ConflictPolicy = ConflictPolicy.KEEP_NEWEST,
+    report: MergeReport | None = None,
+) -> Iterator[TranslationUnit]:
+    """The merged units, in input order (file by file, unit by unit).
+
+    A unit without a variant in `src_lang` cannot be placed in a one-direction memory: it
+    is left out and counted. Under `keep-newest` the winner of a conflict is the unit with
+    the latest `change_date` (then `creation_date`); a tie goes to the later unit.
+    """
+    report = report if report is not None else MergeReport()
+    if on_conflict is ConflictPolicy.KEEP_NEWEST:
+        yield from _merge_newest(sources, src_lang, report)
+        return
+    seen_pairs: set[bytes] = set()
+    seen_sources: set[bytes] = set()
+    for open_units in sources:
+        for unit in open_units():
+            report.units_in += 1
+            split = _split(unit, src_lang)
+            if split is None:
+                report.without_source += 1
+                continue
+            pair_key = _key(*split, with_targets=True)
+            if pair_key in seen_pairs:
+                report.duplicates += 1
+                continue
+            seen_pairs.add(pair_key)
+            source_key = _key(*split, with_targets=False)
+            if source_key in seen_sources:
+                report.conflicts += 1
+                if on_conflict is ConflictPolicy.KEEP_FIRST:
+                    continue
+            seen_sources.add(source_key)
+            report.written += 1
+            yield unit
+
+
+def _merge_newest(
+    sources: Sequence[UnitSource], src_lang: str, report: MergeReport
+) -> Iterator[TranslationUnit]:
+    # Pass 1: for each source key, the (date, file, position) of the newest unit.
+    winners: dict[bytes, tuple[datetime, int, int]] = {}
+    seen_pairs: set[bytes] = set()
+    seen_sources: set[bytes] = set()
+    for source_index, open_units in enumerate(sources):
+        for position, unit in enumerate(open_units()):
+            report.units_in += 1
+            split = _split(unit, src_lang)
+            if split is None:
+                report.without_source += 1
+                continue
+            source_key = _key(*split, with_targets=False)
+            pair_key = _key(*split, with_targets=True)
+            if pair_key in seen_pairs:
+                report.duplicates += 1
+            elif source_key in seen_sources:
+                report.conflicts += 1
+            seen_pairs.add(pair_key)
+            seen_sources.add(source_key)
+            moment = unit.change_date or unit.creation_date or _OLDEST
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=timezone.utc)
+            candidate = (moment, source_index, position)
+            if source_key not in winners or candidate >= winners[source_key]:
+                winners[source_key] = candidate
+    del seen_pairs, seen_sources
+    chosen = {(index, position) for _moment, index, position in winners.values()}
+    del winners
+    # Pass 2: stream the inputs again and keep the winners.
+    for source_index, open_units in enumerate(sources):
+        for position, unit in enumerate(open_units()):
+            if (source_index, position) in chosen:
+                report.written += 1
+                yield unit
+
+
+def _tmx_source(path: str) -> UnitSource:
+    def units() -> Iterator[TranslationUnit]:
+        with open_input(path) as stream:
+            yield from read_tmx(stream, name=display_name(path))
+
+    return units
+
+
+def _merged_header(paths: Sequence[str], src_lang: str | None, moment: datetime | None) -> TmxHeader:
+    headers = []
+    for path in paths:
+        with open_input(path) as stream:
+            headers.append(read_tmx_header(stream, name=display_name(path)))
+    first = headers[0]
+    if src_lang is None:
+        if not first.srclang or first.srclang.strip() == "*all*":
+            shown = first.srclang or "empty"
+            raise ConfigError(
+                f"{paths[0]}: header srclang is {shown!r}; name the source locale with --src-lang"
+            )
+        src_lang = first.srclang
+    # OmegaT re-splits paragraph units only under a paragraph header (interop notes §5).
+    coarse = any(h.segtype in ("paragraph", "block") for h in headers)
+    return TmxHeader(
+        srclang=src_lang,
+        segtype="paragraph" if coarse else "sentence",
+        datatype=first.datatype or "plaintext",
+        creationdate=moment,
+    )
+
+
+def merge_tmx_files(
+    paths: Sequence[str],
+    output: str,
+    *,
+    src_lang: str | None = None,
+    on_conflict: ConflictPolicy = ConflictPolicy.KEEP_NEWEST,
+    moment: datetime | None = None,
+    on_warning: Callable[[str], None] | None = None,
+) -> MergeReport:
+    """Merge TMX files into `output` (written atomically; an input is never overwritten).
+
+    The source locale is `src_lang`, else the first file's header srclang; the header's
+    segtype is `paragraph` when any input says so. `moment` becomes the header date.
+    """
+    if STDIO in paths:
+        raise ConfigError("merge reads each input twice; name files, not '-' (stdin)")
+    check_output_not_input(output, paths)
+    header = _merged_header(paths, src_lang, moment)
+    report = MergeReport()
+    units = merge_units(
+        [_tmx_source(path) for path in paths],
+        src_lang=header.srclang,
+        on_conflict=on_conflict,
+        report=report,
+    )
+    with atomic_output(output, inputs=paths) as stream:
+        write_tmx(units, stream, header=header, on_warning=on_warning)
+    return report
