@@ -209,3 +209,17 @@ def test_bad_xml_is_one_input_error_with_a_line(tmp_path: Path) -> None:
 def test_display_path_normalises_relative_paths() -> None:
     assert display_path("./sources//x.md") == "sources/x.md"
     assert display_path(os.path.join("a", "..", "b.md")) == "b.md"
+
+
+def test_po_translated_into_ukrainian_has_english_msgids(tmp_path: Path) -> None:
+    po = tmp_path / "uk.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: uk\\n"\n\n'
+        'msgid "Welcome to Kiev"\nmsgstr "Ласкаво просимо до Києва"\n',
+        encoding="utf-8",
+    )
+    (source,) = collect_inputs([str(po)])
+    (unit,) = read_units(source)
+    assert unit.target is not None and unit.target.text == "Welcome to Kiev"
+    assert unit.source is not None and unit.source.text == "Ласкаво просимо до Києва"
+    assert unit.unit_id == "Welcome to Kiev"

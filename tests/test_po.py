@@ -139,5 +139,15 @@ def test_writer_output_passes_msgfmt_check(tmp_path: Path) -> None:
     path = tmp_path / "out.po"
     path.write_text(_write(list(read_po(APP, src_lang="en-GB"))), encoding="utf-8")
     result = subprocess.run(["msgfmt", "--check-format", "--check-header", "-o", "/dev/null",
-                             str(path)], capture_output=True, text=True)
+                             str(path)], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_white_space_at_message_ends_survives_trimming_writers() -> None:
+    data = 'msgid "Usage: tmtool\\n"\nmsgstr "Використання: tmtool\\n"\n'.encode()
+    unit = next(read_po(io.BytesIO(data), name="x.po", src_lang="en-GB", tgt_lang="uk-UA"))
+    assert unit.prop("x-po-edges") == '["", "\\n", "", "\\n"]'
+    trimmed = TranslationUnit(
+        tuple(Variant(v.lang, Segment.from_text(v.text.strip())) for v in unit.variants),
+        props=unit.props)
+    assert 'msgid "Usage: tmtool\\n"\nmsgstr "Використання: tmtool\\n"\n' in _write([trimmed])

@@ -139,3 +139,35 @@ def test_segments_are_trimmed_at_the_ends() -> None:
     assert segment.text == "Spaced out."
     assert segment == Segment((InlineCode(CodeKind.OPEN, 1, "<b>", "bold"), "Spaced out.",
                                InlineCode(CodeKind.CLOSE, 1, "</b>", "bold")))
+
+
+def test_windows_line_ends_are_read_like_unix_ones() -> None:
+    unix = md("# Title\n\nOne.  \nTwo.\n")
+    assert md("# Title\r\n\r\nOne.  \r\nTwo.\r\n") == unix
+    assert outline(unix) == [(1, "heading", ["Title"]), (3, "paragraph", ["One.", "Two."])]
+
+
+def test_linked_image_with_a_caption_line_below_it() -> None:
+    blocks = md("[![Photo](p.jpg)](big.jpg)\n*The President and the Ambassador.*\n\nBody text.")
+    assert outline(blocks) == [
+        (2, "caption", ["*The President and the Ambassador.*"]),
+        (4, "paragraph", ["Body text."]),
+    ]
+
+
+def test_long_paragraph_after_an_image_is_not_a_caption() -> None:
+    long_text = "A sentence of body text that goes on. " * 10
+    blocks = md(f"![Photo](p.jpg)\n\n{long_text}")
+    assert [b.kind for b in blocks] == ["paragraph"]
+
+
+def test_html_entities_and_unclosed_tags() -> None:
+    (block,) = md("Fish &amp; chips&nbsp;now. <b>Bold never closed.")
+    first, second = block.segments
+    assert first.text == "Fish & chips\u00a0now."
+    assert second.parts == (InlineCode(CodeKind.OPEN, 1, "<b>", "bold"), "Bold never closed.")
+
+
+def test_codes_separated_from_a_break_by_spaces_stay_with_their_sentence() -> None:
+    (block,) = md("<b>Hello. </b>World. Next<i> </i>one.")
+    assert [s.native_text() for s in block.segments] == ["<b>Hello.</b>", "World.", "Next<i> </i>one."]

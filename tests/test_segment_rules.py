@@ -8,9 +8,9 @@ from tmtool.segment import split_sentences
 UK_CASES: list[tuple[str, list[str]]] = [
     # initials, years, villages, references, units, titles, quotes (the interop-notes paragraph)
     (
-        "Т. Г. Шевченко народився 1814 р. у с. Моринці. Див. табл. 2 на с. 15. "
+        ("Т. Г. Шевченко народився 1814 р. у с. Моринці. Див. табл. 2 на с. 15. "
         "Ціна зросла до 5 тис. грн. за тонну. Проф. Іваненко, акад. НАН України, "
-        "виступив на конференції. Він сказав: «Це важливо!» Потім пішов.",
+        "виступив на конференції. Він сказав: «Це важливо!» Потім пішов."),
         [
             "Т. Г. Шевченко народився 1814 р. у с. Моринці.",
             "Див. табл. 2 на с. 15.",
@@ -32,6 +32,9 @@ UK_CASES: list[tuple[str, list[str]]] = [
     ("Це сталося у 988 р. н. е. Тоді Русь прийняла хрещення.",
      ["Це сталося у 988 р. н. е.", "Тоді Русь прийняла хрещення."]),
     ("Будівля XVI ст. Добре збережена.", None),
+    # the price of keeping dates whole: a sentence ending in "р." runs into the next one
+    ("Він народився 1814 р. Його батько був кріпаком.", None),
+    ("Пливли по р. Дніпро.", None),
     ("У 1941–1945 рр. Україна зазнала втрат.", None),
     ("Населення — 3,5 млн осіб. Площа — 839 км².", ["Населення — 3,5 млн осіб.", "Площа — 839 км²."]),
     ("Обсяг — 2 млрд грн. Це рекорд.", ["Обсяг — 2 млрд грн.", "Це рекорд."]),
@@ -55,8 +58,8 @@ UK_CASES: list[tuple[str, list[str]]] = [
 
 EN_CASES: list[tuple[str, list[str]]] = [
     (
-        "Dr. Smith met Mr. J. R. Brown at 5 p.m. on Jan. 3. See Fig. 2, e.g. the U.S. results. "
-        "The price is approx. 10 USD. He left.",
+        ("Dr. Smith met Mr. J. R. Brown at 5 p.m. on Jan. 3. See Fig. 2, e.g. the U.S. results. "
+        "The price is approx. 10 USD. He left."),
         [
             "Dr. Smith met Mr. J. R. Brown at 5 p.m. on Jan. 3.",
             "See Fig. 2, e.g. the U.S. results.",

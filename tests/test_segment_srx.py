@@ -142,3 +142,40 @@ def test_reloaded_shipped_rules_segment_like_the_built_in_ones(tmp_path: Path) -
     for lang, cases in (("uk", UK_CASES), ("en", EN_CASES)):
         for text, _ in cases:
             assert split_sentences(text, lang, reloaded) == split_sentences(text, lang)
+
+
+def test_rules_with_back_references_keep_their_meaning_beside_other_rules() -> None:
+    double_letter = '<rule break="no"><beforebreak>(\\w)\\1\\.</beforebreak><afterbreak>\\s</afterbreak></rule>'
+    body = f'<languagerule languagerulename="all">{NO_BREAK_AFTER_DR}{double_letter}{BREAK_AFTER_STOP}</languagerule>'
+    rules = read_srx(srx(body), name="x.srx")
+    assert split_sentences("Dr. Who. Mee. Yes. Ok.", "en", rules) == ["Dr. Who.", "Mee. Yes.", "Ok."]
+
+
+def test_exported_rules_segment_the_same_in_java_regex(tmp_path: Path) -> None:
+    """Oracle: java.util.regex (OmegaT's and Okapi's engine) applies the shipped rules to
+    the rule-table cases and must split them exactly as tmtool does."""
+    import shutil
+    import subprocess
+
+    from tests.test_segment_rules import EN_CASES, UK_CASES
+
+    if shutil.which("java") is None or shutil.which("javac") is None:
+        pytest.skip("a JDK (java and javac) is not installed")
+    rules = load_rules()
+    args: list[str] = []
+    expected: list[str] = []
+    for lang, cases in (("uk", UK_CASES), ("en", EN_CASES)):
+        rule_file, text_file = tmp_path / f"{lang}.rules", tmp_path / f"{lang}.txt"
+        rule_file.write_text(
+            "".join(f"{'yes' if r.is_break else 'no'}\t{r.before}\t{r.after}\n" for r in rules.rules_for(lang)),
+            encoding="utf-8",
+        )
+        text_file.write_text("".join(text + "\n" for text, _ in cases), encoding="utf-8")
+        args += [str(rule_file), str(text_file)]
+        expected += [" | ".join(split_sentences(text, lang)) for text, _ in cases]
+    completed = subprocess.run(
+        ["java", "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", str(DATA / "SrxCheck.java"), *args],
+        capture_output=True, check=False, timeout=120,
+    )
+    assert completed.returncode == 0, completed.stderr.decode("utf-8", "replace")[-2000:]
+    assert completed.stdout.decode("utf-8").splitlines() == expected

@@ -1,4 +1,5 @@
 """The streaming TMX reader: versions, encodings, inline codes, metadata, errors."""
+
 from __future__ import annotations
 
 import io
@@ -25,7 +26,7 @@ def _tmx(body: str, header: str = 'srclang="uk-UA"') -> bytes:
         '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n'
         f'<header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" '
         f'adminlang="en-US" datatype="plaintext" {header}/>\n<body>\n{body}\n</body>\n</tmx>\n'
-    ).encode("utf-8")
+    ).encode()
 
 
 def test_reader_yields_units_with_text_metadata_and_lines() -> None:
@@ -103,7 +104,11 @@ def test_reader_gives_non_numeric_i_values_distinct_pairs() -> None:
 def test_reader_accepts_ut_as_a_standalone_code() -> None:
     data = _tmx('<tu><tuv xml:lang="uk-UA"><seg>a<ut>{\\b}</ut>b</seg></tuv></tu>')
     (unit,) = read_tmx(io.BytesIO(data), name="x.tmx")
-    assert unit.variants[0].segment.parts == ("a", InlineCode(CodeKind.STANDALONE, None, "{\\b}"), "b")
+    assert unit.variants[0].segment.parts == (
+        "a",
+        InlineCode(CodeKind.STANDALONE, None, "{\\b}"),
+        "b",
+    )
 
 
 def test_reader_reads_tmx_1_1_with_lang_attribute() -> None:
@@ -127,7 +132,10 @@ def test_reader_exposes_the_header_once_read() -> None:
         header = reader.header
     assert header is not None
     assert (header.srclang, header.segtype, header.datatype, header.o_tmf) == (
-        "uk-UA", "sentence", "html", "none",
+        "uk-UA",
+        "sentence",
+        "html",
+        "none",
     )
     assert header.creationdate == datetime(2025, 1, 1, 12, tzinfo=UTC)
     assert header.props == (Prop("x-project", "interview"),)
@@ -162,13 +170,28 @@ def test_reader_clears_units_as_it_goes() -> None:
     ("name", "message"),
     [
         ("not-xml.tmx", "not-xml.tmx:1: not well-formed XML: Start tag expected, '<' not found"),
-        ("truncated.tmx", "truncated.tmx:17: not well-formed XML: Premature end of data in tag body line 10"),
+        (
+            "truncated.tmx",
+            "truncated.tmx:17: not well-formed XML: Premature end of data in tag body line 10",
+        ),
         ("wrong-root.tmx", "wrong-root.tmx:2: root element is <html>, not <tmx>"),
         ("missing-seg.tmx", 'missing-seg.tmx:7: <tuv xml:lang="en-GB"> has no <seg>'),
-        ("unknown-encoding.tmx", "unknown-encoding.tmx:1: not well-formed XML: Unsupported encoding: x-klingon"),
-        ("external-entity.tmx", "external-entity.tmx:1: the DOCTYPE declares entities, which tmtool refuses to expand"),
-        ("billion-laughs.tmx", "billion-laughs.tmx:1: the DOCTYPE declares entities, which tmtool refuses to expand"),
-        ("forbidden-char.tmx", "forbidden-char.tmx:14: not well-formed XML: PCDATA invalid Char value 1"),
+        (
+            "unknown-encoding.tmx",
+            "unknown-encoding.tmx:1: not well-formed XML: Unsupported encoding: x-klingon",
+        ),
+        (
+            "external-entity.tmx",
+            "external-entity.tmx:1: the DOCTYPE declares entities, which tmtool refuses to expand",
+        ),
+        (
+            "billion-laughs.tmx",
+            "billion-laughs.tmx:1: the DOCTYPE declares entities, which tmtool refuses to expand",
+        ),
+        (
+            "forbidden-char.tmx",
+            "forbidden-char.tmx:14: not well-formed XML: PCDATA invalid Char value 1",
+        ),
     ],
 )
 def test_reader_reports_unreadable_files_with_file_and_line(name: str, message: str) -> None:

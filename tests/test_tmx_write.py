@@ -1,4 +1,5 @@
 """The streaming TMX writer: exact text, strict header, inline codes, forbidden characters."""
+
 from __future__ import annotations
 
 import io
@@ -18,15 +19,21 @@ from tmtool.model import CodeKind, InlineCode, Prop, Segment, TranslationUnit, V
 GOLDEN = Path(__file__).parent / "golden" / "tmx"
 
 
-def _write(units: list[TranslationUnit], header: TmxHeader = HEADER, **kwargs: object) -> tuple[str, list[str]]:
+def _write(
+    units: list[TranslationUnit], header: TmxHeader = HEADER, **kwargs: object
+) -> tuple[str, list[str]]:
     warnings: list[str] = []
     out = io.BytesIO()
     write_tmx(units, out, header=header, on_warning=warnings.append, **kwargs)  # type: ignore[arg-type]
     return out.getvalue().decode("utf-8"), warnings
 
 
-def _unit(*texts: str, tuid: str | None = "u", langs: tuple[str, ...] = ("uk-UA", "en-GB")) -> TranslationUnit:
-    return TranslationUnit(tuple(Variant(lang, Segment.from_text(text)) for lang, text in zip(langs, texts)), tuid=tuid)
+def _unit(
+    *texts: str, tuid: str | None = "u", langs: tuple[str, ...] = ("uk-UA", "en-GB")
+) -> TranslationUnit:
+    return TranslationUnit(
+        tuple(Variant(lang, Segment.from_text(text)) for lang, text in zip(langs, texts)), tuid=tuid
+    )
 
 
 def test_writer_output_matches_the_golden_file(update_golden: bool) -> None:
@@ -58,7 +65,9 @@ def test_written_tmx_validates_against_the_tmx14_dtd(shared_dir: Path) -> None:
 
 def test_writer_starts_with_utf8_declaration_and_doctype_and_no_bom() -> None:
     text, _ = _write([_unit("а", "a")])
-    assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4">')
+    assert text.startswith(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4">'
+    )
     without, _ = _write([_unit("а", "a")], doctype=False)
     assert "DOCTYPE" not in without
 
@@ -66,7 +75,15 @@ def test_writer_starts_with_utf8_declaration_and_doctype_and_no_bom() -> None:
 def test_writer_header_has_all_seven_required_attributes() -> None:
     text, _ = _write([])
     header = etree.fromstring(text.encode()).find("header")
-    for name in ("creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang", "srclang", "datatype"):
+    for name in (
+        "creationtool",
+        "creationtoolversion",
+        "segtype",
+        "o-tmf",
+        "adminlang",
+        "srclang",
+        "datatype",
+    ):
         assert header.get(name), name
     assert header.get("creationdate") == "20250101T120000Z"
 
@@ -74,8 +91,12 @@ def test_writer_header_has_all_seven_required_attributes() -> None:
 def test_writer_fills_empty_header_fields_read_from_a_sloppy_file() -> None:
     text, _ = _write([], header=TmxHeader(srclang="uk-ua", segtype="", adminlang="", datatype=""))
     header = etree.fromstring(text.encode()).find("header")
-    assert (header.get("srclang"), header.get("segtype"), header.get("adminlang"), header.get("datatype")) == (
-        "uk-UA", "sentence", "en-US", "plaintext")
+    assert (
+        header.get("srclang"),
+        header.get("segtype"),
+        header.get("adminlang"),
+        header.get("datatype"),
+    ) == ("uk-UA", "sentence", "en-US", "plaintext")
 
 
 @pytest.mark.parametrize("srclang", ["*all*", "ua", "uk_UA", ""])
@@ -101,8 +122,11 @@ def test_writer_puts_locales_in_canonical_case() -> None:
 
 def test_writer_writes_dates_in_utc_basic_format() -> None:
     kyiv = timezone(timedelta(hours=2))
-    unit = TranslationUnit((Variant("uk-UA", Segment.from_text("а")),), tuid="d",
-                           creation_date=datetime(2025, 6, 1, 14, 30, 5, tzinfo=kyiv))
+    unit = TranslationUnit(
+        (Variant("uk-UA", Segment.from_text("а")),),
+        tuid="d",
+        creation_date=datetime(2025, 6, 1, 14, 30, 5, tzinfo=kyiv),
+    )
     text, _ = _write([unit])
     assert 'creationdate="20250601T123005Z"' in text
     assert format_tmx_date(datetime(2025, 1, 2, 3, 4, 5)) == "20250102T030405Z"
@@ -110,7 +134,7 @@ def test_writer_writes_dates_in_utc_basic_format() -> None:
 
 def test_writer_fills_missing_unit_dates_only_when_asked() -> None:
     plain, _ = _write([_unit("а", "a")])
-    assert "<tu tuid=\"u\">" in plain
+    assert '<tu tuid="u">' in plain
     dated, _ = _write([_unit("а", "a")], unit_date=DATE)
     assert '<tu tuid="u" creationdate="20250101T120000Z" changedate="20250101T120000Z">' in dated
 
@@ -131,15 +155,21 @@ def test_writer_never_indents_inside_seg() -> None:
 def test_writer_drops_forbidden_characters_with_a_warning_naming_the_unit() -> None:
     text, warnings = _write([_unit("a\x01b\x0bc\ud800", "x\uffffy", tuid="bad")])
     assert "\x01" not in text and "\x0b" not in text and "\uffff" not in text
-    assert warnings == ["unit bad: dropped 4 character(s) that XML 1.0 forbids (U+0001, U+000B, U+D800, U+FFFF)"]
+    assert warnings == [
+        "unit bad: dropped 4 character(s) that XML 1.0 forbids (U+0001, U+000B, U+D800, U+FFFF)"
+    ]
     (unit,) = read_tmx(io.BytesIO(text.encode("utf-8")), name="x")
     assert [v.text for v in unit.variants] == ["abc", "xy"]
 
 
 def test_writer_skips_units_with_an_empty_segment_and_says_so() -> None:
     warnings: list[str] = []
-    count = write_tmx([_unit("  ", "x", tuid="e"), _unit("а", "a")], io.BytesIO(), header=HEADER,
-                      on_warning=warnings.append)
+    count = write_tmx(
+        [_unit("  ", "x", tuid="e"), _unit("а", "a")],
+        io.BytesIO(),
+        header=HEADER,
+        on_warning=warnings.append,
+    )
     assert count == 1
     assert warnings == ["unit e: skipped, it has an empty segment"]
 
@@ -158,11 +188,18 @@ def test_writer_makes_i_unique_when_pairs_repeat_in_a_segment() -> None:
     segment = Segment((b_open, "x", b_close, " ", b_open, "y", b_close))
     text, _ = _write([TranslationUnit((Variant("uk-UA", segment),), tuid="i")])
     seg = etree.fromstring(text.encode()).find("body/tu/tuv/seg")
-    assert [(c.tag, c.get("i")) for c in seg] == [("bpt", "1"), ("ept", "1"), ("bpt", "2"), ("ept", "2")]
+    assert [(c.tag, c.get("i")) for c in seg] == [
+        ("bpt", "1"),
+        ("ept", "1"),
+        ("bpt", "2"),
+        ("ept", "2"),
+    ]
 
 
 def test_writer_writes_unpaired_codes_as_it_with_pos() -> None:
-    segment = Segment((InlineCode(CodeKind.CLOSE, 3, "</b>"), "x", InlineCode(CodeKind.OPEN, 3, "<b>")))
+    segment = Segment(
+        (InlineCode(CodeKind.CLOSE, 3, "</b>"), "x", InlineCode(CodeKind.OPEN, 3, "<b>"))
+    )
     text, _ = _write([TranslationUnit((Variant("uk-UA", segment),), tuid="it")])
     seg = etree.fromstring(text.encode()).find("body/tu/tuv/seg")
     assert [(c.tag, c.get("pos")) for c in seg] == [("it", "end"), ("it", "begin")]
@@ -171,10 +208,26 @@ def test_writer_writes_unpaired_codes_as_it_with_pos() -> None:
 def test_writer_writes_props_only_as_given() -> None:
     text, _ = _write([_unit("а", "a")])
     assert "<prop" not in text
-    unit = TranslationUnit((Variant("uk-UA", Segment.from_text("а")),), tuid="p", props=(Prop("x-score", "0.9"),))
+    unit = TranslationUnit(
+        (Variant("uk-UA", Segment.from_text("а")),), tuid="p", props=(Prop("x-score", "0.9"),)
+    )
     text, _ = _write([unit])
     assert '<prop type="x-score">0.9</prop>' in text
 
 
 def test_writer_returns_the_number_of_units_written() -> None:
     assert write_tmx(sample_units(), io.BytesIO(), header=HEADER) == 4
+
+
+def test_translate_toolkit_reads_our_output_as_the_same_units() -> None:
+    ttk_tmx = pytest.importorskip(
+        "translate.storage.tmx", reason="translate-toolkit (test-only oracle) is absent"
+    )
+    text, _ = _write(sample_units())
+    store = ttk_tmx.tmxfile.parsestring(text.encode("utf-8"))
+    ours = list(read_tmx(io.BytesIO(text.encode("utf-8")), name="x.tmx"))
+    assert len(store.units) == len(ours) == 4
+    for theirs, unit in zip(store.units, ours):
+        assert theirs.getid() == unit.tuid
+        assert theirs.source == unit.variants[0].segment.native_text()
+        assert theirs.target == unit.variants[1].segment.native_text()

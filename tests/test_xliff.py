@@ -48,7 +48,8 @@ def test_12_inline_codes_map_to_inline_codes() -> None:
     save = units["save"].variants[1].segment
     assert save.parts == (
         "Click ", InlineCode(CodeKind.OPEN, 1, "<b>", "bold"), "Save",
-        InlineCode(CodeKind.CLOSE, 1, "</b>"), ",", InlineCode(CodeKind.STANDALONE, None, "<br/>"),
+        InlineCode(CodeKind.CLOSE, 1, "</b>", "bold"), ",",
+        InlineCode(CodeKind.STANDALONE, None, "<br/>"),
         " to continue.")
     link = units["link"].variants[0].segment
     assert [(c.kind, c.pair) for c in link.codes] == [
@@ -86,8 +87,8 @@ def test_20_inline_codes_take_native_markup_from_original_data() -> None:
     (b"<xliff version='1.2'><file>", r"^bad.xlf:1: not well-formed XML: "),
     (b"<tmx version='1.4'/>", r"^bad.xlf:1: not an XLIFF file: the root element is <tmx>$"),
     (b"<xliff version='3.0'/>", r"^bad.xlf:1: unsupported XLIFF version '3.0'$"),
-    (b"<xliff xmlns='urn:oasis:names:tc:xliff:document:1.2' version='1.2'>\n<file "
-     b"source-language='ua' target-language='en'><body/></file></xliff>",
+    ((b"<xliff xmlns='urn:oasis:names:tc:xliff:document:1.2' version='1.2'>\n<file "
+      b"source-language='ua' target-language='en'><body/></file></xliff>"),
      r"^bad.xlf:2: source-language: locale 'ua': 'ua' is not a language code; use 'uk'$"),
 ])
 def test_reader_reports_bad_files_with_line(content: bytes, message: str) -> None:
@@ -109,7 +110,7 @@ def _unit(tuid: str, uk: Segment, en: Segment) -> TranslationUnit:
 
 
 def test_writer_output_reads_back_with_the_same_segments_and_codes() -> None:
-    bold = (InlineCode(CodeKind.OPEN, 1, "<b>", "bold"), InlineCode(CodeKind.CLOSE, 1, "</b>"))
+    bold = (InlineCode(CodeKind.OPEN, 1, "<b>", "bold"), InlineCode(CodeKind.CLOSE, 1, "</b>", "bold"))
     units = [
         _unit("a", Segment.from_text("Ціна & умови <оновлено>"), Segment.from_text("Price & terms")),
         _unit("b", Segment(("Натисніть ", bold[0], "Зберегти", bold[1], ".")),
@@ -143,3 +144,10 @@ def test_writer_numbers_repeated_or_missing_ids_and_keeps_state_and_notes() -> N
     back = list(read_xliff(out, name="out.xlf"))
     assert [u.tuid for u in back] == ["1", "2", "3"]
     assert back[0].notes == ("check",)
+
+
+def test_memoq_file_with_three_letter_codes_and_unsegmented_target() -> None:
+    (unit,) = _read("memoq-style.mqxliff")
+    assert [v.lang for v in unit.variants] == ["uk-UA", "en-GB"]
+    assert unit.variants[1].text == "The Ambassador presented his credentials."
+    assert unit.prop("x-mq-status") == "ManuallyConfirmed"

@@ -23,12 +23,14 @@ from tmtool.align.evidence import (
 )
 from tmtool.align.lengths import estimate_length_model, initial_length_model
 from tmtool.align.scoring import BeadCost, LexicalModel
-from tmtool.align.search import Span, coarse_to_fine, corridor, search
+from tmtool.align.search import CostFn, Span, coarse_to_fine, search_around
 
 # Pass 0 uses Gale & Church's own bead shapes.
 LENGTH_SHAPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2))
 import os
-BEAM=float(os.environ.get('BEAM','inf'))
+BEAM=float(os.environ.get('BEAM','50'))
+BEAM0=float(os.environ.get("BEAM0","50"))
+COARSE_RADIUS=int(os.environ.get('CR','4'))
 LEARN_LIMIT = 10000  # confident pairs used for learning (spread evenly over the document)
 
 # (Ukrainian forms, English forms) of one glossary entry
@@ -111,10 +113,10 @@ def _align_nonempty(
     generic = {s: GENERIC_PRIORS[s] for s in LENGTH_SHAPES}
     penalties = prior_penalties(generic)
 
-    def length_only(a: Sequence[int], b: Sequence[int]) -> BeadCost:
-        return BeadCost(a, b, length, penalties, None)
+    def length_only(a: Sequence[int], b: Sequence[int]) -> CostFn:
+        return BeadCost(a, b, length, penalties, None).function()
 
-    path = coarse_to_fine(src_chars, tgt_chars, length_only, LENGTH_SHAPES, options.radius)
+    path = coarse_to_fine(src_chars, tgt_chars, length_only, LENGTH_SHAPES, COARSE_RADIUS, BEAM0)
     src_side = Side.build(src, src_extra)
     tgt_side = Side.build(tgt, tgt_extra)
     base_links = identity_links(src_side, tgt_side)
@@ -130,8 +132,7 @@ def _align_nonempty(
         lexical = LexicalModel(src_side, tgt_side, forward, backward)
         lexical.fit(sample)
         cost = BeadCost(src_chars, tgt_chars, length, prior_penalties(GENERIC_PRIORS), lexical)
-        lo, hi = corridor(path, n, m, options.radius)
-        path = search(n, m, lo, hi, BEAD_SHAPES, cost, BEAM)
+        path = search_around(path, n, m, options.radius, BEAD_SHAPES, cost.function(), BEAM)
     return [(span, cost.score(*span)) for span in path]
 
 

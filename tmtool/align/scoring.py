@@ -13,6 +13,9 @@ from collections.abc import Sequence
 
 from tmtool.align.evidence import Links, Side
 from tmtool.align.lengths import LengthModel
+from tmtool.align.search import INF, CostFn
+
+_SQRT_PI = math.sqrt(math.pi)
 
 CACHE_ROWS = 4  # rows of pair masks kept while the search moves down the source side
 
@@ -62,25 +65,42 @@ class LexicalModel:
             found = row[j] = (src_mask, tgt_mask)
         return found
 
-    def counts(self, i0: int, i1: int, j0: int, j1: int) -> tuple[int, int, int, int]:
-        """(explained source keys, source keys, explained target keys, target keys)."""
-        src_union = [0] * (i1 - i0)
-        tgt_union = [0] * (j1 - j0)
-        for i in range(i0, i1):
-            for j in range(j0, j1):
-                src_mask, tgt_mask = self.masks(i, j)
-                src_union[i - i0] |= src_mask
-                tgt_union[j - j0] |= tgt_mask
-        return (
-            sum(m.bit_count() for m in src_union), sum(self.src_sizes[i0:i1]),
-            sum(m.bit_count() for m in tgt_union), sum(self.tgt_sizes[j0:j1]),
-        )
-
     def llr(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """ln P(keys explained as observed | translation) / P(... | unrelated)."""
-        src_hit, src_all, tgt_hit, tgt_all = self.counts(i0, i1, j0, j1)
-        return self.src_model.llr(src_hit, src_all, min(j1 - j0, 3)) + self.tgt_model.llr(
-            tgt_hit, tgt_all, min(i1 - i0, 3)
+        masks = self.masks
+        src_llr, tgt_llr = self.src_model.llr, self.tgt_model.llr
+        if i1 - i0 == 1 and j1 - j0 == 1:
+            src_mask, tgt_mask = masks(i0, j0)
+            return src_llr(src_mask.bit_count(), self.src_sizes[i0], 1) + tgt_llr(
+                tgt_mask.bit_count(), self.tgt_sizes[j0], 1
+            )
+        if j1 - j0 == 1:  # n-1: each source segment faces the one target segment
+            src_total = tgt_union = 0
+            for i in range(i0, i1):
+                src_mask, tgt_mask = masks(i, j0)
+                src_total += src_llr(src_mask.bit_count(), self.src_sizes[i], 1)
+                tgt_union |= tgt_mask
+            return src_total + tgt_llr(tgt_union.bit_count(), self.tgt_sizes[j0], i1 - i0)
+        if i1 - i0 == 1:  # 1-n
+            tgt_total = src_union = 0
+            for j in range(j0, j1):
+                src_mask, tgt_mask = masks(i0, j)
+                tgt_total += tgt_llr(tgt_mask.bit_count(), self.tgt_sizes[j], 1)
+                src_union |= src_mask
+            return tgt_total + src_llr(src_union.bit_count(), self.src_sizes[i0], j1 - j0)
+        src_union_list = [0] * (i1 - i0)
+        tgt_union_list = [0] * (j1 - j0)
+        for i in range(i0, i1):
+            for j in range(j0, j1):
+                src_mask, tgt_mask = masks(i, j)
+                src_union_list[i - i0] |= src_mask
+                tgt_union_list[j - j0] |= tgt_mask
+        return sum(
+            src_llr(mask.bit_count(), self.src_sizes[i0 + k], j1 - j0)
+            for k, mask in enumerate(src_union_list)
+        ) + sum(
+            tgt_llr(mask.bit_count(), self.tgt_sizes[j0 + k], i1 - i0)
+            for k, mask in enumerate(tgt_union_list)
         )
 
     def fit(self, pairs: Sequence[tuple[int, int]]) -> None:
@@ -140,7 +160,7 @@ class CoverageModel:
                 (p_true * s_true, (1 - p_true) * s_true, p_false * s_false, (1 - p_false) * s_false)
             )
         self.neutral = true_rate <= false_rate
-        self._cache: dict[tuple[int, int, int], float] = {}
+        self._tables: list[dict[int, list[float]]] = [{} for _ in range(4)]
 
     @classmethod
     def fit(cls, true_counts: Sequence[tuple[int, int]], false_counts: Sequence[tuple[int, int]]) -> CoverageModel:
@@ -151,15 +171,15 @@ class CoverageModel:
     def llr(self, hits: int, keys: int, facing: int) -> float:
         if self.neutral or keys == 0:
             return 0.0
-        key = (hits, keys, facing)
-        found = self._cache.get(key)
-        if found is None:
+        table = self._tables[facing].get(keys)
+        if table is None:
             a1, b1, a0, b0 = self.params[facing]
-            found = (_ln_beta(hits + a1, keys - hits + b1) - _ln_beta(a1, b1)) - (
-                _ln_beta(hits + a0, keys - hits + b0) - _ln_beta(a0, b0)
-            )
-            self._cache[key] = found
-        return found
+            base = _ln_beta(a0, b0) - _ln_beta(a1, b1)
+            table = self._tables[facing][keys] = [
+                _ln_beta(k + a1, keys - k + b1) - _ln_beta(k + a0, keys - k + b0) + base
+                for k in range(keys + 1)
+            ]
+        return table[hits]
 
 
 NEUTRAL = CoverageModel(0.5, 0.5, 0.5, 0.5)
@@ -191,6 +211,31 @@ class BeadCost:
         )
         if self.lexical is not None:
             cost -= self.lexical.llr(i0, i1, j0, j1)
+        return cost
+
+    def function(self) -> CostFn:
+        """The same price as `__call__`, as a closure with everything bound (the search calls
+        it millions of times)."""
+        src_prefix, tgt_prefix = self.src_prefix, self.tgt_prefix
+        c, s2 = self.length.c, self.length.s2
+        inv_c = 1.0 / c
+        penalty = [[self.penalties.get((a, b), INF) for b in range(4)] for a in range(4)]
+        lexical = self.lexical.llr if self.lexical is not None else None
+        erfc, log, sqrt = math.erfc, math.log, math.sqrt
+
+        def cost(i0: int, i1: int, j0: int, j1: int) -> float:
+            di, dj = i1 - i0, j1 - j0
+            if di == 0 or dj == 0:
+                return penalty[di][dj]
+            src_chars = src_prefix[i1] - src_prefix[i0]
+            tgt_chars = tgt_prefix[j1] - tgt_prefix[j0]
+            x = abs(tgt_chars - c * src_chars) / sqrt(s2 * (src_chars + tgt_chars * inv_c))
+            p = erfc(x)
+            total = penalty[di][dj] + (-log(p) if p > 1e-300 else x * x + log(x * _SQRT_PI))
+            if lexical is not None:
+                total -= lexical(i0, i1, j0, j1)
+            return total
+
         return cost
 
     def score(self, i0: int, i1: int, j0: int, j1: int) -> float:

@@ -17,6 +17,7 @@ CostFn = Callable[[int, int, int, int], float]
 
 INF = float("inf")
 EXACT_LIMIT = 80  # documents with at most this many segments a side are searched in full
+MAX_RADIUS = 128  # corridors stop widening here, so time stays linear even on unrelated texts
 
 
 def search(
@@ -30,50 +31,44 @@ def search(
     (shape penalty included). The window must contain (0, 0) and (n, m). Cells costing more
     than `beam` above the best of their row are abandoned (never extended).
     """
-    rows: list[list[float]] = []
-    backs: list[list[int]] = []
+    if lo[0] != 0:
+        raise ValueError("the search window must start at (0, 0)")
+    cross = [(k, di, dj) for k, (di, dj) in enumerate(shapes) if di > 0]
+    along = [(k, dj) for k, (di, dj) in enumerate(shapes) if di == 0 and dj > 0]
+    live: list[list[tuple[int, float]]] = []  # per row: (target position, cost) still open
+    backs: list[bytearray] = []
     for i in range(n + 1):
         low, high = lo[i], hi[i]
-        row = [INF] * (high - low + 1)
-        back = [-1] * (high - low + 1)
-        if i == 0 and low == 0:
+        width = high - low + 1
+        row = [INF] * width
+        back = bytearray(b"\xff") * width
+        if i == 0:
             row[0] = 0.0
-        moves = [
-            (k, di, dj) for k, (di, dj) in enumerate(shapes) if di <= i
-        ]
-        for j in range(low, high + 1):
-            best = row[j - low]
-            best_k = back[j - low]
-            for k, di, dj in moves:
-                pj = j - dj
-                if pj < 0:
-                    continue
-                pi = i - di
-                if di == 0:
-                    if pj < low:
-                        continue
-                    prev = row[pj - low]
-                else:
-                    plo = lo[pi]
-                    if pj < plo or pj > hi[pi]:
-                        continue
-                    prev = rows[pi][pj - plo]
-                if prev == INF:
+        for k, di, dj in cross:
+            if di > i:
+                continue
+            pi = i - di
+            for pj, prev in live[pi]:
+                j = pj + dj
+                if j < low or j > high:
                     continue
                 total = prev + cost(pi, i, pj, j)
-                if total < best:
-                    best = total
-                    best_k = k
-            row[j - low] = best
-            back[j - low] = best_k
-        if beam != INF:
-            limit = min(row) + beam
-            for k, value in enumerate(row):
-                if value > limit:
-                    row[k] = INF
-        rows.append(row)
+                if total < row[j - low]:
+                    row[j - low] = total
+                    back[j - low] = k
+        for k, dj in along:
+            for index in range(width - dj):
+                prev = row[index]
+                if prev == INF:
+                    continue
+                total = prev + cost(i, i, low + index, low + index + dj)
+                if total < row[index + dj]:
+                    row[index + dj] = total
+                    back[index + dj] = k
+        limit = min(row) + beam
+        live.append([(low + index, value) for index, value in enumerate(row) if value <= limit])
         backs.append(back)
-    if not lo[n] <= m <= hi[n] or rows[n][m - lo[n]] == INF:
+    if not lo[n] <= m <= hi[n] or backs[n][m - lo[n]] == 0xFF and (n, m) != (0, 0):
         raise ValueError("the search window does not reach the end of both documents")
     path: list[Span] = []
     i, j = n, m
@@ -110,6 +105,28 @@ def corridor(path: Sequence[Span], n: int, m: int, radius: int) -> tuple[list[in
     return wide_lo, wide_hi
 
 
+def touches_edge(path: Sequence[Span], lo: Sequence[int], hi: Sequence[int], m: int) -> bool:
+    """True when the path runs along the window's border (the window may have cut it off)."""
+    for _, i, _, j in path:
+        if (j == lo[i] and j > 0) or (j == hi[i] and j < m):
+            return True
+    return False
+
+
+def search_around(
+    guide: Sequence[Span], n: int, m: int, radius: int,
+    shapes: Sequence[tuple[int, int]], cost: CostFn, beam: float = INF,
+) -> list[Span]:
+    """Search a corridor of `radius` around a guide path; where the best path runs along the
+    corridor's border, search again around it with twice the radius (up to `MAX_RADIUS`)."""
+    while True:
+        lo, hi = corridor(guide, n, m, radius)
+        path = search(n, m, lo, hi, shapes, cost, beam)
+        if radius >= MAX_RADIUS or not touches_edge(path, lo, hi, m):
+            return path
+        guide, radius = path, radius * 2
+
+
 def _halve(lengths: Sequence[int]) -> list[int]:
     return [sum(lengths[k:k + 2]) for k in range(0, len(lengths), 2)]
 
@@ -117,7 +134,7 @@ def _halve(lengths: Sequence[int]) -> list[int]:
 def coarse_to_fine(
     src_lengths: Sequence[int], tgt_lengths: Sequence[int],
     make_cost: Callable[[Sequence[int], Sequence[int]], CostFn],
-    shapes: Sequence[tuple[int, int]], radius: int,
+    shapes: Sequence[tuple[int, int]], radius: int, beam: float = INF,
 ) -> list[Span]:
     """Align two length sequences by recursive halving; `make_cost(src, tgt)` builds the
     cost function for one level's (joined) lengths."""
@@ -126,11 +143,11 @@ def coarse_to_fine(
         lo, hi = full_window(n, m)
     else:
         coarse = coarse_to_fine(
-            _halve(src_lengths), _halve(tgt_lengths), make_cost, shapes, radius
+            _halve(src_lengths), _halve(tgt_lengths), make_cost, shapes, radius, beam
         )
         projected = [
             (min(2 * i0, n), min(2 * i1, n), min(2 * j0, m), min(2 * j1, m))
             for i0, i1, j0, j1 in coarse
         ]
-        lo, hi = corridor(projected, n, m, radius)
-    return search(n, m, lo, hi, shapes, make_cost(src_lengths, tgt_lengths))
+        return search_around(projected, n, m, radius, shapes, make_cost(src_lengths, tgt_lengths), beam)
+    return search(n, m, lo, hi, shapes, make_cost(src_lengths, tgt_lengths), beam)

@@ -4,7 +4,8 @@ from __future__ import annotations
 import click
 
 from tmtool.cli.options import _locale_callback, quiet_option, run_timestamp
-from tmtool.convert import FORMATS, ConvertOptions, convert as convert_file
+from tmtool.convert import FORMATS, ConvertOptions
+from tmtool.convert import convert as convert_file
 
 
 @click.command()
@@ -24,7 +25,7 @@ from tmtool.convert import FORMATS, ConvertOptions, convert as convert_file
 def convert(input_path: str, output: str, from_format: str | None, to_format: str | None,
             src_lang: str | None, tgt_lang: str | None, include_fuzzy: bool, tbx_version: str,
             drop_props: bool, quiet: bool) -> None:
-    """Convert translation memories (TMX, PO, XLIFF, TSV, CSV) and glossaries (TBX, CSV).
+    """Convert memories (TMX, PO, XLIFF, TSV, CSV) and glossaries (TBX, CSV).
 
     Formats follow the extensions (.tmx .po .xlf/.xliff .tsv .csv .tbx); a .csv beside a
     .tbx is a glossary CSV. Nothing is written when the input is bad.

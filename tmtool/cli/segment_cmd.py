@@ -4,12 +4,18 @@ from __future__ import annotations
 import click
 
 from tmtool.cli.options import output_option
-from tmtool.fileio import atomic_output, atomic_text_output, display_name, read_text
+from tmtool.fileio import (
+    atomic_output,
+    atomic_text_output,
+    check_output_not_input,
+    display_name,
+    read_text,
+)
 from tmtool.locales import locale_problem
 
 
 def _lang_callback(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    problem = locale_problem(value) if value else None
+    problem = locale_problem(value) if value is not None else None
     if problem:
         raise click.BadParameter(problem)
     return value
@@ -50,6 +56,7 @@ def segment(
         return
     if file is None or lang is None:
         raise click.UsageError("give FILE and --lang (or --export-srx)")
+    check_output_not_input(output or "-", [file])
     rules = load_rules(srx_path)
     text = read_text(file)
     blocks = read_document(text, lang=lang, name=display_name(file), fmt=fmt, rules=rules)

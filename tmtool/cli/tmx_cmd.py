@@ -3,6 +3,7 @@
 Results go to stdout, summaries and warnings to stderr. `validate` owns its exit code:
 0 valid (warnings allowed), 1 invalid, 2 when a file could not be read at all.
 """
+
 from __future__ import annotations
 
 import json
@@ -34,16 +35,26 @@ def _stats_text(path: str, stats: MemoryStats) -> str:
         f"{path}: {_plural(stats.units, 'unit')}, srclang {stats.src_lang or '-'}\n"
         f"  locales: {locales or '-'}\n"
         f"  duplicates: {stats.duplicates:,}, conflicts: {stats.conflicts:,}, "
-        f"empty segments: {stats.empty_segments:,}, over 2,000 characters: {stats.long_segments:,}\n"
+        f"empty segments: {stats.empty_segments:,}, "
+        f"over 2,000 characters: {stats.long_segments:,}\n"
     )
 
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
-@click.option("--format", "output_format", type=FORMAT_CHOICE, default="text", show_default=True,
-              help="text for people, json for machines.")
-@click.option("--src-lang", callback=_locale_callback,
-              help="Source locale for the conflict count (default: the header's srclang).")
+@click.option(
+    "--format",
+    "output_format",
+    type=FORMAT_CHOICE,
+    default="text",
+    show_default=True,
+    help="text for people, json for machines.",
+)
+@click.option(
+    "--src-lang",
+    callback=_locale_callback,
+    help="Source locale for the conflict count (default: the header's srclang).",
+)
 def stats(files: tuple[str, ...], output_format: str, src_lang: str | None) -> None:
     """Count units, locales, duplicates and problem segments in TMX files.
 
@@ -58,8 +69,10 @@ def stats(files: tuple[str, ...], output_format: str, src_lang: str | None) -> N
     """
     results = [(display_name(path), tmx_file_stats(path, src_lang=src_lang)) for path in files]
     if output_format == "json":
-        document = {"tool": {"name": "tmtool", "version": __version__},
-                    "files": [{"path": path, **result.as_dict()} for path, result in results]}
+        document = {
+            "tool": {"name": "tmtool", "version": __version__},
+            "files": [{"path": path, **result.as_dict()} for path, result in results],
+        }
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
     else:
         click.echo("".join(_stats_text(path, result) for path, result in results), nl=False)
@@ -79,8 +92,14 @@ def _check_files(files: tuple[str, ...]) -> tuple[list[Finding], list[InputError
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
-@click.option("--format", "output_format", type=FORMAT_CHOICE, default="text", show_default=True,
-              help="text for people, json for machines.")
+@click.option(
+    "--format",
+    "output_format",
+    type=FORMAT_CHOICE,
+    default="text",
+    show_default=True,
+    help="text for people, json for machines.",
+)
 @quiet_option
 def validate(files: tuple[str, ...], output_format: str, quiet: bool) -> None:
     """Check TMX files against TMX 1.4b and what CAT tools need.
@@ -101,38 +120,56 @@ def validate(files: tuple[str, ...], output_format: str, quiet: bool) -> None:
     for exc in unreadable:
         click.echo(f"tmtool: error: {exc}", err=True)
     if output_format == "json":
-        summary = {"files": len(files), "errors": errors, "warnings": warnings,
-                   "unreadable": [str(exc) for exc in unreadable]}
+        summary = {
+            "files": len(files),
+            "errors": errors,
+            "warnings": warnings,
+            "unreadable": [str(exc) for exc in unreadable],
+        }
         click.echo(render_json(findings, summary=summary), nl=False)
     else:
         click.echo(render_text(findings), nl=False)
         if not quiet:
             failed = f", {len(unreadable)} unreadable" if unreadable else ""
-            click.echo(f"{_plural(len(files), 'file')}: {_plural(errors, 'error')}, "
-                       f"{_plural(warnings, 'warning')}{failed}", err=True)
+            click.echo(
+                f"{_plural(len(files), 'file')}: {_plural(errors, 'error')}, "
+                f"{_plural(warnings, 'warning')}{failed}",
+                err=True,
+            )
     click.get_current_context().exit(
-        EXIT_ERROR if unreadable else EXIT_FINDINGS if errors else EXIT_OK)
+        EXIT_ERROR if unreadable else EXIT_FINDINGS if errors else EXIT_OK
+    )
 
 
 def _merge_summary(count: int, report: MergeReport, policy: str) -> str:
-    return (f"merged {_plural(count, 'file')}: {report.units_in:,} units read, "
-            f"{report.written:,} written; {_plural(report.duplicates, 'duplicate')} dropped, "
-            f"{_plural(report.conflicts, 'conflict')} ({policy}), "
-            f"{report.without_source:,} without the source language")
+    return (
+        f"merged {_plural(count, 'file')}: {report.units_in:,} units read, "
+        f"{report.written:,} written; {_plural(report.duplicates, 'duplicate')} dropped, "
+        f"{_plural(report.conflicts, 'conflict')} ({policy}), "
+        f"{report.without_source:,} without the source language"
+    )
 
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, metavar="A.tmx B.tmx...")
 @output_option(help_text="The merged TMX (never one of the inputs).")
-@click.option("--on-conflict", type=click.Choice([p.value for p in ConflictPolicy]),
-              default=ConflictPolicy.KEEP_NEWEST.value, show_default=True,
-              help="Same source, different targets: keep the newest (by changedate, then "
-                   "later file), all, or the first.")
-@click.option("--src-lang", callback=_locale_callback,
-              help="Source locale (default: the first file's header srclang).")
+@click.option(
+    "--on-conflict",
+    type=click.Choice([p.value for p in ConflictPolicy]),
+    default=ConflictPolicy.KEEP_NEWEST.value,
+    show_default=True,
+    help="Same source, different targets: keep the newest (by changedate, then "
+    "later file), all, or the first.",
+)
+@click.option(
+    "--src-lang",
+    callback=_locale_callback,
+    help="Source locale (default: the first file's header srclang).",
+)
 @quiet_option
-def merge(files: tuple[str, ...], output: str, on_conflict: str, src_lang: str | None,
-          quiet: bool) -> None:
+def merge(
+    files: tuple[str, ...], output: str, on_conflict: str, src_lang: str | None, quiet: bool
+) -> None:
     """Merge TMX files into one, dropping duplicate pairs.
 
     Identical source-target pairs are kept once; units with the same source and a different
@@ -145,7 +182,13 @@ def merge(files: tuple[str, ...], output: str, on_conflict: str, src_lang: str |
       tmtool tmx merge a.tmx b.tmx -o all.tmx --on-conflict keep-all
     """
     warn = None if quiet else (lambda message: click.echo(f"tmtool: warning: {message}", err=True))
-    report = merge_tmx_files(list(files), output, src_lang=src_lang, moment=run_timestamp(),
-                             on_conflict=ConflictPolicy(on_conflict), on_warning=warn)
+    report = merge_tmx_files(
+        list(files),
+        output,
+        src_lang=src_lang,
+        moment=run_timestamp(),
+        on_conflict=ConflictPolicy(on_conflict),
+        on_warning=warn,
+    )
     if not quiet:
         click.echo(_merge_summary(len(files), report, on_conflict), err=True)

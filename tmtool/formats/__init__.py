@@ -3,6 +3,7 @@
 The registry maps an extension to a module name only; a module is imported when asked
 for, and an extension whose module is not installed yet is simply not offered.
 """
+
 from __future__ import annotations
 
 import importlib

@@ -10,6 +10,7 @@ message; msgctxt travels as `x-context`, translator comments as notes.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -32,7 +33,10 @@ MSGID_PLURAL = "x-msgid-plural"   # on form 0: the plural msgid
 REFERENCE = "x-po-reference"      # `#:` lines, space separated
 EXTRACTED = "x-po-comment"        # `#.` lines
 FLAGS = "x-po-flags"              # `#,` flags other than fuzzy (fuzzy kept only if included)
-_PO_PROPS = {CONTEXT, PLURAL_FORM, MSGID, MSGID_PLURAL, REFERENCE, EXTRACTED, FLAGS}
+# White space at the ends of msgid/msgstr ("Usage:\n" is common in gettext), which TMX
+# writers trim: a JSON list [source lead, source trail, target lead, target trail].
+EDGES = "x-po-edges"
+_PO_PROPS = {CONTEXT, PLURAL_FORM, MSGID, MSGID_PLURAL, REFERENCE, EXTRACTED, FLAGS, EDGES}
 
 # Plural-Forms headers as the gettext manual gives them; other languages must be named
 # explicitly (a wrong formula silently breaks a program's plurals).
@@ -67,7 +71,7 @@ class _PoText(str):
 
     __slots__ = ()
 
-    def splitlines(self, keepends: bool = False) -> list[str]:  # type: ignore[override]
+    def splitlines(self, keepends: bool = False) -> list[str]:
         return self.split("\n")
 
 
@@ -175,6 +179,33 @@ def read_po(
         yield from _entry_units(entry, where, src_lang, target, include_fuzzy)
 
 
+def _edges(text: str) -> tuple[str, str]:
+    core = text.strip()
+    if not core:
+        return "", ""
+    start = text.index(core)
+    return text[:start], text[start + len(core):]
+
+
+def _edge_props(source: str, target: str) -> list[Prop]:
+    edges = [*_edges(source), *_edges(target)]
+    return [Prop(EDGES, json.dumps(edges, ensure_ascii=False))] if any(edges) else []
+
+
+def _restore(text: str, edges: list[str], first: int) -> str:
+    """`text` with the white space `edges[first:first + 2]` back at its ends."""
+    return edges[first] + text.strip() + edges[first + 1] if text.strip() else text
+
+
+def _unit_edges(unit: TranslationUnit) -> list[str]:
+    try:
+        edges = json.loads(unit.prop(EDGES) or "[]")
+    except ValueError:
+        edges = []
+    valid = isinstance(edges, list) and len(edges) == 4 and all(isinstance(e, str) for e in edges)
+    return edges if valid else ["", "", "", ""]
+
+
 def _entry_units(
     entry: polib.POEntry, where: _Lines, src_lang: str, tgt_lang: str, include_fuzzy: bool
 ) -> Iterator[TranslationUnit]:
@@ -190,7 +221,8 @@ def _entry_units(
                 Variant(tgt_lang, Segment.from_text(entry.msgstr),
                         line=where.msgstr.get(0, start)),
             ),
-            tuid=_tuid(entry.msgctxt, entry.msgid, None), props=tuple(props), notes=notes,
+            tuid=_tuid(entry.msgctxt, entry.msgid, None),
+            props=tuple(props + _edge_props(entry.msgid, entry.msgstr)), notes=notes,
             src_lang=src_lang, line=start,
         )
         return
@@ -199,6 +231,7 @@ def _entry_units(
         if not translation:
             continue
         other = Prop(MSGID_PLURAL, entry.msgid_plural) if form == 0 else Prop(MSGID, entry.msgid)
+        source = entry.msgid if form == 0 else entry.msgid_plural
         yield TranslationUnit(
             variants=(
                 Variant(src_lang, Segment.from_text(entry.msgid if form == 0
@@ -207,7 +240,8 @@ def _entry_units(
                         line=where.msgstr.get(form, start)),
             ),
             tuid=_tuid(entry.msgctxt, entry.msgid, form),
-            props=(Prop(PLURAL_FORM, str(form)), other, *props), notes=notes,
+            props=(Prop(PLURAL_FORM, str(form)), other, *props,
+                   *_edge_props(source, translation)), notes=notes,
             src_lang=src_lang, line=start,
         )
 
@@ -227,7 +261,8 @@ def _entry_for(unit: TranslationUnit, src_lang: str, tgt_lang: str) -> tuple[str
     if source is None or target is None:
         raise OutputError(f"unit {unit.tuid or '?'} (line {unit.line}) has no {src_lang} or "
                           f"{tgt_lang} text for a PO entry")
-    entry = polib.POEntry(msgid=source.segment.native_text())
+    edges = _unit_edges(unit)
+    entry = polib.POEntry(msgid=_restore(source.segment.native_text(), edges, 0))
     context = unit.prop(CONTEXT)
     if context is not None:
         entry.msgctxt = context
@@ -242,7 +277,7 @@ def _entry_for(unit: TranslationUnit, src_lang: str, tgt_lang: str) -> tuple[str
     if flags:
         entry.flags = [flag.strip() for flag in flags.split(",") if flag.strip()]
     form = unit.prop(PLURAL_FORM)
-    text = target.segment.native_text()
+    text = _restore(target.segment.native_text(), edges, 2)
     if form is None or not form.isdigit():
         entry.msgstr = text
         return f"s\x00{context}\x00{entry.msgid}", entry

@@ -94,6 +94,10 @@ def write_tabular(
     lacking either language is an error: silently dropping it would lose a unit."""
     text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
     writer = csv.writer(text, dialect=_dialect(fmt), lineterminator="\n")
+    # csv quotes a cell holding the line terminator but not a lone CR, which a reader
+    # then takes for a line end; such rows are written fully quoted.
+    quoting_writer = csv.writer(text, dialect=_dialect(fmt), lineterminator="\n",
+                                quoting=csv.QUOTE_ALL)
     if header:
         writer.writerow([src_lang, tgt_lang])
     written = 0
@@ -104,7 +108,8 @@ def write_tabular(
                 raise OutputError(
                     f"unit {unit.tuid or written + 1} has no {src_lang if source is None else tgt_lang} "
                     "text; choose --src-lang/--tgt-lang among its languages")
-            writer.writerow([source.segment.native_text(), target.segment.native_text()])
+            cells = [source.segment.native_text(), target.segment.native_text()]
+            (quoting_writer if any("\r" in cell for cell in cells) else writer).writerow(cells)
             written += 1
         text.flush()
     finally:

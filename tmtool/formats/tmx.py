@@ -3,6 +3,7 @@
 The work is split by job into `tmx_header` (header data, dates), `tmx_read` and `tmx_write`;
 `tmx_check` (the validator behind `tmtool tmx validate`) is imported on its own.
 """
+
 from __future__ import annotations
 
 from tmtool.formats.tmx_header import (

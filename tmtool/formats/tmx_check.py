@@ -6,12 +6,12 @@ at all (not XML, wrong root, entity declarations) raises `InputError`. A charact
 forbids stops the XML parser, so it is reported once, with its line and column, as the last
 finding for that file.
 """
+
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from lxml import etree
 
@@ -25,6 +25,8 @@ from tmtool.formats.tmx_structure import (
     INLINE_CHILDREN,
     REQUIRED,
     PeekedStream,
+    encoding_note,
+    paired_codes,
     segment_words,
 )
 from tmtool.locales import locale_problem
@@ -64,7 +66,9 @@ class _Checker:
         self.version = ""
         self.unit: str | None = None
 
-    def add(self, line: int | None, rule: str, severity: Severity, message: str, column: int = 1) -> None:
+    def add(
+        self, line: int | None, rule: str, severity: Severity, message: str, column: int = 1
+    ) -> None:
         self.findings.append(
             Finding(self.name, line or 1, column, rule, severity, message, unit=self.unit)
         )
@@ -83,7 +87,7 @@ class _Checker:
             raise InputError(self.name, root.sourceline, f"root element is <{tag}>, not <tmx>")
         self.version = (root.get("version") or "").strip()
         if not self.version:
-            self.error(root, "tmx-version", "<tmx> has no version attribute (write version=\"1.4\")")
+            self.error(root, "tmx-version", '<tmx> has no version attribute (write version="1.4")')
         elif self.version in ("1.1", "1.2", "1.3"):
             self.warning(root, "tmx-version", f"TMX {self.version}: checked as TMX 1.4b")
         elif self.version not in ("1.4", "1.4b"):
@@ -105,7 +109,11 @@ class _Checker:
         srclang = (header.get("srclang") or "").strip()
         self.srclang = srclang or None
         if srclang == "*all*":
-            self.warning(header, "tmx-srclang", "header srclang is *all*; CAT tools want one real source locale")
+            self.warning(
+                header,
+                "tmx-srclang",
+                "header srclang is *all*; CAT tools want one real source locale",
+            )
         for child in header:
             if isinstance(child.tag, str) and child.tag not in ("note", "prop", "ude"):
                 self.error(child, "tmx-structure", f"unexpected <{child.tag}> in <header>")
@@ -126,9 +134,17 @@ class _Checker:
         self.unit = tu.get("tuid")
         self.attributes(tu)
         tu_srclang = (tu.get("srclang") or "").strip()
-        if tu_srclang and self.srclang and tu_srclang != "*all*" and self.srclang != "*all*":
-            if tu_srclang.lower() != self.srclang.lower():
-                self.warning(tu, "tmx-srclang", f"tu srclang {tu_srclang} differs from header srclang {self.srclang}")
+        header_srclang = self.srclang or "*all*"
+        if (
+            tu_srclang not in ("", "*all*")
+            and header_srclang != "*all*"
+            and tu_srclang.lower() != header_srclang.lower()
+        ):
+            self.warning(
+                tu,
+                "tmx-srclang",
+                f"tu srclang {tu_srclang} differs from header srclang {header_srclang}",
+            )
         langs: dict[str, Any] = {}
         seen_tuv = False
         for child in tu:
@@ -143,7 +159,9 @@ class _Checker:
                 langs.setdefault(lang.lower(), child)
             elif tag in ("note", "prop"):
                 if seen_tuv:
-                    self.error(child, "tmx-structure", f"<{tag}> after <tuv>; notes and props come first")
+                    self.error(
+                        child, "tmx-structure", f"<{tag}> after <tuv>; notes and props come first"
+                    )
                 if tag == "prop":
                     self.attributes(child)
             elif isinstance(tag, str):
@@ -161,17 +179,26 @@ class _Checker:
             return
         primary = srclang.lower().split("-")[0]
         if any(lang.split("-")[0] == primary for lang in langs):
-            self.warning(tu, "tmx-srclang", f"no <tuv> in srclang {srclang} exactly (only another region)")
+            self.warning(
+                tu, "tmx-srclang", f"no <tuv> in srclang {srclang} exactly (only another region)"
+            )
         else:
             self.error(tu, "tmx-srclang", f"no <tuv> in srclang {srclang}")
 
     def tuv(self, tuv: Any) -> str | None:
         self.attributes(tuv)
-        lang = tuv.get(XML_LANG)
+        lang: str | None = tuv.get(XML_LANG)
         if lang is None and tuv.get("lang") is not None:
             lang = tuv.get("lang")
             severity = Severity.ERROR if self.version.startswith("1.4") else Severity.WARNING
-            self.add(tuv.sourceline, "tmx-attribute", severity, "<tuv> uses the TMX 1.1 lang attribute; write xml:lang")
+            self.add(
+                tuv.sourceline,
+                "tmx-attribute",
+                severity,
+                "<tuv> uses the TMX 1.1 lang attribute; write xml:lang",
+            )
+        elif lang is None:
+            self.error(tuv, "tmx-attribute", "<tuv> lacks the required xml:lang attribute")
         segs = []
         for child in tuv:
             tag = child.tag
@@ -179,7 +206,9 @@ class _Checker:
                 segs.append(child)
             elif tag in ("note", "prop"):
                 if segs:
-                    self.error(child, "tmx-structure", f"<{tag}> after <seg>; notes and props come first")
+                    self.error(
+                        child, "tmx-structure", f"<{tag}> after <seg>; notes and props come first"
+                    )
                 if tag == "prop":
                     self.attributes(child)
             elif isinstance(tag, str):
@@ -199,26 +228,36 @@ class _Checker:
         if not words.strip() and len(seg) == 0:
             self.warning(seg, "tmx-empty-seg", "empty <seg>")
         elif len(words) > MAX_SEGMENT_CHARS:
-            self.warning(seg, "tmx-long-seg", f"segment of {len(words):,} characters (over {MAX_SEGMENT_CHARS:,})")
+            self.warning(
+                seg,
+                "tmx-long-seg",
+                f"segment of {len(words):,} characters (over {MAX_SEGMENT_CHARS:,})",
+            )
         match = _C1_CONTROLS.search(words)
         if match:
-            self.warning(seg, "tmx-discouraged-char", f"C1 control character U+{ord(match.group()):04X} in segment")
+            self.warning(
+                seg,
+                "tmx-discouraged-char",
+                f"C1 control character U+{ord(match.group()):04X} in segment",
+            )
         opened: dict[str, Any] = {}
         closed: set[str] = set()
-        for code in seg.iter("bpt", "ept"):
-            if any(a.tag == "sub" for a in code.iterancestors("sub")):
-                continue
+        for code in paired_codes(seg):
             i_value = code.get("i")
             if i_value is None:
                 continue
             if code.tag == "bpt":
                 if i_value in opened:
-                    self.error(code, "tmx-inline-id", f'i="{i_value}" used by two <bpt> in one <seg>')
+                    self.error(
+                        code, "tmx-inline-id", f'i="{i_value}" used by two <bpt> in one <seg>'
+                    )
                 opened.setdefault(i_value, code)
             elif i_value in closed:
                 self.error(code, "tmx-inline-id", f'i="{i_value}" used by two <ept> in one <seg>')
             elif i_value not in opened:
-                self.error(code, "tmx-inline-pairing", f'<ept i="{i_value}"> without a <bpt> before it')
+                self.error(
+                    code, "tmx-inline-pairing", f'<ept i="{i_value}"> without a <bpt> before it'
+                )
             else:
                 closed.add(i_value)
         for i_value, code in opened.items():
@@ -247,15 +286,29 @@ class _Checker:
         for name, value in element.attrib.items():
             shown = "xml:lang" if name == XML_LANG else name
             if name not in known:
-                self.warning(element, "tmx-attribute", f"<{tag}> has an attribute the DTD does not define: {shown}")
+                self.warning(
+                    element,
+                    "tmx-attribute",
+                    f"<{tag}> has an attribute the DTD does not define: {shown}",
+                )
             elif name in DATE_ATTRIBUTES and not is_tmx_date(value):
-                self.error(element, "tmx-date", f"{shown}={value!r} is not a date of the form YYYYMMDDThhmmssZ")
-            elif name in ("xml:lang", XML_LANG, "lang", "adminlang") or (name == "srclang" and value != "*all*"):
+                self.error(
+                    element,
+                    "tmx-date",
+                    f"{shown}={value!r} is not a date of the form YYYYMMDDThhmmssZ",
+                )
+            elif name in ("xml:lang", XML_LANG, "lang", "adminlang") or (
+                name == "srclang" and value != "*all*"
+            ):
                 problem = locale_problem(value.strip())
                 if problem:
                     self.error(element, "tmx-locale", f"{shown}: {problem}")
             elif name == "segtype" and value not in SEGTYPES:
-                self.error(element, "tmx-attribute", f"segtype {value!r} is not one of {', '.join(SEGTYPES)}")
+                self.error(
+                    element,
+                    "tmx-attribute",
+                    f"segtype {value!r} is not one of {', '.join(SEGTYPES)}",
+                )
             elif name == "pos" and value not in ("begin", "end"):
                 self.error(element, "tmx-attribute", f"<it> pos {value!r} is not begin or end")
 
@@ -277,17 +330,20 @@ class _Checker:
         what = f"U+{int(number):04X}" if number else "a character"
         line, column = exc.position if exc.position else (exc.lineno, 1)
         self.add(
-            line, "tmx-forbidden-char", Severity.ERROR,
-            f"{what} is forbidden in XML 1.0 (checking stopped here)", column=max(column, 1),
+            line,
+            "tmx-forbidden-char",
+            Severity.ERROR,
+            f"{what} is forbidden in XML 1.0 (checking stopped here)",
+            column=max(column, 1),
         )
         return True
 
 
 def _encoding_findings(head: bytes, name: str) -> Iterator[Finding]:
-    if head.startswith(codecs.BOM_UTF8):
-        yield Finding(name, 1, 1, "tmx-encoding", Severity.WARNING, "UTF-8 byte-order mark; write UTF-8 without BOM")
-    elif head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) or head[:2] in (b"<\x00", b"\x00<"):
-        yield Finding(name, 1, 1, "tmx-encoding", Severity.INFO, "UTF-16; UTF-8 is what every CAT tool reads")
+    note = encoding_note(head)
+    if note is not None:
+        severity, message = note
+        yield Finding(name, 1, 1, "tmx-encoding", Severity[severity], message)
 
 
 def validate_tmx(stream: IO[bytes], *, name: str) -> Iterator[Finding]:
@@ -296,30 +352,31 @@ def validate_tmx(stream: IO[bytes], *, name: str) -> Iterator[Finding]:
     yield from _encoding_findings(peeked.head, name)
     checker = _Checker(name)
     root_seen = False
-    context = safexml.iterparse(peeked, events=("end",), tag=("header", "tu", "body", "tmx"))
+    context: Any = safexml.iterparse(
+        cast(IO[bytes], peeked), events=("end",), tag=("header", "tu", "body", "tmx")
+    )
     try:
         for _event, element in context:
             if not root_seen:
                 checker.root(element.getroottree().getroot())
                 root_seen = True
             tag = element.tag
+            parent = element.getparent()
             if tag == "tu":
-                if element.getparent() is not None and element.getparent().tag == "body":
+                # a <tu> anywhere else is reported by the check of its parent
+                if parent is not None and parent.tag == "body":
                     checker.body_leftovers(element)
                     checker.tu(element)
                     element.clear(keep_tail=False)
-                    parent = element.getparent()
                     while element.getprevious() is not None:
                         del parent[0]
-                else:
-                    checker.error(element, "tmx-structure", "<tu> outside <body>")
             elif tag == "header":
                 checker.header(element)
             elif tag == "body":
                 for child in element:
                     if isinstance(child.tag, str) and child.tag != "tu":
                         checker.error(child, "tmx-structure", f"unexpected <{child.tag}> in <body>")
-            elif element.getparent() is None:
+            elif parent is None:
                 checker.root_children(element)
             yield from checker.findings
             checker.findings.clear()

@@ -4,6 +4,7 @@ Dates follow the rule "readers are lenient, writers strict": `parse_tmx_date` ac
 variants seen in the wild (ISO extended form, a missing `Z`, a date alone) and returns None
 for anything else; `format_tmx_date` writes only `YYYYMMDDThhmmssZ` in UTC.
 """
+
 from __future__ import annotations
 
 import functools
@@ -61,15 +62,18 @@ def is_tmx_date(text: str) -> bool:
     match = _STRICT_DATE.match(text)
     if not match:
         return False
+    year, month, day, hour, minute, second = (int(g) for g in match.groups())
     try:
-        datetime(*(int(g) for g in match.groups()))
+        datetime(year, month, day, hour, minute, second)
     except ValueError:
         return False
     return True
 
 
+@functools.lru_cache(maxsize=1024)
 def format_tmx_date(moment: datetime) -> str:
-    """`YYYYMMDDThhmmssZ` in UTC; a naive datetime is taken to be UTC already."""
+    """`YYYYMMDDThhmmssZ` in UTC; a naive datetime is taken to be UTC already (cached:
+    a memory's dates repeat a lot)."""
     if moment.tzinfo is not None:
         moment = moment.astimezone(timezone.utc)
     return (
@@ -88,8 +92,13 @@ def parse_tmx_date(text: str) -> datetime | None:
     if len(text) == 16 and text[8] == "T" and text[15] == "Z" and text[:8].isdigit():
         try:
             return datetime(
-                int(text[0:4]), int(text[4:6]), int(text[6:8]),
-                int(text[9:11]), int(text[11:13]), int(text[13:15]), tzinfo=timezone.utc,
+                int(text[0:4]),
+                int(text[4:6]),
+                int(text[6:8]),
+                int(text[9:11]),
+                int(text[11:13]),
+                int(text[13:15]),
+                tzinfo=timezone.utc,
             )
         except ValueError:
             return None
@@ -99,7 +108,12 @@ def parse_tmx_date(text: str) -> datetime | None:
     year, month, day, hour, minute, second, zone = match.groups()
     try:
         moment = datetime(
-            int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0),
+            int(year),
+            int(month),
+            int(day),
+            int(hour or 0),
+            int(minute or 0),
+            int(second or 0),
             tzinfo=timezone.utc,
         )
     except ValueError:

@@ -5,6 +5,7 @@ walking its children and is then cleared and unlinked, so memory does not grow w
 file. Reading is lenient (old `lang`, odd dates, `hi`/`ut`, `i` that are not numbers);
 what cannot be read (no XML, wrong root, entities, `tuv` without `seg`) is an `InputError`.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -109,7 +110,7 @@ class TmxReader:
         self.header: TmxHeader | None = None
 
     def __iter__(self) -> Iterator[TranslationUnit]:
-        context = safexml.iterparse(self.stream, events=("end",), tag=_EVENT_TAGS)
+        context: Any = safexml.iterparse(self.stream, events=("end",), tag=_EVENT_TAGS)
         checked = False
         try:
             for _event, element in context:
@@ -162,14 +163,33 @@ class TmxReader:
         )
 
     def _unit(self, tu: Any) -> TranslationUnit:
-        # The hot path: one call per <tu>, no helper calls for the common plain case.
+        # The hot path, once per <tu>: a plain <tuv> (one <seg>, no inline codes) is read
+        # inline; anything richer goes through `_variant`.
         variants: list[Variant] = []
         props: list[Prop] = []
         notes: list[str] = []
         for child in tu:
             tag = child.tag
             if tag == "tuv":
-                variants.append(self._variant(child))
+                seg = child[0] if len(child) == 1 else None
+                lang = child.get(XML_LANG)
+                if seg is None or lang is None or seg.tag != "seg" or len(seg) != 0:
+                    variants.append(self._variant(child))
+                    continue
+                text = seg.text
+                created = child.get("creationdate")
+                changed = child.get("changedate")
+                variants.append(
+                    Variant(
+                        lang,
+                        Segment.from_text(text) if text else Segment(()),
+                        (),
+                        (),
+                        parse_tmx_date(created) if created else None,
+                        parse_tmx_date(changed) if changed else None,
+                        seg.sourceline,
+                    )
+                )
             elif tag == "prop":
                 props.append(_prop(child))
             elif tag == "note":

@@ -4,22 +4,48 @@ Attribute lists and content models follow `tmx14.dtd` element by element; `lang`
 accepted where TMX 1.1-1.2 used it. Also a stream wrapper that lets the validator look at
 the first bytes (BOM, UTF-16) without needing a seekable input such as stdin.
 """
+
 from __future__ import annotations
 
+import codecs
+from collections.abc import Iterator
 from typing import IO, Any
 
 from tmtool.formats.tmx_header import XML_LANG
 
-_TU_TUV_COMMON = frozenset({
-    "o-encoding", "datatype", "usagecount", "lastusagedate", "creationtool",
-    "creationtoolversion", "creationdate", "creationid", "changedate", "changeid", "o-tmf",
-})
+_TU_TUV_COMMON = frozenset(
+    {
+        "o-encoding",
+        "datatype",
+        "usagecount",
+        "lastusagedate",
+        "creationtool",
+        "creationtoolversion",
+        "creationdate",
+        "creationid",
+        "changedate",
+        "changeid",
+        "o-tmf",
+    }
+)
 
 ATTRIBUTES: dict[str, frozenset[str]] = {
-    "header": frozenset({
-        "creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang", "srclang",
-        "datatype", "o-encoding", "creationdate", "creationid", "changedate", "changeid",
-    }),
+    "header": frozenset(
+        {
+            "creationtool",
+            "creationtoolversion",
+            "segtype",
+            "o-tmf",
+            "adminlang",
+            "srclang",
+            "datatype",
+            "o-encoding",
+            "creationdate",
+            "creationid",
+            "changedate",
+            "changeid",
+        }
+    ),
     "tu": _TU_TUV_COMMON | {"tuid", "segtype", "srclang"},
     "tuv": _TU_TUV_COMMON | {XML_LANG, "lang"},
     "prop": frozenset({"type", XML_LANG, "o-encoding", "lang"}),
@@ -36,7 +62,12 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
 
 REQUIRED: dict[str, tuple[str, ...]] = {
     "header": (
-        "creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang", "srclang",
+        "creationtool",
+        "creationtoolversion",
+        "segtype",
+        "o-tmf",
+        "adminlang",
+        "srclang",
         "datatype",
     ),
     "prop": ("type",),
@@ -72,6 +103,25 @@ def segment_words(element: Any) -> str:
             pieces.append("".join(child.itertext()))
         pieces.append(child.tail or "")
     return "".join(pieces)
+
+
+def paired_codes(container: Any) -> Iterator[Any]:
+    """The `bpt`/`ept` of one segment flow: in the seg itself or inside its `hi`s (a `sub`
+    is a flow of its own; codes elsewhere are structure errors reported separately)."""
+    for child in container:
+        if child.tag in ("bpt", "ept"):
+            yield child
+        elif child.tag == "hi":
+            yield from paired_codes(child)
+
+
+def encoding_note(head: bytes) -> tuple[str, str] | None:
+    """(severity name, message) when a file's first bytes show it is not plain UTF-8."""
+    if head.startswith(codecs.BOM_UTF8):
+        return "WARNING", "UTF-8 byte-order mark; write UTF-8 without BOM"
+    if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, b"<\x00", b"\x00<"):
+        return "INFO", "UTF-16; UTF-8 is what every CAT tool reads"
+    return None
 
 
 class PeekedStream:

@@ -6,6 +6,7 @@ only trimmed at the ends; paired codes as `bpt`/`ept` with an `i` unique in the 
 unpaired ones as `it`, standalone ones as `ph`. Characters XML 1.0 forbids are dropped and
 reported through `on_warning`; a unit with an empty segment is skipped and reported.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -104,7 +105,7 @@ def _code_ids(parts: tuple[str | InlineCode, ...], matched: dict[int, int]) -> d
     return ids
 
 
-def _code_element(code: InlineCode, index: int, ids: dict[int, str], clean: _Cleaner) -> Any:
+def _code_element(code: InlineCode, index: int, ids: dict[int, str]) -> Any:
     if code.kind is CodeKind.STANDALONE:
         element = etree.Element("ph")
     elif index in ids:
@@ -112,17 +113,16 @@ def _code_element(code: InlineCode, index: int, ids: dict[int, str], clean: _Cle
     else:
         element = etree.Element("it", pos="begin" if code.kind is CodeKind.OPEN else "end")
     if code.type and element.tag != "ept":  # the DTD gives ept no type; its bpt has it
-        element.set("type", clean(code.type))
+        element.set("type", code.type)
     if code.native:
-        element.text = clean(code.native)
+        element.text = code.native
     return element
 
 
-def _seg_element(segment: Segment, clean: _Cleaner) -> Any:
+def _seg_element(parts: tuple[str | InlineCode, ...]) -> Any:
     seg = etree.Element("seg")
-    parts = segment.parts
     if len(parts) == 1 and isinstance(parts[0], str):
-        seg.text = clean(parts[0])
+        seg.text = parts[0]
         return seg
     matched = _match_pairs(parts)
     ids = _code_ids(parts, matched)
@@ -130,16 +130,18 @@ def _seg_element(segment: Segment, clean: _Cleaner) -> Any:
     for index, part in enumerate(parts):
         if isinstance(part, str):
             if last is None:
-                seg.text = clean(part)
+                seg.text = part
             else:
-                last.tail = clean(part)
+                last.tail = part
         else:
-            last = _code_element(part, index, ids, clean)
+            last = _code_element(part, index, ids)
             seg.append(last)
     return seg
 
 
-def _add_meta(parent: Any, props: tuple[Prop, ...], notes: tuple[str, ...], clean: _Cleaner) -> None:
+def _add_meta(
+    parent: Any, props: tuple[Prop, ...], notes: tuple[str, ...], clean: _Cleaner
+) -> None:
     for prop in props:
         element = etree.SubElement(parent, "prop", type=clean(prop.type))
         if prop.lang:
@@ -171,12 +173,23 @@ def complete_header(header: TmxHeader, warn: WarningSink) -> TmxHeader:
     defaults = TmxHeader(srclang=header.srclang)
     filled = {
         name: getattr(header, name) or getattr(defaults, name)
-        for name in ("segtype", "creationtool", "creationtoolversion", "o_tmf", "adminlang", "datatype")
+        for name in (
+            "segtype",
+            "creationtool",
+            "creationtoolversion",
+            "o_tmf",
+            "adminlang",
+            "datatype",
+        )
     }
     if filled["segtype"] not in SEGTYPES:
-        raise OutputError(f"header segtype {filled['segtype']!r} is not one of {', '.join(SEGTYPES)}")
+        raise OutputError(
+            f"header segtype {filled['segtype']!r} is not one of {', '.join(SEGTYPES)}"
+        )
     if locale_problem(filled["adminlang"]) is not None:
-        warn(f"header adminlang {filled['adminlang']!r} is not a locale; wrote {defaults.adminlang}")
+        warn(
+            f"header adminlang {filled['adminlang']!r} is not a locale; wrote {defaults.adminlang}"
+        )
         filled["adminlang"] = defaults.adminlang
     filled["adminlang"] = canonical_locale(filled["adminlang"])
     srclang = _locale(header.srclang, "header srclang") if header.srclang else ""
@@ -227,16 +240,14 @@ class _UnitWriter:
 
     def element(self, unit: TranslationUnit) -> Any:
         clean = _Cleaner([])
-        segments = [
-            trim_segment(Segment(tuple(_clean_parts(v.segment, clean)))) for v in unit.variants
-        ]
+        segments = [_prepared_parts(v.segment, clean) for v in unit.variants]
         tuid = (clean(unit.tuid) if unit.tuid else "") or derive_tuid(unit)
         if clean.dropped:
             self.warn(
                 f"unit {tuid}: dropped {len(clean.dropped)} character(s) that XML 1.0 forbids "
                 f"({', '.join(sorted(set(clean.dropped)))})"
             )
-        if not unit.variants or any(not segment.parts for segment in segments):
+        if not unit.variants or not all(segments):
             self.warn(f"unit {tuid}: skipped, it has an empty segment")
             return None
         tu = etree.Element("tu", tuid=tuid)
@@ -249,15 +260,32 @@ class _UnitWriter:
             if unit.src_lang.lower() == self.srclang.lower():
                 tu.set("srclang", self.srclang)
             else:
-                self.warn(f"unit {tuid}: srclang {unit.src_lang!r} differs from the header's; left out")
+                self.warn(
+                    f"unit {tuid}: srclang {unit.src_lang!r} differs from the header's; left out"
+                )
         _add_meta(tu, unit.props, unit.notes, clean)
         for variant, segment in zip(unit.variants, segments):
             tuv = etree.SubElement(tu, "tuv", {XML_LANG: self.locale(variant.lang, tuid)})
             _set_dates(tuv, variant.creation_date, variant.change_date)
             _add_meta(tuv, variant.props, variant.notes, clean)
-            tuv.append(_seg_element(segment, clean))
+            tuv.append(_seg_element(segment))
         _indent_unit(tu)
         return tu
+
+
+def _prepared_parts(segment: Segment, clean: _Cleaner) -> tuple[str | InlineCode, ...]:
+    """The parts as written: forbidden characters dropped, trimmed at the ends (as
+    `trim_segment` does), no empty strings; `()` for an empty segment."""
+    parts = segment.parts
+    if len(parts) == 1 and isinstance(parts[0], str):
+        text = clean(parts[0]).strip()
+        return (text,) if text else ()
+    cleaned = list(_clean_parts(segment, clean))
+    if cleaned and isinstance(cleaned[0], str):
+        cleaned[0] = cleaned[0].lstrip()
+    if cleaned and isinstance(cleaned[-1], str):
+        cleaned[-1] = cleaned[-1].rstrip()
+    return tuple(part for part in cleaned if not isinstance(part, str) or part)
 
 
 def _clean_parts(segment: Segment, clean: _Cleaner) -> Iterable[str | InlineCode]:

@@ -25,11 +25,17 @@ from tmtool.safexml import check_no_entities, iterparse, xml_error
 NS12 = "urn:oasis:names:tc:xliff:document:1.2"
 NS2 = "urn:oasis:names:tc:xliff:document:2.0"
 SDL = "http://sdl.com/FileTypes/SdlXliff/1.0"
+MEMOQ = "MQXliff"
 STATE = "x-xliff-state"
 SUBSTATE = "x-xliff-substate"
 APPROVED = "x-xliff-approved"
 SDL_CONF = "x-sdl-conf"
+MEMOQ_STATUS = "x-mq-status"
 DOCUMENT = "x-document"
+
+
+# One segment pair: segment id (mid), source, its line, target, its line, segment props.
+_Pair = tuple[str | None, Segment, int, Segment, int, list[Prop]]
 
 
 @dataclass
@@ -61,7 +67,7 @@ def _langs(ctx: _Context, line: int) -> tuple[str, str]:
 
 
 def _unit(
-    ctx: _Context, elem: Any, pairs: list[tuple[str | None, Segment, int, Segment, int, list[Prop]]],
+    ctx: _Context, elem: Any, pairs: list[_Pair],
     props: list[Prop], notes: tuple[str, ...],
 ) -> Iterator[TranslationUnit]:
     src_lang, tgt_lang = _langs(ctx, elem.sourceline)
@@ -91,11 +97,14 @@ def _units12(ctx: _Context, elem: Any) -> Iterator[TranslationUnit]:
     props = [Prop(APPROVED, "yes")] if elem.get("approved") == "yes" else []
     if target.get("state"):
         props.append(Prop(STATE, target.get("state")))
+    if elem.get(f"{{{MEMOQ}}}status"):
+        props.append(Prop(MEMOQ_STATUS, elem.get(f"{{{MEMOQ}}}status")))
     notes = tuple("".join(n.itertext()).strip() for n in _children(elem, "note")
                   if "".join(n.itertext()).strip())
     seg_source = _child(elem, "seg-source")
     marks = [m for m in seg_source.iter() if localname(m) == "mrk" and m.get("mtype") == "seg"] \
         if seg_source is not None else []
+    pairs: list[_Pair]
     if not marks:
         pairs = [(None, segment12(source), source.sourceline, segment12(target),
                   target.sourceline, [])]
@@ -103,6 +112,8 @@ def _units12(ctx: _Context, elem: Any) -> Iterator[TranslationUnit]:
         return
     by_mid = {m.get("mid"): m for m in target.iter()
               if localname(m) == "mrk" and m.get("mtype") == "seg"}
+    if not by_mid and len(marks) == 1:   # one segment, target left unsegmented
+        by_mid = {marks[0].get("mid"): target}
     confidences = {seg.get("id"): seg.get("conf") for seg in elem.iter(f"{{{SDL}}}seg")}
     pairs = []
     for mark in marks:
@@ -123,7 +134,7 @@ def _units2(ctx: _Context, elem: Any) -> Iterator[TranslationUnit]:
         data = {d.get("id"): "".join(d.itertext()) for d in _children(original_data, "data")}
     notes_elem = _child(elem, "notes")
     notes = _notes(notes_elem) if notes_elem is not None else ()
-    pairs = []
+    pairs: list[_Pair] = []
     segments = _children(elem, "segment")
     for index, segment in enumerate(segments, start=1):
         source, target = _child(segment, "source"), _child(segment, "target")

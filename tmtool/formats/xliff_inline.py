@@ -36,17 +36,20 @@ class _Pairs:
     """Pair numbers handed out in order of the opening codes, looked up by the file's id."""
 
     def __init__(self) -> None:
-        self.by_key: dict[str, int] = {}
+        self.by_key: dict[str, tuple[int, str | None]] = {}
         self.count = 0
 
-    def open(self, key: str | None) -> int:
+    def open(self, key: str | None, code_type: str | None = None) -> int:
         self.count += 1
         if key is not None:
-            self.by_key[key] = self.count
+            self.by_key[key] = (self.count, code_type)
         return self.count
 
-    def close(self, key: str | None) -> int | None:
-        return self.by_key.pop(key, None) if key is not None else None
+    def close(self, key: str | None, code_type: str | None) -> tuple[int | None, str | None]:
+        """The pair of the matching open code, and the type (an end tag inherits its start's,
+        as 1.2 `ept`/`ex` carry none)."""
+        pair, open_type = self.by_key.pop(key, (None, None)) if key is not None else (None, None)
+        return pair, code_type or open_type
 
 
 def _native(elem: Any) -> str:
@@ -56,6 +59,7 @@ def _native(elem: Any) -> str:
 def _walk12(elem: Any, pairs: _Pairs) -> Iterator[Part]:
     if elem.text:
         yield elem.text
+    pair: int | None
     for child in elem:
         name = localname(child)
         ctype = child.get("ctype")
@@ -66,18 +70,14 @@ def _walk12(elem: Any, pairs: _Pairs) -> Iterator[Part]:
             yield InlineCode(CodeKind.CLOSE, pair, "</g>", ctype)
         elif name == "x":
             yield InlineCode(CodeKind.STANDALONE, None, _tag_text(child, empty=True), ctype)
-        elif name == "bx":
-            yield InlineCode(CodeKind.OPEN, pairs.open(child.get("rid") or child.get("id")),
-                             _tag_text(child, empty=True), ctype)
-        elif name == "ex":
-            yield InlineCode(CodeKind.CLOSE, pairs.close(child.get("rid") or child.get("id")),
-                             _tag_text(child, empty=True), ctype)
-        elif name == "bpt":
-            yield InlineCode(CodeKind.OPEN, pairs.open(child.get("rid") or child.get("id")),
-                             _native(child), ctype)
-        elif name == "ept":
-            yield InlineCode(CodeKind.CLOSE, pairs.close(child.get("rid") or child.get("id")),
-                             _native(child), ctype)
+        elif name in ("bx", "bpt"):
+            native = _tag_text(child, empty=True) if name == "bx" else _native(child)
+            yield InlineCode(CodeKind.OPEN, pairs.open(child.get("rid") or child.get("id"), ctype),
+                             native, ctype)
+        elif name in ("ex", "ept"):
+            native = _tag_text(child, empty=True) if name == "ex" else _native(child)
+            pair, code_type = pairs.close(child.get("rid") or child.get("id"), ctype)
+            yield InlineCode(CodeKind.CLOSE, pair, native, code_type)
         elif name == "ph":
             yield InlineCode(CodeKind.STANDALONE, None, _native(child), ctype)
         elif name == "it":
@@ -92,6 +92,7 @@ def _walk12(elem: Any, pairs: _Pairs) -> Iterator[Part]:
 def _walk2(elem: Any, pairs: _Pairs, data: dict[str, str]) -> Iterator[Part]:
     if elem.text:
         yield elem.text
+    pair: int | None
     for child in elem:
         name = localname(child)
         kind_type = child.get("subType") or child.get("type")
@@ -103,12 +104,14 @@ def _walk2(elem: Any, pairs: _Pairs, data: dict[str, str]) -> Iterator[Part]:
             yield from _walk2(child, pairs, data)
             yield InlineCode(CodeKind.CLOSE, pair, end, kind_type)
         elif name == "sc":
-            pair = None if child.get("isolated") == "yes" else pairs.open(child.get("id"))
+            pair = None if child.get("isolated") == "yes" else \
+                pairs.open(child.get("id"), kind_type)
             yield InlineCode(CodeKind.OPEN, pair,
                              data.get(child.get("dataRef", ""), _tag_text(child, empty=True)),
                              kind_type)
         elif name == "ec":
-            pair = None if child.get("isolated") == "yes" else pairs.close(child.get("startRef"))
+            pair, kind_type = (None, kind_type) if child.get("isolated") == "yes" else \
+                pairs.close(child.get("startRef"), kind_type)
             yield InlineCode(CodeKind.CLOSE, pair,
                              data.get(child.get("dataRef", ""), _tag_text(child, empty=True)),
                              kind_type)

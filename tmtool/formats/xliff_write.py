@@ -118,7 +118,7 @@ def write_xliff(
         ("target-language", tgt_lang), ("datatype", datatype)))
     stream.write(
         f'<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="{NS12}" version="1.2">\n'
-        f"  <file {file_attrs}>\n    <body>\n".encode("utf-8"))
+        f"  <file {file_attrs}>\n    <body>\n".encode())
     for number, unit in enumerate(units, start=1):
         unit_id = unit.tuid if unit.tuid and unit.tuid not in used else str(number)
         while unit_id in used:

@@ -8,12 +8,13 @@ Whole words, case-insensitive (the case is judged afterwards by `case_problem`),
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
-from tmtool.glossary.index import Match, Pattern, PatternIndex, Token
+from tmtool.glossary.index import Match, Pattern, PatternIndex, Tokens, make_tokens, resolve_overlaps
 from tmtool.glossary.model import Glossary, GlossaryEntry
-from tmtool.lang.tokens import NormalText, iter_words, normalize_text
+from tmtool.lang.tokens import iter_words, normalize_text
 
 _LINE_BREAK_HYPHEN = re.compile(r"-[ \t]*\r?\n[ \t]*")
 _KIND_FIELDS = (("en", "en"), ("allowed", "en_allowed"), ("forbidden", "en_forbidden"),
@@ -29,8 +30,9 @@ def plural(word: str) -> str:
     return word + "s"
 
 
-def _words(form: str) -> list[str]:
-    return [word for _, _, word in iter_words(normalize_text(form).text)]
+@functools.lru_cache(maxsize=16_384)
+def _words(form: str) -> tuple[str, ...]:
+    return tuple(word for _, _, word in iter_words(normalize_text(form).text))
 
 
 def entry_patterns(entry: GlossaryEntry) -> Iterator[Pattern]:
@@ -53,34 +55,37 @@ def entry_patterns(entry: GlossaryEntry) -> Iterator[Pattern]:
 
 def _key(word: str) -> str:
     key = word.lower()
-    if key.endswith("'s") and len(key) > 2:
-        return key[:-2]
-    return key
+    return key[:-2] if key.endswith("'s") and len(key) > 2 else key
 
 
-def en_tokens(text: str) -> list[Token]:
+def en_tokens(text: str) -> Tokens:
     """Tokens of a normalised English text, keyed by lower case without a possessive 's."""
-    return [Token(start, end, _key(word), word[0].isupper()) for start, end, word in iter_words(text)]
+    tokens = make_tokens(text)
+    if "'" in text:
+        tokens.keys = [k[:-2] if k.endswith("'s") and len(k) > 2 else k for k in tokens.keys]
+    return tokens
 
 
-def joined_tokens(text: str, tokens: list[Token]) -> list[Token] | None:
+def joined_tokens(tokens: Tokens) -> Tokens | None:
     """The tokens with words hyphenated across a line break joined; None if there are none."""
-    if "-\n" not in text and "-\r\n" not in text and not _LINE_BREAK_HYPHEN.search(text):
+    text = tokens.text
+    if not _LINE_BREAK_HYPHEN.search(text):
         return None
-    joined: list[Token] = []
+    keys: list[str] = []
+    spans: list[tuple[int, int]] = []
     index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        if index + 1 < len(tokens) and _LINE_BREAK_HYPHEN.fullmatch(
-            text, token.end, tokens[index + 1].start
-        ):
-            after = tokens[index + 1]
-            joined.append(Token(token.start, after.end, token.key + after.key, token.capital))
+    count = len(tokens)
+    while index < count:
+        start, end = tokens.spans[index]
+        if index + 1 < count and _LINE_BREAK_HYPHEN.fullmatch(text, end, tokens.spans[index + 1][0]):
+            keys.append(tokens.keys[index] + tokens.keys[index + 1])
+            spans.append((start, tokens.spans[index + 1][1]))
             index += 2
             continue
-        joined.append(token)
+        keys.append(tokens.keys[index])
+        spans.append((start, end))
         index += 1
-    return joined
+    return Tokens(text, keys, spans)
 
 
 class EnMatcher:
@@ -91,25 +96,23 @@ class EnMatcher:
             pattern for entry in glossary.entries for pattern in entry_patterns(entry)
         )
 
-    def find_all(self, normal: NormalText, tokens: list[Token] | None = None) -> list[Match]:
-        """Every match, overlapping ones included (offsets into `normal.text`)."""
-        text = normal.text
-        if tokens is None:
-            tokens = en_tokens(text)
-        found = self.index.find(text, tokens)
-        joined = joined_tokens(text, tokens)
+    def find_all(self, tokens: Tokens) -> list[Match]:
+        """Every match, overlapping ones included (offsets into the normalised text). A
+        match through a line-break join reports token indexes of the unjoined tokens."""
+        found = self.index.find(tokens)
+        joined = joined_tokens(tokens)
         if joined is not None:
             seen = {(m.start, m.end, m.pattern.form) for m in found}
-            found.extend(
-                m for m in self.index.find(text, joined)
-                if (m.start, m.end, m.pattern.form) not in seen
-            )
+            starts = {span[0]: i for i, span in enumerate(tokens.spans)}
+            ends = {span[1]: i for i, span in enumerate(tokens.spans)}
+            for match in self.index.find(joined):
+                if (match.start, match.end, match.pattern.form) not in seen:
+                    found.append(Match(match.start, match.end, match.pattern,
+                                       starts[match.start], ends[match.end]))
         return found
 
     def find(self, text: str) -> list[Match]:
-        from tmtool.glossary.index import resolve_overlaps
-
-        return resolve_overlaps(self.find_all(normalize_text(text)))
+        return resolve_overlaps(self.find_all(en_tokens(normalize_text(text).text)))
 
 
 def case_problem(surface: str, match: Match) -> bool:

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tmtool.glossary.model import GlossaryEntry
+from tmtool.lang.tokens import WORD
 
 # Kinds, in priority order for ties on the same span.
 KINDS = ("uk", "en", "allowed", "historical", "forbidden")
@@ -33,12 +34,36 @@ class Pattern:
     form_index: int
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    start: int
-    end: int
-    key: str
-    capital: bool
+class Tokens:
+    """The word tokens of a normalised text as parallel lists (built in C-speed passes, as
+    the hot path of a lint run): `keys[i]` is the lookup key, `spans[i]` the offsets."""
+
+    __slots__ = ("text", "keys", "spans")
+
+    def __init__(self, text: str, keys: list[str], spans: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.keys = keys
+        self.spans = spans
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def capital(self, index: int) -> bool:
+        return self.text[self.spans[index][0]].isupper()
+
+    def word(self, index: int) -> str:
+        start, end = self.spans[index]
+        return self.text[start:end]
+
+
+def make_tokens(text: str) -> Tokens:
+    """Tokens of a normalised text keyed by lower case."""
+    spans = [match.span() for match in WORD.finditer(text)]
+    lowered = text.lower()
+    keys: list[str] = WORD.findall(lowered) if len(lowered) == len(text) else []
+    if len(keys) != len(spans):
+        keys = [text[start:end].lower() for start, end in spans]
+    return Tokens(text, keys, spans)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,13 +106,14 @@ class PatternIndex:
     def __contains__(self, key: str) -> bool:
         return key in self._by_form
 
-    def find(self, text: str, tokens: Sequence[Token]) -> list[Match]:
+    def find(self, tokens: Tokens) -> list[Match]:
         """All matches (overlapping), unordered."""
         found: list[Match] = []
         by_form = self._by_form
         count = len(tokens)
-        for position, token in enumerate(tokens):
-            candidates = by_form.get(token.key)
+        spans = tokens.spans
+        for position, key in enumerate(tokens.keys):
+            candidates = by_form.get(key)
             if candidates is None:
                 continue
             for anchor, pattern in candidates:
@@ -95,26 +121,23 @@ class PatternIndex:
                 last = first + len(pattern.slots) - 1
                 if first < 0 or last >= count:
                     continue
-                if _verify(text, tokens, first, pattern):
-                    found.append(
-                        Match(tokens[first].start, tokens[last].end, pattern, first, last)
-                    )
+                if _verify(tokens, first, pattern):
+                    found.append(Match(spans[first][0], spans[last][1], pattern, first, last))
         return found
 
 
-def _verify(text: str, tokens: Sequence[Token], first: int, pattern: Pattern) -> bool:
-    previous: Token | None = None
+def _verify(tokens: Tokens, first: int, pattern: Pattern) -> bool:
+    keys, spans, text = tokens.keys, tokens.spans, tokens.text
     for offset, slot in enumerate(pattern.slots):
-        token = tokens[first + offset]
-        if token.key not in slot:
+        index = first + offset
+        if keys[index] not in slot:
             return False
-        if pattern.capitals[offset] and not token.capital:
+        if pattern.capitals[offset] and not text[spans[index][0]].isupper():
             return False
-        if previous is not None:
-            gap = _GAP.fullmatch(text, previous.end, token.start)
-            if gap is None or token.start == previous.end:
+        if offset:
+            gap_start, gap_end = spans[index - 1][1], spans[index][0]
+            if gap_start == gap_end or _GAP.fullmatch(text, gap_start, gap_end) is None:
                 return False
-        previous = token
     return True
 
 

@@ -16,7 +16,7 @@ from tmtool.glossary.skeleton import NearMissIndex
 from tmtool.glossary.uk_matcher import UkMatcher
 from tmtool.lang import morphology
 
-_CACHE: dict[tuple[str, bool, str], CompiledGlossary] = {}
+_CACHE: dict[tuple[str, bool, str, bool], CompiledGlossary] = {}
 _CACHE_SIZE = 4
 _LOCK = threading.Lock()
 
@@ -37,7 +37,7 @@ def compile_glossary(glossary: Glossary, *, use_morphology: bool | None = None) 
     uses pymorphy3 when it is installed; False forces the built-in suffix rules."""
     available = morphology.analyzer() is not None
     use = available if use_morphology is None else (use_morphology and available)
-    key = (glossary.fingerprint, use, morphology.version() if use else "")
+    key = (glossary.fingerprint, use, morphology.version() if use else "", use_morphology is None)
     with _LOCK:
         cached = _CACHE.get(key)
     if cached is not None:
@@ -56,7 +56,9 @@ def compile_glossary(glossary: Glossary, *, use_morphology: bool | None = None) 
         glossary=glossary,
         uk=UkMatcher(glossary, use),
         en=EnMatcher(glossary),
-        near=NearMissIndex(targets),
+        near=NearMissIndex(
+            targets, (form for entry in glossary.entries for form in entry.approved)
+        ),
         uses_morphology=use,
         notices=notices,
         known_en=known,

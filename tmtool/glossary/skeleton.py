@@ -8,6 +8,7 @@ length, so the cost stays flat as the glossary grows.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ _NON_LETTERS = re.compile(r"[^a-z ]+")
 _ENDINGS = ((re.compile(r"off\b"), "ov"), (re.compile(r"eff\b"), "ev"))
 
 
+@functools.lru_cache(maxsize=65_536)
 def skeleton(text: str) -> str:
     """The folded key of a Latin name or word sequence (words separated by one space)."""
     key = " ".join(_NON_LETTERS.sub("", word) for word in text.lower().replace("-", " ").split())
@@ -35,6 +37,11 @@ def skeleton(text: str) -> str:
     for old, new in _FOLDS:
         key = key.replace(old, new)
     return _DOUBLES.sub(r"\1", key)
+
+
+def spelled(form: str) -> str:
+    """Lower case, hyphens as spaces, no possessive: how near-miss compares word sequences."""
+    return " ".join(form.lower().replace("’", "'").replace("'s", "").replace("-", " ").split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,12 +54,16 @@ class NearTarget:
 class NearMissIndex:
     """The approved names of a glossary by skeleton."""
 
-    def __init__(self, targets: Iterable[tuple[str, GlossaryEntry]]) -> None:
+    def __init__(
+        self, targets: Iterable[tuple[str, GlossaryEntry]], approved: Iterable[str] = ()
+    ) -> None:
+        # Every approved spelling, as `spelled` gives it: such a window is no near miss.
+        self.approved = frozenset(spelled(form) for form in approved)
         self.exact: dict[str, NearTarget] = {}
         self.buckets: dict[tuple[int, str, int], list[NearTarget]] = {}
         for form, entry in targets:
             key = skeleton(form)
-            if len(key.replace(" ", "")) < 4:
+            if len(key.replace(" ", "")) < 3:
                 continue
             target = NearTarget(key, form, entry)
             self.exact.setdefault(key, target)
@@ -64,6 +75,8 @@ class NearMissIndex:
         """The target `words` is a variant of: equal skeletons always, a small edit distance
         when `fuzzy` (6 letters or more, neither key a prefix of the other)."""
         key = skeleton(words)
+        if len(words) < 4:
+            return None
         target = self.exact.get(key)
         if target is not None or not fuzzy:
             return target

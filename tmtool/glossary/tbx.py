@@ -17,8 +17,15 @@ from lxml import etree
 
 from tmtool.errors import InputError
 from tmtool.fileio import display_name, open_input
-from tmtool.glossary.model import CASES, ORIGINS, TYPE_ALIASES, TYPES, UK_GENDERS, UK_INFLECT
-from tmtool.glossary.model import GlossaryEntry
+from tmtool.glossary.model import (
+    CASES,
+    ORIGINS,
+    TYPE_ALIASES,
+    TYPES,
+    UK_GENDERS,
+    UK_INFLECT,
+    GlossaryEntry,
+)
 from tmtool.lang.tokens import normalize_apostrophes
 from tmtool.safexml import parse
 
@@ -65,9 +72,7 @@ def term_status(group: Any, name: str) -> str:
     for elem in group.iter():
         local = _local(elem)
         value = None
-        if local == "termNote" and elem.get("type") in _STATUS_CATEGORIES:
-            value = _text(elem)
-        elif local in _STATUS_CATEGORIES:
+        if local == "termNote" and elem.get("type") in _STATUS_CATEGORIES or local in _STATUS_CATEGORIES:
             value = _text(elem)
         if value is None:
             continue

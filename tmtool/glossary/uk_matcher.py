@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tmtool.glossary.declension import decline
-from tmtool.glossary.index import Match, Pattern, PatternIndex, Token, resolve_overlaps
+from tmtool.glossary.index import Match, Pattern, PatternIndex, Tokens, make_tokens, resolve_overlaps
 from tmtool.glossary.model import Glossary, GlossaryEntry
 from tmtool.lang import morphology
-from tmtool.lang.tokens import NormalText, has_cyrillic, iter_words, normalize_text
+from tmtool.lang.tokens import has_cyrillic, iter_words, normalize_text
 
 
 def token_forms(word: str, gender: str | None, use_morphology: bool) -> frozenset[str]:
@@ -53,11 +53,6 @@ def entry_patterns(entry: GlossaryEntry, use_morphology: bool) -> Iterator[Patte
             )
 
 
-def uk_tokens(text: str) -> list[Token]:
-    """Tokens of a normalised Ukrainian text, keyed by lower case."""
-    return [Token(start, end, word.lower(), word[0].isupper()) for start, end, word in iter_words(text)]
-
-
 class UkMatcher:
     """Finds glossary terms in Ukrainian text, in any case and number."""
 
@@ -68,11 +63,10 @@ class UkMatcher:
             for pattern in entry_patterns(entry, use_morphology)
         )
 
-    def find_all(self, normal: NormalText, tokens: list[Token] | None = None) -> list[Match]:
-        """Every match, overlapping ones included (offsets into `normal.text`)."""
-        return self.index.find(normal.text, tokens if tokens is not None else uk_tokens(normal.text))
+    def find_all(self, tokens: Tokens) -> list[Match]:
+        """Every match, overlapping ones included (offsets into the normalised text)."""
+        return self.index.find(tokens)
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches in `text` (offsets into the normalised text)."""
-        normal = normalize_text(text)
-        return resolve_overlaps(self.find_all(normal))
+        return resolve_overlaps(self.find_all(make_tokens(normalize_text(text).text)))

@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from tmtool.glossary.en_matcher import en_tokens
-from tmtool.glossary.index import Match, Token, resolve_overlaps
+from tmtool.glossary.index import Match, Tokens, make_tokens, resolve_overlaps
 from tmtool.glossary.matcher import CompiledGlossary
-from tmtool.glossary.uk_matcher import uk_tokens
 from tmtool.lang.tokens import NormalText, normalize_text
 from tmtool.lint.units import LintUnit, TextSide
 
@@ -41,7 +40,7 @@ class Hit:
 class SideView:
     side: TextSide
     normal: NormalText
-    tokens: list[Token]
+    tokens: Tokens
     all_matches: list[Match]
 
     @cached_property
@@ -76,10 +75,10 @@ class SideView:
 def _view(side: TextSide, compiled: CompiledGlossary, *, ukrainian: bool) -> SideView:
     normal = normalize_text(side.text)
     if ukrainian:
-        tokens = uk_tokens(normal.text)
-        return SideView(side, normal, tokens, compiled.uk.find_all(normal, tokens))
+        tokens = make_tokens(normal.text)
+        return SideView(side, normal, tokens, compiled.uk.find_all(tokens))
     tokens = en_tokens(normal.text)
-    return SideView(side, normal, tokens, compiled.en.find_all(normal, tokens))
+    return SideView(side, normal, tokens, compiled.en.find_all(tokens))
 
 
 def _is_ukrainian(side: TextSide) -> bool:

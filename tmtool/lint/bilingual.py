@@ -2,20 +2,21 @@
 in `tmtool.formats`: the Ukrainian variant is the `source`, the English one the `target`.
 
 Decisions: sides are chosen by language, not by the file's order, so an en->uk XLIFF works
-too; positions are the line where a segment starts (`exact=False`), since XML and PO escapes
-do not map characters one-to-one to the file; notes and translator comments carrying
+too; positions are the line where a segment starts (`exact=False`: XML and PO escapes do
+not map characters one-to-one to the file; `lint.columns` pins verbatim ones); notes and translator comments carrying
 `tmtool: ignore[...]` become the unit's `ignored` rules. A PO unit is named by its msgid
 (`[msgctxt] msgid`, plus `[n]` for plural form n), as translators know it.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import IO
 
 from tmtool.lint.suppress import ignores_in_notes
 from tmtool.lint.units import LintUnit, TextSide
 from tmtool.locales import DEFAULT_SRC_LANG, DEFAULT_TGT_LANG
-from tmtool.model import TranslationUnit, Variant
+from tmtool.model import TranslationUnit, Variant, same_language
 
 SOURCE_LANG = "uk"
 TARGET_LANG = "en"
@@ -42,8 +43,8 @@ def lint_units(
         for variant in (source_variant, target_variant):
             if variant is not None:
                 notes.extend(variant.notes)
-        if unit_name == "po" and source_variant is not None:
-            unit_id = po_unit_id(unit, source_variant)
+        if unit_name == "po" and unit.variants:
+            unit_id = po_unit_id(unit, unit.variants[0])
         else:
             unit_id = unit.tuid or str(number)
         yield LintUnit(name, target, source, unit_id, ignores_in_notes(notes))
@@ -51,7 +52,7 @@ def lint_units(
 
 def po_unit_id(unit: TranslationUnit, source: Variant) -> str:
     """`[msgctxt] msgid[n]`: the message as translators know it (singular msgid for every
-    plural form)."""
+    plural form); `source` is the msgid variant."""
     from tmtool.formats.po import CONTEXT, MSGID, PLURAL_FORM
 
     form = unit.prop(PLURAL_FORM)
@@ -83,4 +84,13 @@ def read_po_units(stream: IO[bytes], *, name: str) -> Iterator[LintUnit]:
     from tmtool.formats.po import read_po
 
     units = read_po(stream, name=name, src_lang=DEFAULT_SRC_LANG, include_fuzzy=True)
-    return lint_units(units, name=name, unit_name="po")
+    return lint_units((_english_msgid(unit) for unit in units), name=name, unit_name="po")
+
+
+def _english_msgid(unit: TranslationUnit) -> TranslationUnit:
+    """A PO file translated into Ukrainian (header `Language: uk`) has English msgids: the
+    msgid side is relabelled English, so the sides still come out Ukrainian / English."""
+    if len(unit.variants) != 2 or not same_language(unit.variants[1].lang, SOURCE_LANG):
+        return unit
+    msgid = replace(unit.variants[0], lang=DEFAULT_TGT_LANG)
+    return replace(unit, variants=(msgid, unit.variants[1]))

@@ -8,6 +8,7 @@ patterns only to files found in folders (a file named explicitly is always read)
 """
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import glob
 import os
@@ -19,6 +20,7 @@ from tmtool.errors import ConfigError, InputError
 from tmtool.fileio import STDIO, decode_text, open_input
 from tmtool.lang.script import dominant_script
 from tmtool.lint.bilingual import read_po_units, read_tmx_units, read_xliff_units
+from tmtool.lint.columns import pin_columns
 from tmtool.lint.markup import markdown_prose, split_blocks, text_prose
 from tmtool.lint.suppress import Suppressions, line_ignores
 from tmtool.lint.units import LintUnit, TextSide
@@ -37,6 +39,11 @@ FORMATS: tuple[str, ...] = ("text", "markdown", "tmx", "po", "xliff")
 STDIN_NAME = "<stdin>"
 
 Notice = Callable[[str], None]
+BILINGUAL_READERS: dict[str, Callable[..., Iterator[LintUnit]]] = {
+    "tmx": read_tmx_units,
+    "xliff": read_xliff_units,
+    "po": read_po_units,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,13 +158,11 @@ def read_units(
 ) -> Iterator[LintUnit]:
     """The lint units of one file. Inline suppressions are recorded in `suppressions`;
     `notice` receives one-line remarks (such as a skipped Ukrainian text)."""
-    with open_input(source.path) as stream:
-        if source.format == "tmx":
-            units: Iterable[LintUnit] = read_tmx_units(stream, name=source.name)
-        elif source.format == "xliff":
-            units = read_xliff_units(stream, name=source.name)
-        elif source.format == "po":
-            units = read_po_units(stream, name=source.name)
+    with open_input(source.path) as stream, contextlib.ExitStack() as stack:
+        if source.format in BILINGUAL_READERS:
+            units: Iterator[LintUnit] = BILINGUAL_READERS[source.format](stream, name=source.name)
+            if source.path != STDIO:
+                units = pin_columns(units, stack.enter_context(open_input(source.path)))
         else:
             text = decode_text(stream.read(), name=source.name)
             units = _monolingual_units(source, text, suppressions, notice)

@@ -1,8 +1,9 @@
 """The SRX engine: where a text breaks into sentences under an ordered list of rules.
 
 At each position the first rule whose `before` matches up to it and whose `after` matches
-from it decides (exceptions come first in a rule file). To stay fast, only break rules scan
-the text (one `finditer` each); the rules before them are tried only at those candidates.
+from it decides (exceptions come first in a rule file). Each rule is one regex,
+`(?<=before)(?=after)`; neighbouring rules of one kind are joined into one alternation.
+Only break rules scan the text (one `finditer` each); earlier rules are tried only there.
 """
 from __future__ import annotations
 
@@ -50,8 +51,31 @@ def java_to_python(pattern: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class CompiledRule:
+    """One rule, or several neighbouring rules of one kind joined.
+
+    `pattern` is `(?<=before)(?=after)`. A rule with a back reference cannot be a
+    look-behind (it is matched right to left, so the group is not set yet); it keeps
+    `before` as a forward regex anchored at its end, and `after`, instead.
+    """
+
     is_break: bool
     pattern: regex.Pattern[str]
+    before: regex.Pattern[str] | None = None
+    after: regex.Pattern[str] | None = None
+
+    def matches(self, text: str, position: int) -> bool:
+        if self.before is None:
+            return self.pattern.match(text, position) is not None
+        return (self.after is None or self.after.match(text, position) is not None) and (
+            self.before.search(text, 0, position) is not None
+        )
+
+    def positions(self, text: str) -> list[int]:
+        """Inner positions where this rule matches."""
+        if self.before is None:
+            return [m.start() for m in self.pattern.finditer(text, 1, len(text))]
+        ends = {m.end() for m in self.pattern.finditer(text, overlapped=True)}
+        return [p for p in sorted(ends) if 0 < p < len(text) and self.matches(text, p)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,16 +91,13 @@ class CompiledRules:
             return []
         candidates: dict[int, int] = {}
         for index in self.break_indexes:
-            for match in self.rules[index].pattern.finditer(text, 1, len(text)):
-                position = match.start()
-                if 0 < position < len(text) and candidates.get(position, index + 1) > index:
-                    candidates[position] = index
+            for position in self.rules[index].positions(text):
+                if 0 < position < len(text):
+                    candidates.setdefault(position, index)
         out: list[int] = []
         for position in sorted(candidates):
-            first_break = candidates[position]
-            for index in range(first_break):
-                rule = self.rules[index]
-                if rule.pattern.match(text, position):
+            for rule in self.rules[: candidates[position]]:
+                if rule.matches(text, position):
                     if rule.is_break:
                         out.append(position)
                     break
@@ -98,13 +119,61 @@ def compile_rules(
     rules: Sequence[tuple[bool, str, str, int | None]], *, name: str
 ) -> CompiledRules:
     """Compile (is_break, before, after, line) rules; a bad regex is an `InputError`."""
-    compiled: list[CompiledRule] = []
+    singles: list[tuple[bool, str, str]] = []
     for is_break, before, after, line in rules:
-        source = _lookaround(java_to_python(before), java_to_python(after))
+        before, after = java_to_python(before), java_to_python(after)
         try:
-            pattern = regex.compile(source, regex.VERSION0)
+            regex.compile(_lookaround(before, after), regex.VERSION0)
         except regex.error as exc:
             raise InputError(name, line, f"bad rule regex: {exc}") from None
-        compiled.append(CompiledRule(is_break, pattern))
+        singles.append((is_break, before, after))
+    compiled = _merge_neighbours(singles)
     break_indexes = tuple(i for i, rule in enumerate(compiled) if rule.is_break)
     return CompiledRules(tuple(compiled), break_indexes)
+
+
+# Back references, recursion and named groups: a rule holding one is never merged.
+_GROUP_REFERENCE = regex.compile(r"\\[1-9]|\\[kg]<|\(\?P[=>]|\(\?&|\(\?R|\(\?\d|\(\?P?<[A-Za-z_]")
+_BACK_REFERENCE = regex.compile(r"\\[1-9]|\\[kg]<|\(\?P=")
+
+
+def _merge_neighbours(singles: list[tuple[bool, str, str]]) -> list[CompiledRule]:
+    """Join neighbouring rules of the same kind into one alternation: the first rule that
+    matches decides and neighbours decide alike, so the result is the same with fewer
+    regex calls. A rule with group references or named groups stays alone."""
+    out: list[CompiledRule] = []
+    group: list[str] = []
+    group_kind = False
+    for is_break, before, after in singles:
+        source = _lookaround(before, after)
+        if group and (group_kind != is_break or _GROUP_REFERENCE.search(source)):
+            out.append(_joined(group_kind, group))
+            group = []
+        if _GROUP_REFERENCE.search(source):
+            out.append(_single(is_break, before, after, source))
+            continue
+        group_kind = is_break
+        group.append(source)
+    if group:
+        out.append(_joined(group_kind, group))
+    return out
+
+
+def _joined(is_break: bool, sources: list[str]) -> CompiledRule:
+    pattern = "|".join(f"(?:{source})" for source in sources) if len(sources) > 1 else sources[0]
+    return CompiledRule(is_break, regex.compile(pattern, regex.VERSION0))
+
+
+def _single(is_break: bool, before: str, after: str, source: str) -> CompiledRule:
+    if _BACK_REFERENCE.search(before):
+        try:
+            after_pattern = regex.compile(after, regex.VERSION0) if after else None
+            return CompiledRule(
+                is_break,
+                regex.compile(f"(?:{before})(?={after})" if after else before, regex.VERSION0),
+                regex.compile(f"(?:{before})\\Z", regex.VERSION0),
+                after_pattern,
+            )
+        except regex.error:
+            pass  # `after` refers to a group of `before`: only the look-around form works
+    return CompiledRule(is_break, regex.compile(source, regex.VERSION0))

@@ -8,6 +8,7 @@ another segment stands unpaired (TMX `<it>`); pair ids are renumbered 1, 2, ... 
 from __future__ import annotations
 
 import bisect
+import itertools
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -106,7 +107,7 @@ def split_sentences(text: str, lang: str, rules: SegmentationRules | None = None
     """Plain text -> its sentences, each trimmed (no markup handling, no empty strings)."""
     compiled = (rules or load_rules()).compiled(lang)
     bounds = [0, *compiled.breaks(text), len(text)]
-    pieces = (text[start:end].strip() for start, end in zip(bounds, bounds[1:]))
+    pieces = (text[start:end].strip() for start, end in itertools.pairwise(bounds))
     return [piece for piece in pieces if piece]
 
 
@@ -121,18 +122,27 @@ def segment_pieces(pieces: Iterable[Piece], compiled: CompiledRules) -> list[Seg
         bounds = [0, *breaks, len(text)]
         placed: list[list[tuple[int, InlineCode]]] = [[] for _ in range(len(bounds) - 1)]
         for offset, code in codes:
-            # At a break, an opening code starts the next sentence; closing and
-            # standalone codes end the previous one.
-            if code.kind is CodeKind.OPEN:
-                index = bisect.bisect_right(breaks, offset)
-            else:
-                index = bisect.bisect_left(breaks, offset)
-            placed[index].append((offset, code))
-        for index, (start, end) in enumerate(zip(bounds, bounds[1:])):
+            placed[_segment_of(code, offset, text, breaks)].append((offset, code))
+        for index, (start, end) in enumerate(itertools.pairwise(bounds)):
             segment = _build_segment(text, start, end, placed[index])
             if segment is not None:
                 segments.append(segment)
     return segments
+
+
+def _segment_of(code: InlineCode, offset: int, text: str, breaks: list[int]) -> int:
+    """Which sentence a code at `offset` belongs to. At a break, or with only whitespace
+    between it and a break, an opening code starts the next sentence; closing and
+    standalone codes end the previous one ("<b>Hello. </b>World" closes in sentence one)."""
+    if code.kind is CodeKind.OPEN:
+        index = bisect.bisect_right(breaks, offset)
+        if index < len(breaks) and not text[offset:breaks[index]].strip():
+            index += 1
+        return index
+    index = bisect.bisect_left(breaks, offset)
+    if code.kind is CodeKind.CLOSE and index and not text[breaks[index - 1]:offset].strip():
+        index -= 1
+    return index
 
 
 def _runs(pieces: Iterable[Piece]) -> Iterator[list[Piece]]:
@@ -176,6 +186,7 @@ def _build_segment(
     parts: list[str | InlineCode] = []
     cursor = start
     for offset, code in codes:
+        offset = min(max(offset, start), end)  # a code moved across whitespace to this sentence
         if offset > cursor:
             parts.append(text[cursor:offset])
             cursor = offset

@@ -2,7 +2,8 @@
 `safexml` does not apply; nothing is fetched or expanded beyond character references).
 
 Block elements (p, h1-h6, li, td/th, blockquote, figcaption/caption, dt/dd) are blocks;
-text loose in a container (div, section, body) is a paragraph; other tags are inline codes.
+text loose in a container (div, section, body) is a paragraph, and a <p> inside a list item,
+cell, quote or caption takes that kind; other tags are inline codes.
 Script, style, head, pre and template content is skipped.
 """
 from __future__ import annotations
@@ -23,6 +24,8 @@ _CONTAINERS = frozenset({
     "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "figure", "details", "center",
     "hr", "form", "fieldset",
 })
+# Elements whose kind a <p> or loose text inside them takes (<li><p>..</p></li> is a list item).
+_ENCLOSING = frozenset({"li", "td", "th", "blockquote", "figcaption", "caption"})
 _SKIPPED = frozenset({"script", "style", "head", "pre", "template", "noscript", "svg", "math"})
 
 
@@ -42,7 +45,7 @@ class _HtmlReader(HTMLParser):
         self.block: RawBlock | None = None
         self.counter = PairCounter()
         self.skip_depth = 0
-        self.quote_depth = 0
+        self.context: list[str] = []  # kinds of the open li/td/th/blockquote/figcaption
 
     def _line(self) -> int:
         return self.getpos()[0] + self.first_line - 1
@@ -54,8 +57,8 @@ class _HtmlReader(HTMLParser):
 
     def _open_block(self, kind: str) -> None:
         self.flush()
-        if kind == "paragraph" and self.quote_depth:
-            kind = "quote"
+        if kind == "paragraph" and self.context:
+            kind = self.context[-1]
         self.block = RawBlock(kind, self._line(), [])
         self.counter = PairCounter()
 
@@ -72,8 +75,8 @@ class _HtmlReader(HTMLParser):
             return
         if self.skip_depth:
             return
-        if tag == "blockquote":
-            self.quote_depth += 1
+        if tag in _ENCLOSING:
+            self.context.append(_BLOCK_KINDS[tag])
         if tag in _BLOCK_KINDS:
             self._open_block(_BLOCK_KINDS[tag])
         elif tag in _CONTAINERS:
@@ -93,8 +96,9 @@ class _HtmlReader(HTMLParser):
             return
         if self.skip_depth:
             return
-        if tag == "blockquote":
-            self.quote_depth = max(0, self.quote_depth - 1)
+        if tag in _ENCLOSING and _BLOCK_KINDS[tag] in self.context:
+            kind = _BLOCK_KINDS[tag]
+            del self.context[len(self.context) - 1 - self.context[::-1].index(kind)]
         if tag in _BLOCK_KINDS or tag in _CONTAINERS:
             self.flush()
         elif tag != "br" and self.block is not None:

@@ -98,6 +98,7 @@ _TOKEN = regex.compile(
     """,
     regex.VERBOSE | regex.DOTALL,
 )
+_SPECIAL = regex.compile(r"[\\`*_~\[\]<>&!\n]")
 _PUNCT = regex.compile(r"[\p{P}\p{S}]")
 
 
@@ -114,6 +115,8 @@ def _flanking(before: str, after: str) -> tuple[bool, bool]:
 
 def parse_markdown_inline(source: str, counter: PairCounter | None = None) -> list[Piece]:
     """Parse one block's inline Markdown (lines joined with "\\n", block markers removed)."""
+    if not _SPECIAL.search(source):
+        return [source]  # the common case: no markup at all
     counter = counter or PairCounter()
     nodes: list[Piece | _Delimiter] = []
     position = 0
@@ -121,51 +124,57 @@ def parse_markdown_inline(source: str, counter: PairCounter | None = None) -> li
         if match.start() > position:
             nodes.append(source[position:match.start()])
         position = match.end()
-        kind = match.lastgroup
-        text = match.group()
-        if kind == "escape":
-            nodes.append(text[1])
-        elif kind == "hard":
-            nodes.append(HARD_BREAK)
-        elif kind == "newline":
-            nodes.append(" ")
-        elif kind == "code":
-            pair = counter.new()
-            nodes += [InlineCode(CodeKind.OPEN, pair, match.group("ticks"), "x-code"),
-                      match.group("code_text"),
-                      InlineCode(CodeKind.CLOSE, pair, match.group("ticks"), "x-code")]
-        elif kind == "image":
-            nodes.append(InlineCode(CodeKind.STANDALONE, None, text, "image"))
-        elif kind == "footnote":
-            nodes.append(InlineCode(CodeKind.STANDALONE, None, text, "x-footnote"))
-        elif kind == "link":
-            pair = counter.new()
-            nodes.append(InlineCode(CodeKind.OPEN, pair, "[", "link"))
-            nodes += parse_markdown_inline(match.group("link_text"), counter)
-            nodes.append(InlineCode(CodeKind.CLOSE, pair, "]" + match.group("link_end"), "link"))
-        elif kind == "autolink":
-            pair = counter.new()
-            nodes += [InlineCode(CodeKind.OPEN, pair, "<", "link"), match.group("url"),
-                      InlineCode(CodeKind.CLOSE, pair, ">", "link")]
-        elif kind == "comment":
-            nodes.append(InlineCode(CodeKind.STANDALONE, None, text, "x-html-comment"))
-        elif kind == "tag":
-            nodes.append(_tag_piece(text, match.group("tag_name").lower(), counter))
-        elif kind == "entity":
-            nodes.append(html.unescape(text))
+        if match.lastgroup == "delim":
+            nodes.append(_delimiter(source, match))
         else:
-            before = source[match.start() - 1] if match.start() else ""
-            after = source[match.end()] if match.end() < len(source) else ""
-            left, right = _flanking(before, after)
-            if text[0] == "_":
-                before_punct = bool(before) and bool(_PUNCT.match(before))
-                after_punct = bool(after) and bool(_PUNCT.match(after))
-                left, right = left and (not right or before_punct), right and (not left or after_punct)
-            nodes.append(_Delimiter(text[0], len(text), left, right, len(text)))
+            nodes += _token_pieces(match, counter)
     if position < len(source):
         nodes.append(source[position:])
     _pair_emphasis(nodes, counter)
     return _flatten(nodes)
+
+
+def _token_pieces(match: regex.Match[str], counter: PairCounter) -> list[Piece]:
+    """What one markup token (anything but an emphasis delimiter run) stands for."""
+    kind, text = match.lastgroup, match.group()
+    if kind == "escape":
+        return [text[1]]
+    if kind == "hard":
+        return [HARD_BREAK]
+    if kind == "newline":
+        return [" "]
+    if kind in ("image", "footnote", "comment"):
+        code_type = {"image": "image", "footnote": "x-footnote", "comment": "x-html-comment"}[kind]
+        return [InlineCode(CodeKind.STANDALONE, None, text, code_type)]
+    if kind == "tag":
+        return [_tag_piece(text, match.group("tag_name").lower(), counter)]
+    if kind == "entity":
+        return [html.unescape(text)]
+    pair = counter.new()
+    if kind == "code":
+        ticks = match.group("ticks")
+        return [InlineCode(CodeKind.OPEN, pair, ticks, "x-code"), match.group("code_text"),
+                InlineCode(CodeKind.CLOSE, pair, ticks, "x-code")]
+    if kind == "link":
+        return [InlineCode(CodeKind.OPEN, pair, "[", "link"),
+                *parse_markdown_inline(match.group("link_text"), counter),
+                InlineCode(CodeKind.CLOSE, pair, "]" + match.group("link_end"), "link")]
+    assert kind == "autolink"
+    return [InlineCode(CodeKind.OPEN, pair, "<", "link"), match.group("url"),
+            InlineCode(CodeKind.CLOSE, pair, ">", "link")]
+
+
+def _delimiter(source: str, match: regex.Match[str]) -> _Delimiter:
+    """A run of `*`, `_` or `~` with what it may do (CommonMark flanking rules)."""
+    text = match.group()
+    before = source[match.start() - 1] if match.start() else ""
+    after = source[match.end()] if match.end() < len(source) else ""
+    left, right = _flanking(before, after)
+    if text[0] == "_":  # no intraword emphasis with underscores
+        before_punct = bool(before) and bool(_PUNCT.match(before))
+        after_punct = bool(after) and bool(_PUNCT.match(after))
+        left, right = left and (not right or before_punct), right and (not left or after_punct)
+    return _Delimiter(text[0], len(text), left, right, len(text))
 
 
 def _tag_piece(native: str, tag: str, counter: PairCounter) -> Piece:
@@ -186,10 +195,10 @@ def _pair_emphasis(nodes: list[Piece | _Delimiter], counter: PairCounter) -> Non
             if opener_index is None:
                 break
             opener = stack[opener_index]
-            del stack[opener_index + 1:]
             used = 2 if opener.count >= 2 and node.count >= 2 else 1
             if node.char == "~" and used != 2:
                 break
+            del stack[opener_index + 1:]
             pair = counter.new()
             code_type = _MD_TYPES[node.char][used - 1]
             native = node.char * used

@@ -28,7 +28,7 @@ _FOOTNOTE = regex.compile(r"^ {0,3}\[\^[^\]]+\]:[ \t]*")
 _HTML_BLOCK = regex.compile(
     r"^ {0,3}<(?:!--|/?(?:p|div|table|thead|tbody|tr|td|th|figure|figcaption|caption|h[1-6]"
     r"|ul|ol|li|blockquote|section|article|header|footer|aside|nav|dl|dt|dd|center|details"
-    r"|summary|pre|hr|br)\b)",
+    r"|summary|pre|hr)\b)",
     regex.IGNORECASE,
 )
 _CAPTION_MAX_CHARS = 250
@@ -109,9 +109,15 @@ class _MarkdownReader:
             return index + 1
         if not self.para and _REFERENCE.match(line):
             return index + 1
+        self._text_line(number, line)
+        return index + 1
+
+    def _text_line(self, number: int, line: str) -> None:
+        """A line of running text: it continues the open paragraph (lazily, as CommonMark
+        allows) or starts a paragraph, a further paragraph of a list item, or a footnote."""
         if self.para:
             self.para.append((number, line.strip(" \t") if not line.endswith("  ") else line.lstrip()))
-            return index + 1
+            return
         footnote = _FOOTNOTE.match(line)
         if footnote:
             self._start("paragraph", number, line[footnote.end():])
@@ -120,7 +126,6 @@ class _MarkdownReader:
         else:
             self.item_indent = None
             self._start("paragraph", number, line)
-        return index + 1
 
     def _can_start_item(self, item: regex.Match[str]) -> bool:
         """An ordered item interrupts a paragraph only when it starts at 1 (CommonMark)."""
@@ -165,7 +170,7 @@ class _MarkdownReader:
             later += 1
         for number, row in rows:
             cells = row.strip()
-            cells = cells[1:] if cells.startswith("|") else cells
+            cells = cells.removeprefix("|")
             cells = cells[:-1] if cells.endswith("|") and not cells.endswith("\\|") else cells
             for cell in _CELL_SPLIT.split(cells):
                 self._emit("table-cell", number, parse_markdown_inline(cell.strip().replace("\\|", "|")))

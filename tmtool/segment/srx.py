@@ -1,8 +1,10 @@
 """SRX 2.0 rule files: read with lxml (through `safexml`) into `SegmentationRules`.
 
-Rules stay as written (Java/ICU regex text) until a language is asked for; `breaks.py`
-compiles them. Elements are matched by local name, so a file without the SRX namespace is
-read as well; anything that is not SRX is refused with the file and line at fault.
+Every rule is checked when the file is read; `breaks.py` compiles the rules of a language
+on first use. Elements are matched by local name, so a file without the SRX namespace is
+read as well; anything that is not SRX is refused with the file and line at fault. Header
+`formathandle` and `segmentsubflows` are read past: rules see only the words, with inline
+codes taken out (`documents.py` puts the codes back on either side of each break).
 """
 from __future__ import annotations
 

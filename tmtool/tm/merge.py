@@ -6,6 +6,7 @@ held, only 16-byte digests of their keys (about 100-200 bytes per distinct unit 
 overhead, so ~150 MB for a million). `keep-first` and `keep-all` stream in one pass;
 `keep-newest` must see every candidate before choosing, so it reads the inputs twice.
 """
+
 from __future__ import annotations
 
 import enum
@@ -44,7 +45,7 @@ class MergeReport:
     without_source: int = 0
 
 
-def _segment_digest(digest: hashlib._Hash, segment: Segment) -> None:
+def _segment_digest(digest: hashlib.blake2b, segment: Segment) -> None:
     for part in segment.parts:
         if isinstance(part, InlineCode):
             text = f"\x1d{part.kind.value}\x1d{part.pair}\x1d{part.native}\x1d{part.type}"
@@ -160,7 +161,9 @@ def _tmx_source(path: str) -> UnitSource:
     return units
 
 
-def _merged_header(paths: Sequence[str], src_lang: str | None, moment: datetime | None) -> TmxHeader:
+def _merged_header(
+    paths: Sequence[str], src_lang: str | None, moment: datetime | None
+) -> TmxHeader:
     headers = []
     for path in paths:
         with open_input(path) as stream:

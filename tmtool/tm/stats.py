@@ -4,6 +4,7 @@ empty and over-long segments.
 Streaming: `MemoryStats.add` takes one unit at a time and keeps only 16-byte digests for
 the duplicate and conflict counts, never the units.
 """
+
 from __future__ import annotations
 
 import hashlib

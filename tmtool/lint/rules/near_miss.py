@@ -24,6 +24,7 @@ RULE_ID = "near-miss"
 DEFAULT_SEVERITY = Severity.WARNING
 _JOIN = re.compile(r"[ \t]+|[ \t]*-[ \t]*")
 _CACHE_KEY = "near-miss"
+CONNECTORS = frozenset({"of", "and", "for", "the", "on", "in", "de", "al", "el", "van", "von"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,23 +35,37 @@ class NearMiss:
 
 
 def _candidate_runs(view: SideView) -> Iterator[list[int]]:
-    covered = [False] * len(view.tokens)
+    """Runs of capitalised Latin words that no forbidden/historical form covers; lower-case
+    connectors ("of", "and") may stand inside a run (Ministry of Foreign Affairs)."""
+    tokens = view.tokens
+    text, keys, spans = tokens.text, tokens.keys, tokens.spans
+    capitals = [i for i, (start, _) in enumerate(spans) if text[start].isupper()]
+    if not capitals:
+        return
+    covered: set[int] = set()
     for match in view.all_matches:
-        for index in range(match.first_token, match.last_token + 1):
-            covered[index] = True
+        if match.kind not in ("en", "allowed"):  # a short form may be part of a misspelt name
+            covered.update(range(match.first_token, match.last_token + 1))
     run: list[int] = []
-    text = view.normal.text
-    for index, token in enumerate(view.tokens):
-        word = text[token.start:token.end]
-        usable = not covered[index] and token.capital and has_latin(word)
-        if usable and run and _JOIN.fullmatch(text, view.tokens[run[-1]].end, token.start) is None:
-            yield run
+    for index in capitals:
+        start, end = spans[index]
+        if index in covered or not has_latin(text[start:end]):
+            if run:
+                yield run
             run = []
-        if usable:
-            run.append(index)
-        elif run:
-            yield run
-            run = []
+            continue
+        if run:
+            previous = run[-1]
+            between = range(previous + 1, index)
+            joined = all(keys[i] in CONNECTORS and i not in covered for i in between) and all(
+                _JOIN.fullmatch(text, spans[i - 1][1], spans[i][0]) for i in range(previous + 1, index + 1)
+            )
+            if joined and len(between) <= 2:
+                run.extend(between)
+            else:
+                yield run
+                run = []
+        run.append(index)
     if run:
         yield run
 
@@ -64,23 +79,27 @@ def find_near_misses(analysed: AnalysedUnit) -> list[NearMiss]:
     view = analysed.english
     near = analysed.compiled.near
     if view is not None and near.max_words:
-        text = view.normal.text
         known = analysed.compiled.known_en
+        keys, spans, text = view.tokens.keys, view.tokens.spans, view.tokens.text
         for run in _candidate_runs(view):
             position = 0
             while position < len(run):
                 hit = None
                 for size in range(min(near.max_words, len(run) - position), 0, -1):
-                    first, last = view.tokens[run[position]], view.tokens[run[position + size - 1]]
-                    window = [view.tokens[i].key for i in run[position:position + size]]
-                    if all(key in known for key in window):
+                    window = run[position:position + size]
+                    if keys[window[0]] in CONNECTORS or keys[window[-1]] in CONNECTORS:
+                        continue
+                    if all(keys[i] in known for i in window):
                         continue  # words of glossary forms ("President"), not a variant
-                    keys = " ".join(window)
-                    surface = text[first.start:last.end]
-                    fuzzy = not view.is_sentence_initial(first.start) and not surface.isupper()
-                    target = near.lookup(keys, fuzzy=fuzzy)
+                    start, end = spans[window[0]][0], spans[window[-1]][1]
+                    fuzzy = not view.is_sentence_initial(start) and not text[start:end].isupper()
+                    words = " ".join(keys[i] for i in window)
+                    if words in near.approved:
+                        position += size - 1  # a correct name: skip past it
+                        break
+                    target = near.lookup(words, fuzzy=fuzzy)
                     if target is not None:
-                        hit = NearMiss(first.start, last.end, target)
+                        hit = NearMiss(start, end, target)
                         position += size
                         break
                 if hit is None:

@@ -43,32 +43,32 @@ def check(analysed: AnalysedUnit) -> Iterator[Hit]:
     source, target = analysed.ukrainian, analysed.english
     if source is None or target is None:
         return
+    english = _english_names(analysed)
+    if not english:
+        return
     covered = {i for m in source.all_matches for i in range(m.first_token, m.last_token + 1)}
-    english: dict[str, list[int]] | None = None
     reported: set[int] = set()
-    for index, token in enumerate(source.tokens):
-        word = source.normal.text[token.start:token.end]
-        if (index in covered or not token.capital or len(word) < 3 or word.isupper()
-                or not has_cyrillic(word) or source.is_sentence_initial(token.start)):
+    for index, (start, _end) in enumerate(source.tokens.spans):
+        word = source.tokens.word(index)
+        if (index in covered or not word[0].isupper() or len(word) < 3 or word.isupper()
+                or not has_cyrillic(word) or source.is_sentence_initial(start)):
             continue
         lemmas = _lemmas(word)
         if not lemmas:
             continue
-        if english is None:
-            english = _english_names(analysed)
         standards = {skeleton(transliterate(lemma)): transliterate(lemma).capitalize()
                      for lemma in lemmas}
         for key, standard in standards.items():
             for position in english.get(key, ()):
                 if position in reported:
                     continue
-                en_token = target.tokens[position]
-                found = target.normal.text[en_token.start:en_token.end]
-                if en_token.key in {s.lower() for s in standards.values()}:
+                found = target.tokens.word(position)
+                if target.tokens.keys[position] in {s.lower() for s in standards.values()}:
                     continue
                 reported.add(position)
+                en_start, en_end = target.tokens.spans[position]
                 yield target.hit(
-                    analysed.unit, en_token.start, en_token.end,
+                    analysed.unit, en_start, en_end,
                     f"'{found}' renders «{word}» other than the KMU-55 standard; "
                     f"the standard gives '{standard}' (add a glossary entry if this spelling "
                     f"is the person's own)",
@@ -77,13 +77,18 @@ def check(analysed: AnalysedUnit) -> Iterator[Hit]:
 
 
 def _english_names(analysed: AnalysedUnit) -> dict[str, list[int]]:
-    """Capitalised English words outside glossary matches, by skeleton."""
+    """Capitalised English words outside glossary matches and not sentence-initial, by
+    skeleton."""
     view = analysed.english
     assert view is not None
     covered = {i for m in view.all_matches for i in range(m.first_token, m.last_token + 1)}
     names: dict[str, list[int]] = {}
-    for index, token in enumerate(view.tokens):
-        if index in covered or not token.capital or token.key in analysed.compiled.known_en:
+    tokens = view.tokens
+    known = analysed.compiled.known_en
+    for index, (start, _end) in enumerate(tokens.spans):
+        if index in covered or not tokens.text[start].isupper() or tokens.keys[index] in known:
             continue
-        names.setdefault(skeleton(token.key), []).append(index)
+        if view.is_sentence_initial(start):
+            continue
+        names.setdefault(skeleton(tokens.keys[index]), []).append(index)
     return names

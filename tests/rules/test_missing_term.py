@@ -1,0 +1,50 @@
+"""missing-term rule table (bilingual only)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.rules import lint_en, lint_pair, where
+from tmtool.lang import morphology
+
+RULE = "missing-term"
+MODES = [pytest.param(True, id="pymorphy3", marks=pytest.mark.skipif(
+    morphology.analyzer() is None, reason="pymorphy3 not installed")),
+    pytest.param(False, id="suffix-rules")]
+
+
+@pytest.mark.parametrize("use_morphology", MODES)
+@pytest.mark.parametrize(("uk", "en", "expected"), [
+    ("Зустріч із Касимом Кайсеновим", "A meeting with Qasim Qaysenov", []),
+    ("Зустріч із Касимом Кайсеновим", "A meeting with Qaysenov", []),
+    ("Зустріч із Касимом Кайсеновим", "A meeting with the hero", [(RULE, 10, 16)]),
+    ("Пам'ятник Кайсенову", "A monument to him", [(RULE, 10, 15)]),
+    ("Вручення грамот Надзвичайному і Повноважному Послу", "Handover to the Ambassador",
+     [(RULE, 10, 21)]),
+    ("Вручення грамот Надзвичайному і Повноважному Послу",
+     "Handover to the Ambassador Extraordinary and Plenipotentiary", []),
+    ("у Кам’янському", "in Kamianske", []),
+    ("у Кам’янському", "in the city", [(RULE, 10, 7)]),
+    ("Він узяв кий.", "He took the cue.", []),
+    ("Олена Зеленська", "Olena Zelenska", []),
+])
+def test_bilingual(use_morphology: bool, uk: str, en: str, expected: list[tuple[str, int, int]]) -> None:
+    assert where(lint_pair(uk, en, RULE, use_morphology=use_morphology)) == expected
+
+
+@pytest.mark.parametrize(("uk", "en"), [
+    ("у Києві", "in Kiev"),                      # forbidden-variant reports it
+    ("Твори Шевченка", "Works of Shevchenco"),   # near-miss reports it
+    ("у Кам'янському", "in Dniprodzerzhynsk"),   # historical-name reports it
+])
+def test_one_slip_gives_one_finding(uk: str, en: str) -> None:
+    assert [f.rule for f in lint_pair(uk, en)] != [] and lint_pair(uk, en, RULE) == []
+
+
+def test_monolingual_text_is_never_checked() -> None:
+    assert lint_en("Зустріч із Касимом Кайсеновим", RULE) == []
+
+
+def test_finding_details() -> None:
+    [finding] = lint_pair("з Кайсеновим", "with him", RULE)
+    assert (finding.term_id, finding.found, finding.expected, finding.unit) == (
+        "person.qaysenov", "Кайсеновим", "Qasim Qaysenov", "1")

@@ -1,0 +1,92 @@
+"""`tmtool convert`: exit codes, exact messages, and no output file after a failure."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tmtool.cli import cli
+
+DATA = Path(__file__).parent / "data"
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["convert", *args], env={"SOURCE_DATE_EPOCH": "1735787045"})
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_po_to_tmx_reports_the_count(tmp_path: Path) -> None:
+    out = tmp_path / "app.tmx"
+    code, stdout, stderr = _run(str(DATA / "po/app.uk.po"), "-o", str(out), "--src-lang", "en-GB")
+    assert (code, stdout, stderr) == (0, "", "po -> tmx: wrote 10\n")
+    assert 'creationdate="20250102T030405Z"' in out.read_text(encoding="utf-8")
+
+
+def test_include_fuzzy_adds_the_fuzzy_entry(tmp_path: Path) -> None:
+    code, _, stderr = _run(str(DATA / "po/app.uk.po"), "-o", str(tmp_path / "a.tsv"),
+                           "--src-lang", "en-GB", "--include-fuzzy", "-q")
+    assert (code, stderr) == (0, "")
+    assert "Consular department\tКонсульський відділ" in (tmp_path / "a.tsv").read_text("utf-8")
+
+
+def test_output_to_stdout_with_explicit_format() -> None:
+    code, stdout, stderr = _run(str(DATA / "tabular/memory.csv"), "-o", "-", "--to", "tsv",
+                                "--tgt-lang", "en-US", "-q")
+    assert code == 0 and stderr == ""
+    assert stdout.splitlines()[:2] == ["uk-UA\ten-US",
+                                       "Посол прибув до Києва.\tThe Ambassador arrived in Kyiv."]
+
+
+def test_tbx_to_csv_and_v3_back(tmp_path: Path) -> None:
+    csv_path, tbx = tmp_path / "g.csv", tmp_path / "g.tbx"
+    assert _run(str(DATA / "tbx/v3-dca.tbx"), "-o", str(csv_path))[::2] == \
+        (0, "tbx -> glossary-csv: wrote 1\n")
+    assert _run(str(csv_path), "-o", str(tbx), "--tbx-version", "v3")[::2] == \
+        (0, "glossary-csv -> tbx: wrote 1\n")
+    assert 'xmlns="urn:iso:std:iso:30042:ed-2"' in tbx.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("source", "target", "message"), [
+    ("po/broken-quote.po", "out.tmx",
+     "{src}:6: PO syntax error: unterminated or badly quoted string"),
+    ("tbx/unknown-dialect.tbx", "out.csv",
+     ("{src}:2: unknown TBX dialect: root element <mtf> (expected TBX 2008 <martif>, TBX v3 "
+      "<tbx> in urn:iso:std:iso:30042:ed-2 or ed:3.0, or TBX-Min)")),
+    ("tabular/three-columns.tsv", "out.po", "{src}:3: expected 2 columns (source, target), found 3"),
+])
+def test_bad_input_is_one_line_exit_2_and_nothing_written(
+        tmp_path: Path, source: str, target: str, message: str) -> None:
+    code, stdout, stderr = _run(str(DATA / source), "-o", str(tmp_path / target))
+    assert (code, stdout) == (2, "")
+    assert stderr == f"tmtool: error: {message.format(src=DATA / source)}\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_broken_xliff_names_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.xlf"
+    bad.write_text('<xliff version="1.2">\n<file>\n<body>\n</file>', encoding="utf-8")
+    code, _, stderr = _run(str(bad), "-o", str(tmp_path / "out.tmx"))
+    assert code == 2
+    assert stderr.startswith(f"tmtool: error: {bad}:4: not well-formed XML: ")
+    assert stderr.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.xlf"]
+
+
+def test_unknown_extension_and_refused_overwrite(tmp_path: Path) -> None:
+    code, _, stderr = _run(str(DATA / "po/app.uk.po"), "-o", str(tmp_path / "out.txt"))
+    assert (code, stderr) == (2, (f"tmtool: error: {tmp_path / 'out.txt'}: cannot tell the "
+                                  "format from the extension '.txt'; name it with --to\n"))
+    copy = tmp_path / "app.po"
+    shutil.copy(DATA / "po/app.uk.po", copy)
+    code, _, stderr = _run(str(copy), "-o", str(copy), "--to", "po")
+    assert (code, stderr) == (2, (f"tmtool: error: {copy}: refusing to overwrite an input "
+                                  "file; choose another -o\n"))
+
+
+def test_bad_locale_option_is_a_usage_error(tmp_path: Path) -> None:
+    code, _, stderr = _run(str(DATA / "po/app.uk.po"), "-o", str(tmp_path / "a.tmx"),
+                           "--src-lang", "ua")
+    assert code == 2
+    assert "locale 'ua': 'ua' is not a language code; use 'uk'" in stderr

@@ -1,0 +1,75 @@
+"""English matching: whole words, case-insensitive, possessives, hyphen/space, line breaks,
+plurals of titles; case classification."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tmtool.glossary import load_glossary
+from tmtool.glossary.en_matcher import EnMatcher, case_problem, plural
+from tmtool.glossary.model import Glossary
+from tmtool.lang.tokens import normalize_text
+
+DATA = Path(__file__).parent / "data" / "glossary"
+
+
+@pytest.fixture(scope="module")
+def matcher() -> EnMatcher:
+    return EnMatcher(load_glossary([DATA / "rules.csv"]))
+
+
+def found(matcher: EnMatcher, text: str) -> list[tuple[str, str, str]]:
+    normal = normalize_text(text)
+    return [(m.kind, m.entry.term_id, text[normal.origin(m.start):normal.origin(m.end)])
+            for m in matcher.find(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He lived in Kyiv.", [("en", "place.kyiv", "Kyiv")]),
+    ("Kyiv's parks", [("en", "place.kyiv", "Kyiv's")]),
+    ("Kyiv’s parks", [("en", "place.kyiv", "Kyiv’s")]),
+    ("in KIEV", [("forbidden", "place.kyiv", "KIEV")]),
+    ("Kyivan bakeries", []),
+    ("President Kassym Jomart Tokayev", [("en", "person.tokayev", "Kassym Jomart Tokayev")]),
+    ("Kassym-\nJomart Tokayev", [("en", "person.tokayev", "Kassym-\nJomart Tokayev")]),
+    ("the city of Kamian-\nske", [("en", "place.kamianske", "Kamian-\nske")]),
+    ("Kamian\u00adske", [("en", "place.kamianske", "Kamian\u00adske")]),
+    ("two Ambassadors Extraordinary and Plenipotentiary",
+     [("en", "title.ambassador_ep", "Ambassadors Extraordinary and Plenipotentiary")]),
+    ("Kasym Kaisenov and Kaisenov", [("forbidden", "person.qaysenov", "Kasym Kaisenov"),
+                                     ("forbidden", "person.qaysenov", "Kaisenov")]),
+    ("Qasim Qaysenov", [("en", "person.qaysenov", "Qasim Qaysenov")]),
+    ("Zelenskyy's", [("allowed", "person.zelenskyy", "Zelenskyy's")]),
+])
+def test_english_forms_are_found(matcher: EnMatcher, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("Kyiv", False), ("KYIV", False), ("kyiv", True), ("KyIV", True),
+    ("BI Group", False), ("Bi Group", True), ("bi group", True),
+    ("ambassador extraordinary and plenipotentiary", False),
+    ("agro-industrial complex", False),
+])
+def test_case_problem(matcher: EnMatcher, text: str, wrong: bool) -> None:
+    [match] = matcher.find(text)
+    assert case_problem(text, match) is wrong
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("ambassador", "ambassadors"), ("embassy", "embassies"), ("day", "days"), ("church", "churches"),
+])
+def test_plural(word: str, expected: str) -> None:
+    assert plural(word) == expected
+
+
+def test_cost_per_token_does_not_depend_on_glossary_size() -> None:
+    from tmtool.glossary.model import GlossaryEntry
+
+    entries = tuple(GlossaryEntry(f"t.{i}", "person", (f"Ім{i}",), f"Name{i} Surname{i}")
+                    for i in range(2000))
+    index = EnMatcher(Glossary(entries)).index
+    # every pattern is filed once under one anchor form: one dict probe per text token
+    assert index.size == 2000
+    assert sum(len(v) for v in index._by_form.values()) == 2000

@@ -1,0 +1,19 @@
+"""The pre-commit manifest at the repository root: the hooks the CI docs promise."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+def test_manifest_offers_lint_and_glossary_hooks(project_dir: Path) -> None:
+    yaml = pytest.importorskip("yaml")
+    hooks = yaml.safe_load((project_dir / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    by_id = {hook["id"]: hook for hook in hooks}
+    assert set(by_id) == {"tmtool-lint", "tmtool-glossary"}
+    for hook in hooks:
+        assert {"id", "name", "entry", "language"} <= set(hook)
+        assert hook["language"] == "python"
+    assert by_id["tmtool-lint"]["require_serial"] is True  # `inconsistent` needs every file
+    assert by_id["tmtool-lint"]["entry"].startswith("tmtool lint")
+    assert by_id["tmtool-glossary"]["entry"] == "tmtool glossary check"

@@ -1,0 +1,88 @@
+"""Exact columns for segments of bilingual files: a segment whose words stand in the file
+exactly as read (no entity, escape or inline code inside) is located on its line, so
+findings point at the word, not at the segment's line only.
+
+Decision: this is a forward-only second read of the file, keeping a small window of lines,
+so large files stay streamed; anything uncertain (a non-UTF-8 file, text found twice on the
+line, text not delimited by `>...<` or `"..."`) keeps the segment's inexact position.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from typing import IO
+
+from tmtool.lint.units import LintUnit, TextSide
+
+_OPEN_DELIMITERS = frozenset('>"')
+_CLOSE_DELIMITERS = frozenset('<"')
+_ENCODING = re.compile(rb"""encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_WINDOW = 200  # lines kept behind the furthest line asked for
+
+
+def is_utf8(head: bytes) -> bool:
+    """True when a file starting with `head` is UTF-8 (no UTF-16/32 BOM, no other XML encoding)."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head[:4]:
+        return False
+    declared = _ENCODING.search(head.split(b"\n", 1)[0])
+    return declared is None or declared.group(1).lower().replace(b"_", b"-") in (b"utf-8", b"utf8")
+
+
+class RawLines:
+    """Lines of a UTF-8 file by number, read forward, forgetting those far behind."""
+
+    def __init__(self, handle: IO[bytes]) -> None:
+        self._handle = handle
+        self._lines: dict[int, str | None] = {}
+        self._read = 0
+
+    def get(self, number: int) -> str | None:
+        while self._read < number:
+            raw = self._handle.readline()
+            if not raw:
+                return None
+            self._read += 1
+            try:
+                self._lines[self._read] = raw.decode("utf-8-sig" if self._read == 1 else "utf-8").rstrip("\r\n")
+            except UnicodeDecodeError:
+                self._lines[self._read] = None
+            self._lines.pop(self._read - _WINDOW, None)
+        return self._lines.get(number)
+
+
+def pin_side(side: TextSide, lines: RawLines) -> TextSide:
+    """The side with its exact column, when its text stands verbatim and once on its line."""
+    if side.exact or not side.text.strip():
+        return side
+    extra = side.text.count("\n")
+    parts = [lines.get(side.line + k) for k in range(extra + 1)]
+    if any(part is None for part in parts):
+        return side
+    raw = "\n".join(part for part in parts if part is not None)
+    first_line_end = len(parts[0] or "")
+    start = raw.find(side.text)
+    if start < 0 or start > first_line_end or raw.find(side.text, start + 1) >= 0:
+        return side
+    end = start + len(side.text)
+    if start == 0 or raw[start - 1] not in _OPEN_DELIMITERS:
+        return side
+    if end >= len(raw) or raw[end] not in _CLOSE_DELIMITERS:
+        return side
+    return TextSide(side.text, side.line, start + 1, side.lang, exact=True)
+
+
+def pin_columns(units: Iterator[LintUnit], handle: IO[bytes]) -> Iterator[LintUnit]:
+    """Pass units through, giving exact columns where the raw file allows."""
+    if not is_utf8(handle.read(256)):
+        yield from units
+        return
+    handle.seek(0)
+    lines = RawLines(handle)
+    for unit in units:
+        sides = [side for side in (unit.source, unit.target) if side is not None]
+        for side in sorted(sides, key=lambda s: s.line):
+            lines.get(side.line)  # read in line order, so the window holds both sides
+        source = pin_side(unit.source, lines) if unit.source is not None else None
+        target = pin_side(unit.target, lines) if unit.target is not None else None
+        yield LintUnit(unit.path, target, source, unit.unit_id, unit.ignored)
