@@ -9,7 +9,7 @@ a forbidden spelling. Each run is its own subprocess, so its peak RSS is its own
 times leave out the time spent generating the units.
 Targets: >= 10,000 units/s with 5,000 entries; the 5,000-entry run <= 2x the 500-entry run.
 
-Usage: python benchmarks/lint_speed.py [--units N] [--entries N] [--small N] [--keep DIR]
+Usage: python benchmarks/lint_speed.py [--units N] [--entries N] [--small N] [--keep DIR] [--pipeline]
 """
 from __future__ import annotations
 
@@ -23,9 +23,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from tmtool.findings import Finding
 from tmtool.lang.translit import transliterate
 from tmtool.lint.units import LintUnit, TextSide
 
@@ -157,10 +158,50 @@ def run_one(glossary: Path, units: int, entries: int) -> dict[str, float]:
     }
 
 
-def _child(glossary: Path, units: int, entries: int) -> dict[str, float]:
+def write_units_tmx(rows: list[dict[str, str]], count: int, path: Path) -> None:
+    """The same units as a TMX file, for a run through the whole `tmtool lint` pipeline."""
+    from tmtool.formats.tmx import TmxHeader, write_tmx
+    from tmtool.model import Segment, TranslationUnit, Variant
+
+    def tus() -> Iterator[TranslationUnit]:
+        for unit in generate_units(rows, count):
+            assert unit.source is not None and unit.target is not None
+            yield TranslationUnit((Variant("uk-UA", Segment.from_text(unit.source.text)),
+                                   Variant("en-GB", Segment.from_text(unit.target.text))),
+                                  tuid=unit.unit_id)
+
+    with open(path, "wb") as handle:
+        write_tmx(tus(), handle, header=TmxHeader())
+
+
+def run_pipeline(glossary: Path, tmx: Path) -> dict[str, float]:
+    """Read, lint and fingerprint a TMX file as `tmtool lint` does (called in a child)."""
+    from tmtool.glossary import load_glossary
+    from tmtool.lint.engine import Linter, LintOptions
+    from tmtool.lint.session import LintRequest, run_lint
+
+    started = time.perf_counter()
+    linter = Linter(load_glossary([glossary]), LintOptions())
+    compiled = time.perf_counter()
+
+    def lint_all(units: Iterable[LintUnit]) -> list[Finding]:
+        found = [f for unit in units for f in linter.check(unit)]
+        return found + linter.finish()
+
+    outcome = run_lint(LintRequest(paths=(str(tmx),)), lint_all)
+    lint_s = time.perf_counter() - compiled
+    return {
+        "entries": 0, "units": outcome.units, "findings": len(outcome.findings),
+        "compile_s": compiled - started, "lint_s": lint_s, "units_per_s": outcome.units / lint_s,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def _child(glossary: Path, units: int, entries: int, tmx: Path | None = None) -> dict[str, float]:
+    extra = ["--child-tmx", str(tmx)] if tmx else []
     completed = subprocess.run(
         [sys.executable, __file__, "--child", str(glossary), "--units", str(units),
-         "--entries", str(entries)],
+         "--entries", str(entries), *extra],
         capture_output=True, text=True, check=True,
     )
     result: dict[str, float] = json.loads(completed.stdout.strip().splitlines()[-1])
@@ -173,23 +214,38 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=5_000)
     parser.add_argument("--small", type=int, default=500)
     parser.add_argument("--keep", type=Path, help="keep the generated glossaries in this folder")
+    parser.add_argument("--pipeline", action="store_true",
+                        help="also time the whole pipeline (TMX reading, columns, fingerprints)")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--child-tmx", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(run_one(args.child, args.units, args.entries)))
+        if args.child_tmx:
+            print(json.dumps(run_pipeline(args.child, args.child_tmx)))
+        else:
+            print(json.dumps(run_one(args.child, args.units, args.entries)))
         return
     with tempfile.TemporaryDirectory() as temp:
         folder = args.keep or Path(temp)
         folder.mkdir(parents=True, exist_ok=True)
         results = []
+        piped: dict[str, float] | None = None
         for entries in (args.entries, args.small):
             path = folder / f"glossary-{entries}.csv"
             write_glossary(generate_glossary(entries), path)
             results.append(_child(path, args.units, entries))
+        if args.pipeline:
+            tmx = folder / "units.tmx"
+            write_units_tmx(generate_glossary(args.entries), args.units, tmx)
+            piped = _child(folder / f"glossary-{args.entries}.csv", args.units, args.entries, tmx)
     for r in results:
         print(f"{int(r['entries']):>6} entries: {int(r['units'])} units in {r['lint_s']:.2f} s "
               f"= {r['units_per_s']:,.0f} units/s; glossary compiled in {r['compile_s']:.2f} s; "
               f"{int(r['findings'])} findings; peak RSS {r['peak_rss_mb']:.0f} MB")
+    if piped is not None:
+        print(f"whole pipeline from a TMX file, {args.entries} entries: {int(piped['units'])} units "
+              f"in {piped['lint_s']:.2f} s = {piped['units_per_s']:,.0f} units/s; "
+              f"peak RSS {piped['peak_rss_mb']:.0f} MB")
     big, small = results
     print(f"load average when done: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs "
           "(other processes slow every figure down)")

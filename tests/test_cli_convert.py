@@ -90,3 +90,14 @@ def test_bad_locale_option_is_a_usage_error(tmp_path: Path) -> None:
                            "--src-lang", "ua")
     assert code == 2
     assert "locale 'ua': 'ua' is not a language code; use 'uk'" in stderr
+
+
+def test_stdin_needs_and_takes_from(tmp_path: Path) -> None:
+    data = (DATA / "tabular/memory.tsv").read_bytes()
+    out = tmp_path / "m.tmx"
+    result = CliRunner().invoke(cli, ["convert", "-", "-o", str(out), "--from", "tsv"], input=data)
+    assert (result.exit_code, result.stderr) == (0, "tsv -> tmx: wrote 3\n")
+    result = CliRunner().invoke(cli, ["convert", "-", "-o", str(tmp_path / "n.tmx")], input=data)
+    assert (result.exit_code, result.stderr) == (
+        2, ("tmtool: error: <stdin>: cannot tell the format from the extension '(none)'; "
+            "name it with --from\n"))

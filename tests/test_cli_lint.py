@@ -214,3 +214,36 @@ def test_no_path_is_a_usage_error(work: Path) -> None:
     result = lint("--glossary", "glossary.csv")
     assert result.exit_code == 2
     assert "give at least one PATH" in result.stderr
+
+
+def test_shipped_sample_text_lints_clean_with_shipped_glossaries(
+    project_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not (project_dir / "sources" / "interview.en.md").is_file():
+        pytest.skip("the sample corpus is absent")
+    monkeypatch.chdir(project_dir)
+    result = lint("sources/interview.en.md", "--glossary", "glossaries/", "--fail-on", "info")
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout == ""
+
+
+def test_shipped_sample_tmx_lints_clean(project_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("tmtool.cli.align_cmd") is None:
+        pytest.skip("tmtool align is not available yet")
+    monkeypatch.chdir(project_dir)
+    sample = str(tmp_path / "sample.tmx")
+    aligned = CliRunner().invoke(cli, ["align", "sources/interview.uk.md", "sources/interview.en.md",
+                                       "-o", sample])
+    assert aligned.exit_code == 0, aligned.output
+    result = lint(sample, "--glossary", "glossaries/")
+    assert result.exit_code == 0, result.stdout
+
+
+def test_folder_without_lintable_files_warns_but_passes(work: Path) -> None:
+    (work / "empty").mkdir()
+    result = lint("empty", "--glossary", "glossary.csv")
+    assert result.exit_code == 0
+    assert result.stderr == ("tmtool: warning: no files to lint (tmtool lint reads .md, .markdown, "
+                             ".txt, .tmx, .po, .pot, .xlf and .xliff files)\nno findings in 0 files\n")

@@ -53,6 +53,7 @@ def test_csv_beside_tbx_is_a_glossary_and_memories_do_not_mix_with_glossaries() 
     ("xliff/sample-20.xlf", "xliff20-to-tmx.tmx", {}),
     ("convert/memoq-utf16.tmx", "memoq-to-xliff.xlf", {}),
     ("convert/memoq-utf16.tmx", "memoq-to-po.po", {}),
+    ("convert/memoq-utf16.tmx", "memoq-to-tsv.tsv", {}),
     ("tabular/memory.tsv", "tsv-to-tmx.tmx", {}),
     ("tbx/basic-2008.tbx", "tbx2008-to-glossary.csv", {}),
     ("tbx/v3-dct.tbx", "tbx-dct-to-tbx2008.tbx", {}),
@@ -133,7 +134,7 @@ def test_translate_toolkit_reads_our_xliff_po_and_tbx(tmp_path: Path) -> None:
     _convert(DATA / "convert/memoq-utf16.tmx", tmp_path / "m.xlf")
     units = xliff_store.xlifffile(  # type: ignore[attr-defined]
         (tmp_path / "m.xlf").read_bytes()).units
-    assert [(u.source, u.target) for u in units][0] == (
+    assert (units[0].source, units[0].target) == (
         "Посол прибув до Києва.", "The Ambassador arrived in Kyiv.")
     assert len(units) == 3
     _convert(DATA / "po/app.uk.po", tmp_path / "a.tmx", src_lang="en-GB")

@@ -118,3 +118,16 @@ def test_shipped_glossaries_load(project_dir: Path) -> None:
     glossary = load_glossary([folder])
     assert len(glossary) >= 20
     assert all(entry.en for entry in glossary.entries)
+
+
+def test_tbx_files_load_through_the_reader_hook(project_dir: Path, tmp_path: Path) -> None:
+    pytest.importorskip("tmtool.glossary.tbx")
+    tbx = project_dir / "tests" / "data" / "tbx" / "basic-2008.tbx"
+    if not tbx.exists():
+        pytest.skip("no TBX fixture")
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "a.tbx").write_bytes(tbx.read_bytes())
+    write(folder, HEADER + "z.only_csv,term,слово,word,,,,\n", "b.csv")
+    glossary = load_glossary([folder])
+    assert "z.only_csv" in glossary.by_id and len(glossary) > 1

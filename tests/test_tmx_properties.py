@@ -114,7 +114,7 @@ def _round_trip(unit_list: list[TranslationUnit]) -> tuple[bytes, list[Translati
     return data, list(read_tmx(io.BytesIO(data), name="prop.tmx")), warnings
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(units(), max_size=3))
 def test_any_unit_survives_write_then_read_unchanged(unit_list: list[TranslationUnit]) -> None:
     expected = [u for u in unit_list if all(v.segment.parts for v in u.variants)]
@@ -126,7 +126,7 @@ def test_any_unit_survives_write_then_read_unchanged(unit_list: list[Translation
 _CHAR_REF = re.compile(r"&#(x[0-9a-fA-F]+|[0-9]+);")
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(any_text, min_size=2, max_size=2), any_text)
 def test_forbidden_characters_never_reach_the_file(texts: list[str], native: str) -> None:
     segment = Segment((texts[0], InlineCode(CodeKind.STANDALONE, None, native), "x"))

@@ -209,3 +209,17 @@ def test_reader_refuses_a_tuv_without_language() -> None:
 def test_reader_refuses_a_wrong_root_even_without_units() -> None:
     with pytest.raises(InputError, match="root element is <foo>"):
         list(read_tmx(io.BytesIO(b"<foo/>"), name="x.tmx"))
+
+
+def test_reader_skips_comments_but_keeps_the_text_around_them() -> None:
+    data = _tmx('<tu><!-- c --><tuv xml:lang="uk-UA"><seg>а<!-- x -->б<ph/>в</seg></tuv></tu>')
+    (unit,) = read_tmx(io.BytesIO(data), name="x.tmx")
+    assert unit.variants[0].segment.parts == ("аб", InlineCode(CodeKind.STANDALONE, None, ""), "в")
+
+
+def test_format_registry_finds_the_tmx_module_by_extension() -> None:
+    from tmtool.formats import format_module, format_module_name
+
+    assert format_module_name("memory.TMX") == "tmtool.formats.tmx"
+    assert format_module("memory.tmx").read_tmx is read_tmx  # type: ignore[union-attr]
+    assert format_module_name("notes.docx") is None

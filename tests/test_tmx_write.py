@@ -231,3 +231,10 @@ def test_translate_toolkit_reads_our_output_as_the_same_units() -> None:
         assert theirs.getid() == unit.tuid
         assert theirs.source == unit.variants[0].segment.native_text()
         assert theirs.target == unit.variants[1].segment.native_text()
+
+
+def test_writer_cleans_the_header_too_and_says_so() -> None:
+    header = TmxHeader(srclang="uk-UA", notes=("a\x02b",), props=(Prop("x-p\x03", "v"),))
+    text, warnings = _write([], header=header)
+    assert "<note>ab</note>" in text and '<prop type="x-p">v</prop>' in text
+    assert warnings == ["header: dropped 2 character(s) that XML 1.0 forbids"]

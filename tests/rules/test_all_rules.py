@@ -13,7 +13,7 @@ from tmtool.findings import Severity
 from tmtool.glossary import load_glossary
 from tmtool.glossary.model import Glossary
 from tmtool.lint import engine
-from tmtool.lint.engine import LintOptions, Linter, lint_units
+from tmtool.lint.engine import Linter, LintOptions, lint_units
 from tmtool.lint.units import LintUnit, TextSide
 
 

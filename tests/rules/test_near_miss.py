@@ -43,3 +43,10 @@ def test_finding_names_the_approved_form() -> None:
 ])
 def test_bilingual(uk: str, en: str, expected: list[tuple[str, int, int]]) -> None:
     assert where(lint_pair(uk, en, RULE)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "First Lady Olena Zelenska spoke.", "Mrs Kaisenova spoke.", "His wife Tokayeva came.",
+])
+def test_feminine_and_inflected_forms_of_a_name_are_not_misspellings(text: str) -> None:
+    assert lint_en(text, RULE) == []

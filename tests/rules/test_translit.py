@@ -33,3 +33,12 @@ def test_suggestion_is_the_standard_form() -> None:
 
 def test_monolingual_text_is_never_checked() -> None:
     assert lint_en("Minister Borys Tarasyuk arrived.", RULE) == []
+
+
+@pytest.mark.parametrize("use_morphology", MODES)
+def test_place_names_are_checked_too(use_morphology: bool) -> None:
+    findings = lint_pair("Ми приїхали до Житомира.", "We came to Zhitomir.", RULE,
+                         use_morphology=use_morphology)
+    assert [(f.found, f.expected) for f in findings] == [("Zhitomir", "Zhytomyr")]
+    assert lint_pair("Ми приїхали до Житомира.", "We came to Zhytomyr.", RULE,
+                     use_morphology=use_morphology) == []

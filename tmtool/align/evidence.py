@@ -131,10 +131,12 @@ def learn_links(pairs: Sequence[tuple[Sequence[str], Sequence[str]]]) -> set[tup
     tgt_count: Counter[str] = Counter()
     joint: Counter[tuple[str, str]] = Counter()
     for src_keys, tgt_keys in pairs:
-        src_words = [k for k in src_keys if k.startswith("w")]
-        tgt_words = [k for k in tgt_keys if k.startswith("w")]
-        src_count.update(src_words)
-        tgt_count.update(tgt_words)
+        src_count.update(k for k in src_keys if k.startswith("w"))
+        tgt_count.update(k for k in tgt_keys if k.startswith("w"))
+    for src_keys, tgt_keys in pairs:
+        # a key seen once cannot co-occur twice: leaving it out keeps the table small
+        src_words = [k for k in src_keys if src_count[k] >= 2]
+        tgt_words = [k for k in tgt_keys if tgt_count[k] >= 2]
         joint.update((a, b) for a in src_words for b in tgt_words)
     scored: list[tuple[float, str, str]] = []
     for (a, b), k11 in joint.items():

@@ -31,7 +31,7 @@ import os
 BEAM=float(os.environ.get('BEAM','50'))
 BEAM0=float(os.environ.get("BEAM0","50"))
 COARSE_RADIUS=int(os.environ.get('CR','4'))
-LEARN_LIMIT = 10000  # confident pairs used for learning (spread evenly over the document)
+LEARN_LIMIT = 6000  # confident pairs used for learning (spread evenly over the document)
 
 # (Ukrainian forms, English forms) of one glossary entry
 TermPair = tuple[tuple[str, ...], tuple[str, ...]]

@@ -35,6 +35,7 @@ def search(
         raise ValueError("the search window must start at (0, 0)")
     cross = [(k, di, dj) for k, (di, dj) in enumerate(shapes) if di > 0]
     along = [(k, dj) for k, (di, dj) in enumerate(shapes) if di == 0 and dj > 0]
+    reach = max(di for di, _ in shapes) + 1
     live: list[list[tuple[int, float]]] = []  # per row: (target position, cost) still open
     backs: list[bytearray] = []
     for i in range(n + 1):
@@ -68,6 +69,8 @@ def search(
         limit = min(row) + beam
         live.append([(low + index, value) for index, value in enumerate(row) if value <= limit])
         backs.append(back)
+        if i >= reach:
+            live[i - reach] = []  # no bead reaches back this far any more
     if not lo[n] <= m <= hi[n] or backs[n][m - lo[n]] == 0xFF and (n, m) != (0, 0):
         raise ValueError("the search window does not reach the end of both documents")
     path: list[Span] = []

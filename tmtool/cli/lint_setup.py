@@ -69,6 +69,7 @@ class LintPlan:
     severities: Mapping[str, Severity]
     fail_on: Severity
     baseline: str | None
+    linter: EngineLinter
 
 
 def _engine() -> Any:
@@ -102,6 +103,7 @@ def rule_infos() -> tuple[RuleInfo, ...]:
         summary = doc.split("\n", 1)[0]
         if ":" in summary and summary.split(":", 1)[0].strip() == rule:
             summary = summary.split(":", 1)[1].strip()
+        summary = summary[:1].upper() + summary[1:]
         infos.append(RuleInfo(rule, summary, engine.default_severity(rule), doc))
     return tuple(infos)
 
@@ -135,23 +137,27 @@ def prepare(choices: LintChoices) -> LintPlan:
         raise ConfigError("no glossary: give --glossary DIR|FILE or set 'glossary' in "
                           "[tool.tmtool.lint]")
     fail_on = Severity.parse(choices.fail_on) if choices.fail_on else (config.fail_on or Severity.ERROR)
+    linter = EngineLinter(tuple(glossaries), disabled, severities, fail_on)
     return LintPlan(choices, config, tuple(glossaries), disabled, enabled, severities, fail_on,
-                    choices.baseline or config.baseline)
+                    choices.baseline or config.baseline, linter)
 
 
 class EngineLinter:
     """The rule engine bound to one glossary and rule settings; keeps the engine's notices
     (such as a missing morphology package) for the CLI to print."""
 
-    def __init__(self, plan: LintPlan) -> None:
+    def __init__(self, glossaries: tuple[str, ...], disabled: frozenset[str],
+                 severities: Mapping[str, Severity], fail_on: Severity) -> None:
         from tmtool.glossary import load_glossary
 
         engine = _engine()
         options = engine.LintOptions(
-            enabled=None, disabled=plan.disabled, severities=dict(plan.severities),
-            fail_on=plan.fail_on,
+            enabled=None, disabled=disabled, severities=dict(severities), fail_on=fail_on,
         )
-        self._linter = engine.Linter(load_glossary(plan.glossaries), options)
+        glossary = load_glossary(glossaries)
+        self.glossary_fingerprint: str = glossary.fingerprint
+        self.glossary_entries = len(glossary)
+        self._linter = engine.Linter(glossary, options)
         self.notices: tuple[str, ...] = ()
 
     def __call__(self, units: Iterable[LintUnit]) -> list[Finding]:
@@ -173,9 +179,8 @@ def run(plan: LintPlan) -> LintRun:
         pattern_root=str(plan.config.root) if plan.config.root else None,
         stdin_format=choices.stdin_format, stdin_name=choices.stdin_name, baseline=baseline,
     )
-    linter = EngineLinter(plan)
-    outcome = run_lint(request, linter)
-    outcome.notices[:0] = linter.notices
+    outcome = run_lint(request, plan.linter)
+    outcome.notices[:0] = plan.linter.notices
     return outcome
 
 
@@ -183,6 +188,8 @@ def settings_record(plan: LintPlan) -> dict[str, Any]:
     """The result-changing settings, for JSON output."""
     return {
         "glossaries": list(plan.glossaries),
+        "glossary_entries": plan.linter.glossary_entries,
+        "glossary_sha256": plan.linter.glossary_fingerprint,
         "fail_on": plan.fail_on.label,
         "disabled": sorted(plan.disabled),
         "enabled": sorted(plan.enabled),
@@ -229,6 +236,9 @@ def _write_diagnostics(choices: LintChoices, outcome: LintRun, context: ReportCo
         return
     for notice in outcome.notices:
         click.echo(f"tmtool: {notice}", err=True)
+    if not outcome.files:
+        click.echo("tmtool: warning: no files to lint (tmtool lint reads .md, .markdown, .txt, "
+                   ".tmx, .po, .pot, .xlf and .xliff files)", err=True)
     if choices.report_format in MACHINE_FORMATS or choices.report_format == "github":
         return
     extra = []

@@ -198,8 +198,9 @@ def complete_header(header: TmxHeader, warn: WarningSink) -> TmxHeader:
     return replace(header, srclang=srclang, **filled)
 
 
-def _header_element(header: TmxHeader) -> Any:
+def _header_element(header: TmxHeader, warn: WarningSink) -> Any:
     element = etree.Element("header")
+    clean = _Cleaner([])
     attributes = (
         ("creationtool", header.creationtool),
         ("creationtoolversion", header.creationtoolversion),
@@ -216,8 +217,10 @@ def _header_element(header: TmxHeader) -> Any:
     )
     for name, value in attributes:
         if value is not None:
-            element.set(name, value)
-    _add_meta(element, header.props, header.notes, _Cleaner([]))
+            element.set(name, clean(value))
+    _add_meta(element, header.props, header.notes, clean)
+    if clean.dropped:
+        warn(f"header: dropped {len(clean.dropped)} character(s) that XML 1.0 forbids")
     return element
 
 
@@ -329,7 +332,7 @@ def write_tmx(
     """
     warn = on_warning or _ignore
     header = complete_header(header, warn)
-    header_element = _header_element(header)
+    header_element = _header_element(header, warn)
     unit_writer = _UnitWriter(header, warn, unit_date)
     written = 0
     stream.write(b'<?xml version="1.0" encoding="UTF-8"?>\n')

@@ -17,7 +17,14 @@ from pathlib import Path
 from tmtool.errors import InputError
 from tmtool.fileio import display_name, read_text
 from tmtool.glossary.model import (
-    CASES, ORIGINS, TYPE_ALIASES, TYPES, UK_GENDERS, UK_INFLECT, Glossary, GlossaryEntry,
+    CASES,
+    ORIGINS,
+    TYPE_ALIASES,
+    TYPES,
+    UK_GENDERS,
+    UK_INFLECT,
+    Glossary,
+    GlossaryEntry,
 )
 from tmtool.lang.tokens import is_mixed_script_word, normalize_apostrophes
 

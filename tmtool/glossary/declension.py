@@ -57,7 +57,7 @@ def _noun_in_a(word: str) -> set[str]:
 def _noun_in_ya(word: str) -> set[str]:
     stem = word[:-1]
     if stem.endswith("і") or (stem and stem[-1] in VOWELS):
-        return {stem + "ї" if stem[-1] in VOWELS else stem + "ї", stem + "ю", stem + "єю", stem + "я"}
+        return {stem + "ї", stem + "ю", stem + "єю", stem + "я"}
     return _with(stem, ("і", "ю", "ею", "ям", "ями", "ях"))
 
 

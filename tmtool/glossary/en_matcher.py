@@ -12,7 +12,14 @@ import functools
 import re
 from collections.abc import Iterator
 
-from tmtool.glossary.index import Match, Pattern, PatternIndex, Tokens, make_tokens, resolve_overlaps
+from tmtool.glossary.index import (
+    Match,
+    Pattern,
+    PatternIndex,
+    Tokens,
+    make_tokens,
+    resolve_overlaps,
+)
 from tmtool.glossary.model import Glossary, GlossaryEntry
 from tmtool.lang.tokens import iter_words, normalize_text
 
@@ -135,6 +142,8 @@ def case_problem(surface: str, match: Match) -> bool:
         if policy == "exact":
             if not word.startswith(form_word):
                 return True
-        elif word[:1] != form_word[:1] or (form_word[1:].islower() and word[1:] != word[1:].lower()):
+        elif form_word[:1].isupper() and not word[:1].isupper():
             return True
+        elif form_word[1:].islower() and not word.isupper() and word[1:] != word[1:].lower():
+            return True  # KyIV; a capital where the glossary has a small letter is title case
     return False

@@ -38,7 +38,7 @@ class Tokens:
     """The word tokens of a normalised text as parallel lists (built in C-speed passes, as
     the hot path of a lint run): `keys[i]` is the lookup key, `spans[i]` the offsets."""
 
-    __slots__ = ("text", "keys", "spans")
+    __slots__ = ("keys", "spans", "text")
 
     def __init__(self, text: str, keys: list[str], spans: list[tuple[int, int]]) -> None:
         self.text = text

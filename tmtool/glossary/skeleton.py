@@ -44,6 +44,14 @@ def spelled(form: str) -> str:
     return " ".join(form.lower().replace("’", "'").replace("'s", "").replace("-", " ").split())
 
 
+def _same_stem(one: str, other: str) -> bool:
+    """Derivatives and inflections rather than misspellings: one key a prefix of the other
+    (Kazakh/Kazakhs, Tokayev/Tokayeva) or equal once final vowels go (Zelenska/Zelenskyy)."""
+    if one.startswith(other) or other.startswith(one):
+        return True
+    return one.rstrip("aeiou") == other.rstrip("aeiou")
+
+
 @dataclass(frozen=True, slots=True)
 class NearTarget:
     skeleton: str
@@ -88,7 +96,7 @@ class NearMissIndex:
         best: tuple[int, NearTarget] | None = None
         for length in range(len(key) - limit, len(key) + limit + 1):
             for candidate in self.buckets.get((count, key[0], length), ()):
-                if candidate.skeleton.startswith(key) or key.startswith(candidate.skeleton):
+                if _same_stem(key, candidate.skeleton):
                     continue
                 distance = Levenshtein.distance(key, candidate.skeleton, score_cutoff=limit)
                 if distance <= limit and (best is None or distance < best[0]):

@@ -12,7 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tmtool.glossary.declension import decline
-from tmtool.glossary.index import Match, Pattern, PatternIndex, Tokens, make_tokens, resolve_overlaps
+from tmtool.glossary.index import (
+    Match,
+    Pattern,
+    PatternIndex,
+    Tokens,
+    make_tokens,
+    resolve_overlaps,
+)
 from tmtool.glossary.model import Glossary, GlossaryEntry
 from tmtool.lang import morphology
 from tmtool.lang.tokens import has_cyrillic, iter_words, normalize_text

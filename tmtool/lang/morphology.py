@@ -85,6 +85,20 @@ def is_known(word: str) -> bool | None:
 
 
 @functools.lru_cache(maxsize=50_000)
+def noun_lemmas(word: str) -> tuple[str, ...] | None:
+    """Dictionary lemmas (lower case) of `word` read as a noun (place names are untagged
+    nouns); None without the analyser."""
+    morph = analyzer()
+    if morph is None:
+        return None
+    lemmas: list[str] = []
+    for parse in morph.parse(word.lower()):
+        if parse.is_known and parse.tag.POS == "NOUN" and parse.normal_form not in lemmas:
+            lemmas.append(parse.normal_form)
+    return tuple(lemmas)
+
+
+@functools.lru_cache(maxsize=50_000)
 def name_lemmas(word: str) -> tuple[str, ...] | None:
     """Dictionary lemmas (lower case) of `word` read as a first name, surname or patronymic;
     () when it is not a known name, None without the analyser."""
@@ -93,7 +107,7 @@ def name_lemmas(word: str) -> tuple[str, ...] | None:
         return None
     lemmas: list[str] = []
     for parse in morph.parse(word.lower()):
-        if parse.is_known and NAME_GRAMMEMES & parse.tag.grammemes:
-            if parse.normal_form not in lemmas:
-                lemmas.append(parse.normal_form)
+        known_name = parse.is_known and NAME_GRAMMEMES & parse.tag.grammemes
+        if known_name and parse.normal_form not in lemmas:
+            lemmas.append(parse.normal_form)
     return tuple(lemmas)

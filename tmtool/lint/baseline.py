@@ -34,6 +34,8 @@ class LineIndex:
         self._lines: dict[tuple[str, int], str] = {}
 
     def record(self, unit: LintUnit) -> None:
+        if unit.unit_id is not None:
+            return  # its findings are anchored by the unit id (see `context`)
         for side in (unit.source, unit.target):
             if side is not None:
                 self._record_side(unit.path, side)

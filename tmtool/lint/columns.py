@@ -53,23 +53,28 @@ class RawLines:
 
 def pin_side(side: TextSide, lines: RawLines) -> TextSide:
     """The side with its exact column, when its text stands verbatim and once on its line."""
-    if side.exact or not side.text.strip():
+    text = side.text
+    if side.exact or not text.strip():
         return side
-    extra = side.text.count("\n")
-    parts = [lines.get(side.line + k) for k in range(extra + 1)]
-    if any(part is None for part in parts):
+    raw = lines.get(side.line)
+    if raw is None:
         return side
-    raw = "\n".join(part for part in parts if part is not None)
-    first_line_end = len(parts[0] or "")
-    start = raw.find(side.text)
-    if start < 0 or start > first_line_end or raw.find(side.text, start + 1) >= 0:
+    first_line_end = len(raw)
+    if "\n" in text:
+        parts = [raw]
+        for k in range(1, text.count("\n") + 1):
+            part = lines.get(side.line + k)
+            if part is None:
+                return side
+            parts.append(part)
+        raw = "\n".join(parts)
+    start = raw.find(text)
+    if start <= 0 or start > first_line_end or raw[start - 1] not in _OPEN_DELIMITERS:
         return side
-    end = start + len(side.text)
-    if start == 0 or raw[start - 1] not in _OPEN_DELIMITERS:
+    end = start + len(text)
+    if end >= len(raw) or raw[end] not in _CLOSE_DELIMITERS or raw.find(text, start + 1) >= 0:
         return side
-    if end >= len(raw) or raw[end] not in _CLOSE_DELIMITERS:
-        return side
-    return TextSide(side.text, side.line, start + 1, side.lang, exact=True)
+    return TextSide(text, side.line, start + 1, side.lang, exact=True)
 
 
 def pin_columns(units: Iterator[LintUnit], handle: IO[bytes]) -> Iterator[LintUnit]:
@@ -80,9 +85,13 @@ def pin_columns(units: Iterator[LintUnit], handle: IO[bytes]) -> Iterator[LintUn
     handle.seek(0)
     lines = RawLines(handle)
     for unit in units:
-        sides = [side for side in (unit.source, unit.target) if side is not None]
-        for side in sorted(sides, key=lambda s: s.line):
-            lines.get(side.line)  # read in line order, so the window holds both sides
-        source = pin_side(unit.source, lines) if unit.source is not None else None
-        target = pin_side(unit.target, lines) if unit.target is not None else None
-        yield LintUnit(unit.path, target, source, unit.unit_id, unit.ignored)
+        source, target = unit.source, unit.target
+        if source is not None and target is not None and target.line < source.line:
+            target = pin_side(target, lines)  # read in line order: the window holds both
+            source = pin_side(source, lines)
+        else:
+            source = pin_side(source, lines) if source is not None else None
+            target = pin_side(target, lines) if target is not None else None
+        if source is not unit.source or target is not unit.target:
+            unit = LintUnit(unit.path, target, source, unit.unit_id, unit.ignored)
+        yield unit

@@ -2,9 +2,10 @@
 each read by its format into `LintUnit`s.
 
 Decisions: a text or Markdown file is English monolingual (the `target` side, one unit per
-paragraph); one written mostly in Cyrillic has no English side to check and is skipped with
-a notice. Folder walks skip hidden folders. Exclude patterns apply to every file, include
-patterns only to files found in folders (a file named explicitly is always read).
+paragraph); one whose letters are over 80 % Cyrillic has no English side to check and is
+skipped with a notice (a mixed file is linted as English). Folder walks skip hidden folders.
+Exclude patterns apply to every file, include patterns only to files found in folders (a file
+named explicitly is always read).
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from pathlib import Path, PurePosixPath
 
 from tmtool.errors import ConfigError, InputError
 from tmtool.fileio import STDIO, decode_text, open_input
-from tmtool.lang.script import dominant_script
+from tmtool.lang.script import script_counts
 from tmtool.lint.bilingual import read_po_units, read_tmx_units, read_xliff_units
 from tmtool.lint.columns import pin_columns
 from tmtool.lint.markup import markdown_prose, split_blocks, text_prose
@@ -178,7 +179,8 @@ def _monolingual_units(
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     markdown = source.format == "markdown"
     prose = markdown_prose(text) if markdown else text_prose(text)
-    if dominant_script(prose) == "cyrillic":
+    cyrillic, latin = script_counts(prose)
+    if cyrillic >= 10 and cyrillic > 4 * latin:  # mostly Ukrainian: nothing English to check
         if notice is not None:
             notice(f"{source.name}: skipped: Ukrainian text has no English side to check "
                    "(lint its English version or a bilingual file)")

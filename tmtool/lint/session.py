@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from tmtool.findings import Finding
 from tmtool.lint.baseline import LineIndex, fingerprints, new_findings
-from tmtool.lint.inputs import InputFile, collect_inputs, read_units
+from tmtool.lint.inputs import collect_inputs, read_all_units
 from tmtool.lint.suppress import Suppressions
 from tmtool.lint.units import LintUnit
 
@@ -59,11 +59,6 @@ class _Counter:
             yield unit
 
 
-def _units(sources: list[InputFile], suppressions: Suppressions, notices: list[str]) -> Iterator[LintUnit]:
-    for source in sources:
-        yield from read_units(source, suppressions=suppressions, notice=notices.append)
-
-
 def run_lint(request: LintRequest, linter: Linter) -> LintRun:
     """Lint every file the request names; input problems raise `InputError`."""
     sources = collect_inputs(
@@ -73,7 +68,8 @@ def run_lint(request: LintRequest, linter: Linter) -> LintRun:
     )
     suppressions, index, counter = Suppressions(), LineIndex(), _Counter()
     notices: list[str] = []
-    raw = linter(index.watch(counter.count(_units(sources, suppressions, notices))))
+    units = read_all_units(sources, suppressions=suppressions, notice=notices.append)
+    raw = linter(index.watch(counter.count(units)))
     kept, suppressed = suppressions.split(raw)
     kept.sort(key=Finding.sort_key)
     prints = fingerprints(kept, index)

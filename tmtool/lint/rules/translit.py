@@ -1,8 +1,8 @@
 """translit: a Ukrainian name outside the glossary romanized other than by KMU-55.
 
-What it flags: in a bilingual unit, a capitalised Ukrainian name that no glossary entry
-covers (a first name, surname or patronymic by pymorphy3 when installed; without it, a word
-with Ukrainian-only letters or surname endings) whose English rendering in the same unit is
+What it flags: in a bilingual unit, a capitalised Ukrainian word inside a sentence that no
+glossary entry covers (a name or other noun pymorphy3 knows, when installed; without it, any
+such word, its case ending undone by suffix rules) whose English rendering in the same unit is
 a romanization variant of the national standard's form (equal skeletons, see near-miss) but
 not that form. Info only: a person's own spelling (Zelenskyy) beats the standard, so such
 names belong in the glossary.
@@ -12,7 +12,6 @@ Instead: en "minister Borys Tarasiuk", or a glossary entry for Tarasyuk.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from tmtool.findings import Severity
@@ -25,17 +24,15 @@ from tmtool.lint.analysis import AnalysedUnit, Hit
 
 RULE_ID = "translit"
 DEFAULT_SEVERITY = Severity.INFO
-_UKRAINIAN_LOOK = re.compile(
-    r"[іїєґ]|(?:енк|ук|юк|чук|ськ|цьк)(?:о|а|ові|ом|у|і|ий|ого|ому|им)?$", re.IGNORECASE
-)
 
 
-def _lemmas(word: str) -> tuple[str, ...]:
-    lemmas = morphology.name_lemmas(word)
-    if lemmas is not None:
-        return lemmas
-    if not _UKRAINIAN_LOOK.search(word):
-        return ()
+def _lemmas(word: str, use_morphology: bool) -> tuple[str, ...]:
+    """Possible nominative forms: dictionary names or nouns with pymorphy3; without it, the
+    word with its case ending replaced by the suffix rules."""
+    if use_morphology:
+        lemmas = morphology.name_lemmas(word)
+        if lemmas is not None:
+            return lemmas or morphology.noun_lemmas(word) or ()
     return tuple(sorted(base_candidates(word.lower())))
 
 
@@ -53,7 +50,7 @@ def check(analysed: AnalysedUnit) -> Iterator[Hit]:
         if (index in covered or not word[0].isupper() or len(word) < 3 or word.isupper()
                 or not has_cyrillic(word) or source.is_sentence_initial(start)):
             continue
-        lemmas = _lemmas(word)
+        lemmas = _lemmas(word, analysed.compiled.uses_morphology)
         if not lemmas:
             continue
         standards = {skeleton(transliterate(lemma)): transliterate(lemma).capitalize()
