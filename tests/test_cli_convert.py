@@ -101,3 +101,18 @@ def test_stdin_needs_and_takes_from(tmp_path: Path) -> None:
     assert (result.exit_code, result.stderr) == (
         2, ("tmtool: error: <stdin>: cannot tell the format from the extension '(none)'; "
             "name it with --from\n"))
+
+
+def test_drop_props_writes_no_prop_elements(tmp_path: Path) -> None:
+    out = tmp_path / "t.tmx"
+    code, _, _ = _run(str(DATA / "xliff/trados-seg-source.sdlxliff"), "-o", str(out), "--drop-props")
+    text = out.read_text(encoding="utf-8")
+    assert code == 0 and "<prop" not in text and text.count("<tu ") == 3
+
+
+def test_given_locale_refines_a_bare_language_from_the_file(tmp_path: Path) -> None:
+    out = tmp_path / "app.tmx"
+    code, _, _ = _run(str(DATA / "po/app.uk.po"), "-o", str(out), "--src-lang", "en-GB",
+                      "--tgt-lang", "uk-UA")
+    text = out.read_text(encoding="utf-8")
+    assert code == 0 and 'xml:lang="uk-UA"' in text and 'xml:lang="uk"' not in text

@@ -52,3 +52,21 @@ def test_help_has_an_example() -> None:
     for args in (["glossary", "--help"], ["glossary", "check", "--help"]):
         result = CliRunner().invoke(cli, args)
         assert result.exit_code == 0 and "Example:" in result.stdout
+
+
+def test_forms_lists_generated_forms_for_review() -> None:
+    result = CliRunner().invoke(
+        cli, ["glossary", "forms", str(DATA / "rules.csv"), "--id", "place.aktau"]
+    )
+    assert (result.exit_code, result.stdout) == (0, "place.aktau\tАктау\tактау\n")
+
+
+def test_forms_of_an_inflected_name_include_oblique_cases() -> None:
+    result = CliRunner().invoke(
+        cli, ["glossary", "forms", str(DATA / "rules.csv"), "--id", "place.kyiv"]
+    )
+    assert result.exit_code == 0
+    [line] = result.stdout.splitlines()
+    term_id, form, words = line.split("\t")
+    assert (term_id, form) == ("place.kyiv", "Київ")
+    assert {"києва", "києві", "київ"} <= set(words.split(" | "))

@@ -73,3 +73,22 @@ def test_cost_per_token_does_not_depend_on_glossary_size() -> None:
     # every pattern is filed once under one anchor form: one dict probe per text token
     assert index.size == 2000
     assert sum(len(v) for v in index._by_form.values()) == 2000
+
+
+def test_digits_belong_to_tokens_and_punctuation_inside_forms_matches() -> None:
+    from tmtool.glossary.model import Glossary, GlossaryEntry
+
+    war = GlossaryEntry("t.ww2", "term", ("Друга світова війна",), "World War II",
+                        en_forbidden=("World War 2", "WW2"))
+    city = GlossaryEntry("p.spb", "place", ("Санкт-Петербург",), "St. Petersburg")
+    matcher = EnMatcher(Glossary((war, city)))
+    assert [m.kind for m in matcher.find("World War I and World War II")] == ["en"]
+    assert [m.pattern.form for m in matcher.find("in WW2 and WW1")] == ["WW2"]
+    assert [m.pattern.form for m in matcher.find("St. Petersburg")] == ["St. Petersburg"]
+
+
+@pytest.mark.parametrize("text", [
+    "See https://kyiv.gov.ua/kiev for details", "Write to kiev@example.org", "www.kiev.info",
+])
+def test_words_inside_addresses_are_ignored(matcher: EnMatcher, text: str) -> None:
+    assert matcher.find(text) == []

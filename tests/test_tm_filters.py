@@ -56,6 +56,9 @@ def test_date_range_uses_unit_then_variant_dates_and_drops_undated() -> None:
     assert _kept(FilterOptions(since=since)) == (["new", "variant-dated"], {"date": 2})
     until = parse_when("2025-03-31T00:00:00")
     assert _kept(FilterOptions(since=since, until=until))[0] == ["variant-dated"]
+    assert _kept(FilterOptions(until=parse_when("2025-02-28", end_of_day=True)))[0] == ["old"]
+    assert parse_when("2025-03-01", end_of_day=True) == datetime(
+        2025, 3, 1, 23, 59, 59, tzinfo=timezone.utc)
 
 
 def test_prop_and_min_score() -> None:

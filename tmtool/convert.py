@@ -3,7 +3,8 @@ between TBX and the glossary CSV, formats chosen by file extension unless named.
 
 Every memory format reads into the one unit model and writes from it, so any pair converts.
 A `.csv` beside a `.tbx` is a glossary CSV; otherwise a two-column memory. Bilingual outputs
-(PO, XLIFF, TSV, CSV) take the units that have both languages and count the rest as skipped.
+(PO, XLIFF, TSV, CSV) take the units that have both languages and count the rest as skipped;
+a bare language in the file (`uk`) takes the locale given for it (`--tgt-lang uk-UA`).
 """
 from __future__ import annotations
 
@@ -133,6 +134,23 @@ def _tidy(code: str) -> str:
         return code
 
 
+def _refine(code: str | None, given: tuple[str, ...]) -> str | None:
+    """A bare language (`uk`) as the locale the user gave for it (`uk-UA`); a code with a
+    region is left as the file has it."""
+    if code is None or "-" in code.replace("_", "-"):
+        return code
+    return next((g for g in given if same_language(code, g)), code)
+
+
+def _relabel(unit: TranslationUnit, given: tuple[str, ...]) -> TranslationUnit:
+    """Variants named in the file by a bare language take the locale given for it (`uk` with
+    `--tgt-lang uk-UA`): CAT tools want region-qualified codes."""
+    variants = tuple(replace(v, lang=_refine(v.lang, given) or v.lang) for v in unit.variants)
+    if variants == unit.variants:
+        return unit
+    return replace(unit, variants=variants, src_lang=_refine(unit.src_lang, given))
+
+
 def _without_props(unit: TranslationUnit) -> TranslationUnit:
     return replace(unit, props=(), variants=tuple(replace(v, props=()) for v in unit.variants))
 
@@ -164,6 +182,9 @@ def convert_memory(
         units = read_units(stream, source, name, options, headers)
         first = next(units, None)
         all_units: Iterator[TranslationUnit] = itertools.chain([first] if first else [], units)
+        given = tuple(code for code in (options.src_lang, options.tgt_lang) if code)
+        if given:
+            all_units = (_relabel(unit, given) for unit in all_units)
         if not options.keep_props:
             all_units = (_without_props(unit) for unit in all_units)
         header = headers[0] if headers else None

@@ -63,7 +63,11 @@ class Segment:
 
     @classmethod
     def from_text(cls, text: str) -> Segment:
-        return cls((text,))
+        """A segment of plain text; built directly, since readers call this once per
+        segment and a single string is already canonical."""
+        segment = object.__new__(cls)
+        object.__setattr__(segment, "parts", (text,) if text else ())
+        return segment
 
     @property
     def text(self) -> str:

@@ -19,7 +19,8 @@ from tmtool.lint.units import LintUnit, TextSide
 
 def test_every_rule_has_documentation_and_a_default_severity() -> None:
     assert engine.rule_ids() == ("forbidden-variant", "historical-name", "inconsistent",
-                                 "missing-term", "near-miss", "translit", "wrong-case")
+                                 "missing-term", "mixed-script", "near-miss", "translit",
+                                 "wrong-case")
     for rule_id in engine.rule_ids():
         text = engine.explain(rule_id)
         assert text.startswith(f"{rule_id}: ")

@@ -48,3 +48,44 @@ def test_finding_details() -> None:
     [finding] = lint_pair("з Кайсеновим", "with him", RULE)
     assert (finding.term_id, finding.found, finding.expected, finding.unit) == (
         "person.qaysenov", "Кайсеновим", "Qasim Qaysenov", "1")
+
+
+def run(*units: tuple[str, str], path: str = "mem.tmx") -> list[tuple[str, str | None]]:
+    from tests.rules import GLOSSARY, options, pair
+    from tmtool.lint.engine import lint_units
+    from tmtool.lint.units import LintUnit
+
+    built = [pair(uk, en, str(i), 10 * i) for i, (uk, en) in enumerate(units, 1)]
+    built = [LintUnit(path, u.target, u.source, u.unit_id) for u in built]
+    return [(f.rule, f.unit) for f in lint_units(built, GLOSSARY, options(RULE))]
+
+
+FILLER = ("Ми працювали.", "We worked.")
+
+
+def test_a_pronoun_right_after_the_name_is_not_missing() -> None:
+    assert run(("Казахський герой Касим Кайсенов воював в Україні.",
+                "Kazakh hero Qasim Qaysenov fought in Ukraine."),
+               ("Я супроводжував Касима Кайсенова.", "I accompanied him.")) == []
+
+
+def test_a_pronoun_just_before_the_name_is_not_missing() -> None:
+    assert run(("Я супроводжував Касима Кайсенова.", "I accompanied him."), FILLER,
+               ("Кайсенов був героєм.", "Qaysenov was a hero.")) == []
+
+
+def test_a_name_dropped_far_from_any_mention_is_missing() -> None:
+    assert run(("Казахський герой Касим Кайсенов воював.", "Kazakh hero Qasim Qaysenov fought."),
+               FILLER, FILLER, ("Я супроводжував Касима Кайсенова.", "I accompanied him."),
+               FILLER, FILLER) == [(RULE, "4")]
+
+
+def test_context_does_not_cross_files() -> None:
+    from tests.rules import GLOSSARY, options, pair
+    from tmtool.lint.engine import lint_units
+    from tmtool.lint.units import LintUnit
+
+    first = pair("Касим Кайсенов воював.", "Qasim Qaysenov fought.", "1", 10)
+    second = pair("Я супроводжував Касима Кайсенова.", "I accompanied him.", "1", 10)
+    second = LintUnit("other.tmx", second.target, second.source, "1")
+    assert [f.path for f in lint_units([first, second], GLOSSARY, options(RULE))] == ["other.tmx"]

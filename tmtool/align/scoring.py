@@ -17,7 +17,8 @@ from tmtool.align.search import INF, CostFn
 
 _SQRT_PI = math.sqrt(math.pi)
 
-CACHE_ROWS = 4  # rows of pair masks kept while the search moves down the source side
+CACHE_ROWS = 4
+UNKNOWN_SHARE = 0.1  # share of true pairs assumed to look, to the word table, like wrong ones  # rows of pair masks kept while the search moves down the source side
 
 
 class LexicalModel:
@@ -152,8 +153,10 @@ class CoverageModel:
     def __init__(self, true_rate: float, false_rate: float, rho_true: float, rho_false: float) -> None:
         self.params: list[tuple[float, float, float, float]] = []
         for facing in range(4):
-            p_false = 1 - (1 - false_rate) ** max(facing, 1)
-            p_true = max(true_rate, p_false)
+            # facing k segments: one true partner (or none) plus k - 1 unrelated ones
+            extra = max(facing, 1) - 1
+            p_false = 1 - (1 - false_rate) ** (extra + 1)
+            p_true = max(1 - (1 - true_rate) * (1 - false_rate) ** extra, p_false)
             s_true = 1 / rho_true - 1
             s_false = 1 / rho_false - 1
             self.params.append(
@@ -175,8 +178,13 @@ class CoverageModel:
         if table is None:
             a1, b1, a0, b0 = self.params[facing]
             base = _ln_beta(a0, b0) - _ln_beta(a1, b1)
+            # P(k | true) = (1 - e) BB_true(k) + e BB_false(k): a true pair may be one whose
+            # words the table simply does not know, so missing evidence is bounded by ln(e).
             table = self._tables[facing][keys] = [
-                _ln_beta(k + a1, keys - k + b1) - _ln_beta(k + a0, keys - k + b0) + base
+                math.log(
+                    (1 - UNKNOWN_SHARE) * math.exp(_ln_beta(k + a1, keys - k + b1) - _ln_beta(k + a0, keys - k + b0) + base)
+                    + UNKNOWN_SHARE
+                )
                 for k in range(keys + 1)
             ]
         return table[hits]

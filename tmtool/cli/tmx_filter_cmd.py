@@ -75,7 +75,7 @@ def filter_units(input_path: str, output: str, locales: tuple[str, ...], since: 
       tmtool tmx filter aligned.tmx -o good.tmx --min-score 0.8 --max-length-ratio 2.5
     """
     options = FilterOptions(locales, parse_when(since) if since else None,
-                            parse_when(until) if until else None, _props(props), min_score,
+                            parse_when(until, end_of_day=True) if until else None, _props(props), min_score,
                             max_length_ratio)
     counts = filter_tmx(input_path, output, options, warn=None if quiet else _echo_err)
     if not quiet:

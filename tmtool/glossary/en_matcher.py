@@ -24,6 +24,7 @@ from tmtool.glossary.model import Glossary, GlossaryEntry
 from tmtool.lang.tokens import iter_words, normalize_text
 
 _LINE_BREAK_HYPHEN = re.compile(r"-[ \t]*\r?\n[ \t]*")
+_ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\])]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 _KIND_FIELDS = (("en", "en"), ("allowed", "en_allowed"), ("forbidden", "en_forbidden"),
                 ("historical", "en_historical"))
 
@@ -66,11 +67,26 @@ def _key(word: str) -> str:
 
 
 def en_tokens(text: str) -> Tokens:
-    """Tokens of a normalised English text, keyed by lower case without a possessive 's."""
+    """Tokens of a normalised English text, keyed by lower case without a possessive 's;
+    words inside URLs and e-mail addresses are left out (kyiv.gov.ua is no misspelt name)."""
     tokens = make_tokens(text)
     if "'" in text:
         tokens.keys = [k[:-2] if k.endswith("'s") and len(k) > 2 else k for k in tokens.keys]
+    if "://" in text or "www." in text or "@" in text:
+        _drop_addresses(tokens)
     return tokens
+
+
+def _drop_addresses(tokens: Tokens) -> None:
+    addresses = [m.span() for m in _ADDRESS.finditer(tokens.text)]
+    if not addresses:
+        return
+    kept = [
+        i for i, (start, end) in enumerate(tokens.spans)
+        if not any(a <= start and end <= b for a, b in addresses)
+    ]
+    tokens.keys = [tokens.keys[i] for i in kept]
+    tokens.spans = [tokens.spans[i] for i in kept]
 
 
 def joined_tokens(tokens: Tokens) -> Tokens | None:
@@ -128,7 +144,7 @@ def case_problem(surface: str, match: Match) -> bool:
     `case=exact` the words must be as written (acronyms)."""
     entry = match.entry
     policy = entry.effective_case
-    if policy in ("any", "common"):
+    if policy in ("any", "common") or surface == match.pattern.form:
         return False
     form_words = _words(match.pattern.form)
     surface_words = _words(surface)

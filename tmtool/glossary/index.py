@@ -20,8 +20,9 @@ from tmtool.lang.tokens import WORD
 # Kinds, in priority order for ties on the same span.
 KINDS = ("uk", "en", "allowed", "historical", "forbidden")
 _PRIORITY = {kind: rank for rank, kind in enumerate(KINDS)}
-# What may stand between two tokens of one term: spaces, hyphens, a line break.
-_GAP = re.compile(r"[ \t\u00a0]*(?:[-\u2010\u2011\u2012\u2013][ \t]*)?(?:\r?\n[ \t]*)?")
+# What may stand between two tokens of one term: spaces, a hyphen (or the . & / of
+# "St. Petersburg", "R&D"), a line break.
+_GAP = re.compile(r"[ \t\u00a0]*(?:[-\u2010\u2011\u2012\u2013.&/][ \t]*)?(?:\r?\n[ \t]*)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,11 +113,9 @@ class PatternIndex:
         by_form = self._by_form
         count = len(tokens)
         spans = tokens.spans
-        for position, key in enumerate(tokens.keys):
-            candidates = by_form.get(key)
-            if candidates is None:
-                continue
-            for anchor, pattern in candidates:
+        hits = [position for position, key in enumerate(tokens.keys) if key in by_form]
+        for position in hits:
+            for anchor, pattern in by_form[tokens.keys[position]]:
                 first = position - anchor
                 last = first + len(pattern.slots) - 1
                 if first < 0 or last >= count:

@@ -60,6 +60,17 @@ def entry_patterns(entry: GlossaryEntry, use_morphology: bool) -> Iterator[Patte
             )
 
 
+def describe_forms(glossary: Glossary, term_ids: set[str], use_morphology: bool) -> Iterator[str]:
+    """Tab-separated lines: id, Ukrainian form, the forms of each word ('/' between words,
+    ' | ' between forms), for `tmtool glossary forms`."""
+    for entry in glossary.entries:
+        if term_ids and entry.term_id not in term_ids:
+            continue
+        for pattern in entry_patterns(entry, use_morphology):
+            words = " / ".join(" | ".join(sorted(slot)) for slot in pattern.slots)
+            yield f"{entry.term_id}\t{pattern.form}\t{words}"
+
+
 class UkMatcher:
     """Finds glossary terms in Ukrainian text, in any case and number."""
 

@@ -53,6 +53,8 @@ def inflect(word: str, gender: str | None = None) -> frozenset[str] | None:
 
 
 def _inflect(morph: Any, word: str, grammeme: str | None) -> frozenset[str] | None:
+    if not morph.word_is_known(word):
+        return None  # the paradigm guesser is slow and often wrong on names; rules do better
     parses = [parse for parse in morph.parse(word) if parse.is_known]
     # Self-lemma parses first (drops «київ» read as the genitive plural of «кий»); failing
     # those, nominative parses of another lemma («верховна», «грамоти»): keep their number.

@@ -20,8 +20,9 @@ _SPECIAL = re.compile(
 )
 _TRANSLATE = {ord(c): "'" for c in APOSTROPHE_CHARS} | {0xA0: " ", 0x202F: " ", 0x2007: " "}
 
-# Letters with inner apostrophes; digits and underscores are not letters.
-WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+# Letters and digits with inner apostrophes ("WW2" is one token, so the glossary form
+# "World War 2" never matches "World War I"); underscores separate.
+WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _CYRILLIC = re.compile(r"[\u0400-\u052f]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 

@@ -26,6 +26,7 @@ RULES: dict[str, str] = {
     "historical-name": "tmtool.lint.rules.historical_name",
     "wrong-case": "tmtool.lint.rules.wrong_case",
     "missing-term": "tmtool.lint.rules.missing_term",
+    "mixed-script": "tmtool.lint.rules.mixed_script",
     "inconsistent": "tmtool.lint.rules.inconsistent",
     "translit": "tmtool.lint.rules.translit",
 }

@@ -11,7 +11,7 @@ import contextlib
 import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import IO
 
@@ -46,14 +46,18 @@ class FilterCounts:
         self.dropped[reason] = self.dropped.get(reason, 0) + 1
 
 
-def parse_when(text: str) -> datetime:
-    """`2025-01-31`, `2025-01-31T12:00:00`, or a TMX date, as an aware UTC datetime."""
+def parse_when(text: str, *, end_of_day: bool = False) -> datetime:
+    """`2025-01-31`, `2025-01-31T12:00:00`, or a TMX date, as an aware UTC datetime; a date
+    alone means its last second with `end_of_day` (so `--until 2025-01-31` keeps that day)."""
     cleaned = text.strip()
     for fmt in ("%Y%m%dT%H%M%SZ", "%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%SZ"):
         try:
-            return datetime.strptime(cleaned, fmt).replace(tzinfo=timezone.utc)
+            moment = datetime.strptime(cleaned, fmt).replace(tzinfo=timezone.utc)
         except ValueError:
             continue
+        if end_of_day and fmt == "%Y-%m-%d":
+            moment += timedelta(days=1, seconds=-1)
+        return moment
     raise ConfigError(f"date {text!r} is not YYYY-MM-DD, YYYY-MM-DDThh:mm:ss or YYYYMMDDThhmmssZ")
 
 

@@ -17,8 +17,7 @@ import re
 from collections.abc import Iterator
 
 from tmtool.findings import Severity
-from tmtool.lint.analysis import AnalysedUnit, Hit
-from tmtool.lint.units import LintUnit, TextSide
+from tmtool.lint.analysis import AnalysedUnit, Hit, detach
 
 RULE_ID = "inconsistent"
 DEFAULT_SEVERITY = Severity.WARNING
@@ -41,16 +40,6 @@ def _compact(spelled: str) -> str:
     return spelled.replace(" ", "").replace("-", "").replace("\u2010", "").replace("\u2011", "")
 
 
-def _detached(hit: Hit) -> Hit:
-    """The hit with its position resolved and the unit's texts dropped, so a long run does
-    not keep every text in memory."""
-    line, column = hit.side.position(hit.start)
-    unit = hit.unit
-    side = TextSide("", line, column, hit.side.lang, exact=False)
-    return Hit(LintUnit(unit.path, None, None, unit.unit_id, unit.ignored), side, 0, 0, "",
-               term_id=hit.term_id, found=hit.found)
-
-
 class Tracker:
     """Spellings per (entry, compact spelling) over the run, in order of appearance."""
 
@@ -69,7 +58,7 @@ class Tracker:
             group = self._seen.setdefault((match.entry.term_id, _compact(spelled)), {})
             hit = view.hit(analysed.unit, match.start, match.end, "",
                            term_id=match.entry.term_id, found=found)
-            group.setdefault(spelled, []).append(_detached(hit))
+            group.setdefault(spelled, []).append(detach(hit))
 
     def finish(self) -> Iterator[Hit]:
         for (term_id, _), spellings in self._seen.items():

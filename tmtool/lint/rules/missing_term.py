@@ -2,30 +2,46 @@
 
 What it flags: in a bilingual unit, a glossary term found on the Ukrainian side in any
 inflection («Касима Кайсенова», «у Кам'янському») when the English side holds none of the
-entry's renderings. Forbidden, historical and near-miss spellings count as present (their own
-rules report them), so one slip gives one finding.
+entry's renderings, and neither do the two units before or after it in the same file (a
+translator may write "him" for a name just mentioned). Forbidden, historical and near-miss
+spellings count as present (their own rules report them), so one slip gives one finding.
 Why: a dropped or paraphrased name is the translation error a reviewer misses most easily.
 Example: uk «Зустріч із Касимом Кайсеновим», en "A meeting with the hero"
 Instead: en "A meeting with Qasim Qaysenov"
 """
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from tmtool.findings import Severity
-from tmtool.lint.analysis import AnalysedUnit, Hit
+from tmtool.lint.analysis import AnalysedUnit, Hit, detach
 from tmtool.lint.rules.near_miss import find_near_misses
 
 RULE_ID = "missing-term"
 DEFAULT_SEVERITY = Severity.ERROR
+CONTEXT_UNITS = 2
 
 
 def check(analysed: AnalysedUnit) -> Iterator[Hit]:
-    source, target = analysed.ukrainian, analysed.english
-    if source is None or target is None:
-        return
-    present = {match.entry.term_id for match in target.all_matches}
+    return iter(())  # decided with the neighbouring units: see Tracker
+
+
+def rendered_terms(analysed: AnalysedUnit) -> set[str]:
+    """Ids of the entries the English side renders in any listed or near-miss spelling."""
+    if analysed.english is None:
+        return set()
+    present = {match.entry.term_id for match in analysed.english.all_matches}
     present.update(miss.target.entry.term_id for miss in find_near_misses(analysed))
+    return present
+
+
+def missing_in(analysed: AnalysedUnit, present: set[str]) -> Iterator[Hit]:
+    """One hit per entry found on the Ukrainian side and absent from `present`."""
+    source = analysed.ukrainian
+    if source is None or analysed.english is None:
+        return
     reported: set[str] = set()
     for match in source.matches:
         entry = match.entry
@@ -39,3 +55,42 @@ def check(analysed: AnalysedUnit) -> Iterator[Hit]:
             f"expected '{entry.en}'",
             term_id=entry.term_id, found=found, expected=entry.en,
         )
+
+
+@dataclass
+class _FileContext:
+    index: int = 0
+    recent: deque[set[str]] = field(default_factory=lambda: deque(maxlen=CONTEXT_UNITS))
+    pending: list[tuple[int, Hit]] = field(default_factory=list)
+
+
+class Tracker:
+    """Holds each candidate until the next units of its file are seen."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, _FileContext] = {}
+        self._done: list[Hit] = []
+
+    def observe(self, analysed: AnalysedUnit) -> None:
+        if not analysed.is_bilingual:
+            return
+        context = self._files.setdefault(analysed.unit.path, _FileContext())
+        present = rendered_terms(analysed)
+        still: list[tuple[int, Hit]] = []
+        for index, hit in context.pending:
+            if hit.term_id in present:
+                continue  # rendered just after: a pronoun came first
+            if context.index - index >= CONTEXT_UNITS:
+                self._done.append(hit)
+            else:
+                still.append((index, hit))
+        nearby = present.union(*context.recent)
+        still.extend((context.index, detach(hit)) for hit in missing_in(analysed, nearby))
+        context.pending = still
+        context.recent.append(present)
+        context.index += 1
+
+    def finish(self) -> Iterator[Hit]:
+        yield from self._done
+        for context in self._files.values():
+            yield from (hit for _, hit in context.pending)

@@ -79,33 +79,27 @@ def find_near_misses(analysed: AnalysedUnit) -> list[NearMiss]:
     view = analysed.english
     near = analysed.compiled.near
     if view is not None and near.max_words:
-        known = analysed.compiled.known_en
         keys, spans, text = view.tokens.keys, view.tokens.spans, view.tokens.text
         for run in _candidate_runs(view):
             position = 0
             while position < len(run):
-                hit = None
+                step = 1
                 for size in range(min(near.max_words, len(run) - position), 0, -1):
                     window = run[position:position + size]
-                    if keys[window[0]] in CONNECTORS or keys[window[-1]] in CONNECTORS:
-                        continue
-                    if all(keys[i] in known for i in window):
-                        continue  # words of glossary forms ("President"), not a variant
-                    start, end = spans[window[0]][0], spans[window[-1]][1]
-                    fuzzy = not view.is_sentence_initial(start) and not text[start:end].isupper()
                     words = " ".join(keys[i] for i in window)
                     if words in near.approved:
-                        position += size - 1  # a correct name: skip past it
+                        step = size  # a correct name: skip past it
                         break
+                    if keys[window[0]] in CONNECTORS or keys[window[-1]] in CONNECTORS:
+                        continue
+                    start, end = spans[window[0]][0], spans[window[-1]][1]
+                    fuzzy = not view.is_sentence_initial(start) and not text[start:end].isupper()
                     target = near.lookup(words, fuzzy=fuzzy)
                     if target is not None:
-                        hit = NearMiss(start, end, target)
-                        position += size
+                        found.append(NearMiss(start, end, target))
+                        step = size
                         break
-                if hit is None:
-                    position += 1
-                else:
-                    found.append(hit)
+                position += step
     analysed.notes[_CACHE_KEY] = found
     return found
 

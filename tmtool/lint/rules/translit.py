@@ -53,15 +53,16 @@ def check(analysed: AnalysedUnit) -> Iterator[Hit]:
         lemmas = _lemmas(word, analysed.compiled.uses_morphology)
         if not lemmas:
             continue
-        standards = {skeleton(transliterate(lemma)): transliterate(lemma).capitalize()
-                     for lemma in lemmas}
+        romanized = [transliterate(lemma).capitalize() for lemma in lemmas]
+        accepted = {latin.lower() for latin in romanized}
+        standards: dict[str, str] = {}
+        for latin in romanized:
+            standards.setdefault(skeleton(latin), latin)
         for key, standard in standards.items():
             for position in english.get(key, ()):
-                if position in reported:
+                if position in reported or target.tokens.keys[position] in accepted:
                     continue
                 found = target.tokens.word(position)
-                if target.tokens.keys[position] in {s.lower() for s in standards.values()}:
-                    continue
                 reported.add(position)
                 en_start, en_end = target.tokens.spans[position]
                 yield target.hit(

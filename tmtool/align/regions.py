@@ -1,0 +1,58 @@
+"""Confining a sentence alignment to aligned blocks: the second of the two document levels.
+
+Once paragraphs, headings and captions are aligned, each block bead is a region (a range of
+source segments and a range of target segments); a sentence bead must lie inside one region,
+and a deletion may only happen inside its own region. Block boundaries are thus hard.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tmtool.align.search import INF, CostFn, Span, corridor
+
+
+class Regions:
+    """Regions as (first source, end source, first target, end target) segment ranges that
+    tile both documents in order."""
+
+    def __init__(self, spans: Sequence[Span], n: int, m: int) -> None:
+        self.spans = list(spans)
+        self.n, self.m = n, m
+        self.src_region = [0] * n
+        self.tgt_region = [0] * m
+        for index, (i0, i1, j0, j1) in enumerate(self.spans):
+            for i in range(i0, i1):
+                self.src_region[i] = index
+            for j in range(j0, j1):
+                self.tgt_region[j] = index
+
+    def window(self) -> tuple[list[int], list[int]]:
+        """The search window: the regions' rectangles (and nothing else)."""
+        return corridor(self.spans, self.n, self.m, 0)
+
+    def confine(self, cost: CostFn) -> CostFn:
+        """`cost` for beads inside one region, infinite for beads that cross a boundary."""
+        src_region, tgt_region, spans = self.src_region, self.tgt_region, self.spans
+
+        def confined(i0: int, i1: int, j0: int, j1: int) -> float:
+            if i1 > i0:
+                region = src_region[i0]
+                if src_region[i1 - 1] != region:
+                    return INF
+                if j1 > j0:
+                    if tgt_region[j0] != region or tgt_region[j1 - 1] != region:
+                        return INF
+                else:
+                    _, _, low, high = spans[region]
+                    if not low <= j0 <= high:
+                        return INF
+            else:
+                region = tgt_region[j0]
+                if tgt_region[j1 - 1] != region:
+                    return INF
+                low, high, _, _ = spans[region]
+                if not low <= i0 <= high:
+                    return INF
+            return cost(i0, i1, j0, j1)
+
+        return confined

@@ -1,0 +1,127 @@
+"""`tmtool align`: parallel documents (or a manifest of them) -> TMX, TSV or a JSON ladder."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+import click
+
+from tmtool.align.batch import AlignJob, JobResult, glossary_terms, read_manifest, run_jobs
+from tmtool.align.levels import DocumentAlignment
+from tmtool.align.output import OutputOptions, json_text, spans_sentences, summary, translation_units, tsv_lines
+from tmtool.align.pipeline import AlignOptions
+from tmtool.cli.options import lang_options, output_option, quiet_option, run_timestamp
+from tmtool.errors import ConfigError, TmtoolError
+from tmtool.fileio import atomic_output, atomic_text_output
+
+FORMATS = ("tmx", "tsv", "json")
+EXIT_PARTLY = 1  # manifest mode: some documents failed, the others were written
+
+
+def _format_for(output: str, fmt: str | None) -> str:
+    if fmt:
+        return fmt
+    suffix = output.rsplit(".", 1)[-1].lower() if "." in output else ""
+    return suffix if suffix in FORMATS else "tmx"
+
+
+def write_output(docs: Sequence[DocumentAlignment], output: str, fmt: str, out: OutputOptions,
+                 settings: dict[str, object], inputs: list[str]) -> int:
+    """Write the alignments; returns the number of pairs written."""
+    pairs = sum(1 for doc in docs for b in doc.beads if b.is_pair() and b.score >= out.min_score)
+    if fmt == "tmx":
+        from tmtool.formats.tmx import TmxHeader, write_tmx
+
+        segtype = "paragraph" if spans_sentences(docs, out.min_score) else "sentence"
+        header = TmxHeader(srclang=docs[0].src.lang, segtype=segtype, creationdate=out.created)
+        with atomic_output(output, inputs=inputs) as stream:
+            return write_tmx(translation_units(docs, out), stream, header=header)
+    with atomic_text_output(output, inputs=inputs) as text:
+        if fmt == "json":
+            text.write(json_text(docs, out, settings))
+        else:
+            text.writelines(tsv_lines(docs, out))
+    return pairs
+
+
+def _collect(jobs: list[AlignJob], workers: int, progress: bool) -> list[JobResult]:
+    results = run_jobs(jobs, workers)
+    if not progress:
+        return list(results)
+    with click.progressbar(results, length=len(jobs), label="aligning", file=sys.stderr) as bar:
+        return list(bar)
+
+
+@click.command()
+@click.argument("src", required=False)
+@click.argument("tgt", required=False)
+@click.option("--pairs", "manifest", metavar="MANIFEST",
+              help="Align every SOURCE<TAB>TARGET pair listed in this file into one output.")
+@output_option()
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
+              help="Output format (default: from the -o suffix, else tmx).")
+@click.option("--presegmented", is_flag=True,
+              help="Inputs are one segment per line, taken as they are; empty lines are skipped.")
+@lang_options
+@click.option("--glossary", multiple=True, metavar="PATH",
+              help="Glossary file or folder whose term pairs count as evidence (repeatable).")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Drop pairs scoring below this (0.5 = no evidence either way).")
+@click.option("--plain", is_flag=True, help="Write text only, without inline markup codes.")
+@click.option("--score-prop", is_flag=True, help="Add an x-tmtool-score prop to every TMX unit.")
+@click.option("--srx", metavar="FILE", help="Segment with these SRX rules instead of tmtool's.")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True,
+              help="Worker processes for --pairs.")
+@quiet_option
+def align(src: str | None, tgt: str | None, manifest: str | None, output: str, fmt: str | None,
+          presegmented: bool, src_lang: str, tgt_lang: str, glossary: tuple[str, ...],
+          min_score: float, plain: bool, score_prop: bool, srx: str | None, jobs: int,
+          quiet: bool) -> None:
+    """Align a Ukrainian document with its English translation into TMX.
+
+    Blocks (headings, paragraphs, captions) are aligned first, then sentences inside them;
+    every pair gets a score in [0, 1] from lengths, numbers, names, markup, glossary terms and
+    a word table learned from the pair itself. Unmatched sentences never become units.
+    Exit codes: 0 done; 1 (--pairs) some documents failed and were skipped; 2 nothing could
+    be aligned (bad input or options), nothing written.
+
+    \b
+    Example:
+      tmtool align sources/interview.uk.md sources/interview.en.md -o interview.tmx
+      tmtool align --presegmented uk.txt en.txt --format json -o ladder.json
+      tmtool align --pairs pairs.tsv -o all.tmx -j 2
+    """
+    fmt = _format_for(output, fmt)
+    if manifest and (src or tgt):
+        raise ConfigError("give either SRC TGT or --pairs MANIFEST, not both")
+    if not manifest and not (src and tgt):
+        raise ConfigError("give two documents (SRC TGT) or --pairs MANIFEST")
+    options = AlignOptions(glossary=glossary_terms(glossary) if glossary else (), min_score=min_score)
+    paths = read_manifest(manifest) if manifest else [(src or "", tgt or "")]
+    job_list = [AlignJob(s, t, src_lang, tgt_lang, presegmented, options, srx) for s, t in paths]
+    settings = {"src_lang": src_lang, "tgt_lang": tgt_lang, "presegmented": presegmented,
+                "min_score": min_score, "glossary": list(glossary), "plain": plain}
+    out = OutputOptions(min_score=min_score, plain=plain, score_prop=score_prop, created=run_timestamp())
+    if not manifest:
+        from tmtool.align.batch import align_job
+
+        docs = [align_job(job_list[0])]
+        failed = 0
+    else:
+        progress = sys.stderr.isatty() and not quiet and fmt != "json"
+        results = _collect(job_list, jobs, progress)
+        docs = [r.alignment for r in results if r.alignment is not None]
+        failed = len(results) - len(docs)
+        for result in results:
+            if result.error is not None:
+                click.echo(f"tmtool: error: {result.error} (document skipped)", err=True)
+        if not docs:
+            raise TmtoolError(f"{manifest}: no document could be aligned")
+    inputs = [p for pair in paths for p in pair] + ([manifest] if manifest else [])
+    written = write_output(docs, output, fmt, out, settings, inputs)
+    if not quiet:
+        for doc in docs:
+            click.echo(summary(doc), err=True)
+        click.echo(f"{written} pairs written to {output}", err=True)
+    if failed:
+        click.get_current_context().exit(EXIT_PARTLY)
