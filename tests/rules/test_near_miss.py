@@ -16,6 +16,8 @@ RULE = "near-miss"
     ("Kaissenov's memoirs", [(RULE, 1, 1)]),
     ("President Kassym-Zhomart Tokayev", [(RULE, 1, 11)]),
     ("Zelenskyi spoke.", [(RULE, 1, 1)]),
+    ("Tokaev spoke first.", [(RULE, 1, 1)]),
+    ("He met Kasym Tokaev.", [(RULE, 1, 14)]),  # the surname alone is a variant of Tokayev
 ])
 def test_variants_fire(text: str, expected: list[tuple[str, int, int]]) -> None:
     assert where(lint_en(text, RULE)) == expected

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tmtool.align.inputs import check_languages, read_side
 from tmtool.align.levels import DocumentAlignment, align_sides
@@ -26,7 +26,7 @@ class AlignJob:
     src_lang: str
     tgt_lang: str
     presegmented: bool = False
-    options: AlignOptions = AlignOptions()
+    options: AlignOptions = field(default_factory=AlignOptions)
     srx_path: str | None = None
 
 

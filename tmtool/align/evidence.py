@@ -12,6 +12,7 @@ pairs and for neighbouring wrong pairs of the same document.
 from __future__ import annotations
 
 import math
+import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +27,13 @@ NAME_SIMILARITY = 75.0  # rapidfuzz ratio (0-100) at which two spellings are tak
 MAX_LINKS = 3  # learned partners kept per key (the strongest by log-likelihood)
 G2_CRITICAL = 10.83  # chi-square(1) at p = 0.001: a co-occurrence this unlikely by chance counts
 COMMON_SHARE = 1 / 3  # keys in more than this share of a side's segments carry no evidence
+COGNATE_LETTERS = 6  # words this long may be international vocabulary
+COGNATE_PREFIX = 7  # compared over their first letters (endings differ between languages)
+COGNATE_SIMILARITY = 80.0
+# Transliterated initials an English initial may stand for (culture/kultura, philosophy/
+# filosofiia, Europe/Yevropa, geography/heohrafiia)
+_INITIALS = {"c": "ck", "k": "kc", "i": "iy", "y": "yi", "e": "ey", "g": "gh", "p": "pf"}
+_LONG_WORD = regex.compile(r"\p{L}{" + str(COGNATE_LETTERS) + ",}")
 
 _TOKEN = regex.compile(
     r"(?P<num>\d+(?:[.,]\d+)*)|(?P<word>\p{L}+(?:['\u2019\u02bc]\p{L}+)*)|(?P<mark>[?!«»„“”\"()\[\]%])"
@@ -70,23 +78,25 @@ class Side:
 
     keys: list[tuple[str, ...]]
     names: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)  # lower-cased words of COGNATE_LETTERS or more
 
     @classmethod
     def build(cls, texts: Sequence[str], extra: Sequence[Sequence[str]] | None = None) -> Side:
         per_segment: list[set[str]] = []
         names: set[str] = set()
+        words: set[str] = set()
         for index, text in enumerate(texts):
             keys, seg_names = segment_keys(text)
-            found = set(keys)
+            found = {sys.intern(k) for k in keys}
             if extra is not None:
                 found.update(extra[index])
             per_segment.append(found)
             names.update(seg_names)
+            words.update(w.lower() for w in _LONG_WORD.findall(text))
         df = Counter(k for found in per_segment for k in found)
         limit = max(3.0, COMMON_SHARE * len(texts))
         common = {k for k, count in df.items() if count > limit and k.startswith("w")}
-        keys = [tuple(sorted(found - common)) for found in per_segment]
-        return cls(keys=keys, names=names)
+        return cls(keys=[tuple(sorted(found - common)) for found in per_segment], names=names, words=words)
 
 
 Links = dict[str, frozenset[str]]
@@ -106,6 +116,30 @@ def name_links(src_names: Iterable[str], tgt_names: Iterable[str]) -> set[tuple[
             prefix_score = fuzz.ratio(latin[:len(candidate)], candidate)
             if max(score, prefix_score) >= NAME_SIMILARITY:
                 pairs.add(("w" + name.lower()[:STEM_LETTERS], "w" + candidate[:STEM_LETTERS]))
+    return pairs
+
+
+def cognate_links(src_words: Iterable[str], tgt_words: Iterable[str]) -> set[tuple[str, str]]:
+    """(source key, target key) for long words whose transliteration starts like an English
+    word (політичну/political, модернізацію/modernisation): international vocabulary."""
+    by_initial: dict[str, set[str]] = {}
+    for word in tgt_words:
+        prefix = word[:COGNATE_PREFIX]
+        for initial in _INITIALS.get(prefix[0], prefix[0]):
+            by_initial.setdefault(initial, set()).add(prefix)
+    choices = {initial: sorted(prefixes) for initial, prefixes in by_initial.items()}
+    pairs: set[tuple[str, str]] = set()
+    seen: set[str] = set()
+    for word in sorted(src_words):
+        latin = transliterate(word).lower()[:COGNATE_PREFIX]
+        if latin in seen or not latin.isalpha():
+            continue
+        seen.add(latin)
+        for candidate, _, _ in process.extract(
+            latin, choices.get(latin[0], []), scorer=fuzz.ratio, score_cutoff=COGNATE_SIMILARITY,
+            limit=None,
+        ):
+            pairs.add(("w" + word[:STEM_LETTERS], "w" + candidate[:STEM_LETTERS]))
     return pairs
 
 
@@ -129,25 +163,30 @@ def learn_links(pairs: Sequence[tuple[Sequence[str], Sequence[str]]]) -> set[tup
         return set()
     src_count: Counter[str] = Counter()
     tgt_count: Counter[str] = Counter()
-    joint: Counter[tuple[str, str]] = Counter()
     for src_keys, tgt_keys in pairs:
         src_count.update(k for k in src_keys if k.startswith("w"))
         tgt_count.update(k for k in tgt_keys if k.startswith("w"))
-    for src_keys, tgt_keys in pairs:
-        # a key seen once cannot co-occur twice: leaving it out keeps the table small
-        src_words = [k for k in src_keys if src_count[k] >= 2]
-        tgt_words = [k for k in tgt_keys if tgt_count[k] >= 2]
-        joint.update((a, b) for a in src_words for b in tgt_words)
+    # a key seen once cannot co-occur twice; counting one source key at a time keeps
+    # memory small (a joint table of all pairs would hold millions of entries)
+    tgt_words = [[k for k in tgt_keys if tgt_count[k] >= 2] for _, tgt_keys in pairs]
+    rows_of: dict[str, list[int]] = {}
+    for row, (src_keys, _) in enumerate(pairs):
+        for key in src_keys:
+            if src_count[key] >= 2:
+                rows_of.setdefault(key, []).append(row)
     scored: list[tuple[float, str, str]] = []
-    for (a, b), k11 in joint.items():
-        if k11 < 2:
-            continue
-        k1, k2 = src_count[a], tgt_count[b]
-        if k11 * total <= k1 * k2:
-            continue  # not positively associated
-        g2 = _g2(k11, k1, k2, total)
-        if g2 >= G2_CRITICAL:
-            scored.append((g2, a, b))
+    for a, rows in rows_of.items():
+        joint: Counter[str] = Counter()
+        for row in rows:
+            joint.update(tgt_words[row])
+        k1 = len(rows)
+        for b, k11 in joint.items():
+            k2 = tgt_count[b]
+            if k11 < 2 or k11 * total <= k1 * k2:
+                continue  # too rare, or not positively associated
+            g2 = _g2(k11, k1, k2, total)
+            if g2 >= G2_CRITICAL:
+                scored.append((g2, a, b))
     scored.sort(reverse=True)
     per_src: Counter[str] = Counter()
     per_tgt: Counter[str] = Counter()

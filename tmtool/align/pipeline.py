@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from tmtool.align.beads import BEAD_SHAPES, GENERIC_PRIORS, Bead, prior_penalties
 from tmtool.align.evidence import (
     Side,
+    cognate_links,
     identity_links,
     learn_links,
     link_tables,
@@ -22,8 +23,8 @@ from tmtool.align.evidence import (
     segment_keys,
 )
 from tmtool.align.lengths import estimate_length_model, initial_length_model
-from tmtool.align.scoring import BeadCost, LexicalModel
 from tmtool.align.regions import Regions
+from tmtool.align.scoring import BeadCost, LexicalModel
 from tmtool.align.search import INF, CostFn, Span, coarse_to_fine, search, search_around
 
 # Pass 0 uses Gale & Church's own bead shapes.
@@ -65,7 +66,7 @@ def confident_pairs(path: Sequence[Span]) -> list[tuple[int, int]]:
     for index, (i0, i1, j0, j1) in enumerate(path):
         if i1 - i0 != 1 or j1 - j0 != 1:
             continue
-        neighbours = path[max(0, index - 1):index] + path[index + 1:index + 2]
+        neighbours = [*path[max(0, index - 1):index], *path[index + 1:index + 2]]
         if all(b[1] - b[0] == 1 and b[3] - b[2] == 1 for b in neighbours):
             out.append((i0, j0))
     return out
@@ -158,6 +159,7 @@ def _align_nonempty(
     tgt_side = Side.build(tgt, tgt_extra)
     base_links = identity_links(src_side, tgt_side)
     base_links |= name_links(src_side.names, tgt_side.names)
+    base_links |= cognate_links(src_side.words, tgt_side.words)
     base_links |= glossary_links(options.glossary)
     cost = BeadCost(src_chars, tgt_chars, length, penalties, None)
     for _ in range(options.passes):

@@ -76,14 +76,14 @@ class LexicalModel:
                 tgt_mask.bit_count(), self.tgt_sizes[j0], 1
             )
         if j1 - j0 == 1:  # n-1: each source segment faces the one target segment
-            src_total = tgt_union = 0
+            src_total, tgt_union = 0.0, 0
             for i in range(i0, i1):
                 src_mask, tgt_mask = masks(i, j0)
                 src_total += src_llr(src_mask.bit_count(), self.src_sizes[i], 1)
                 tgt_union |= tgt_mask
             return src_total + tgt_llr(tgt_union.bit_count(), self.tgt_sizes[j0], i1 - i0)
         if i1 - i0 == 1:  # 1-n
-            tgt_total = src_union = 0
+            tgt_total, src_union = 0.0, 0
             for j in range(j0, j1):
                 src_mask, tgt_mask = masks(i0, j)
                 tgt_total += tgt_llr(tgt_mask.bit_count(), self.tgt_sizes[j], 1)

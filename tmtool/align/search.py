@@ -93,10 +93,8 @@ def corridor(path: Sequence[Span], n: int, m: int, radius: int) -> tuple[list[in
     hi = [0] * (n + 1)
     for i0, i1, j0, j1 in path:
         for i in range(i0, i1 + 1):
-            if j0 < lo[i]:
-                lo[i] = j0
-            if j1 > hi[i]:
-                hi[i] = j1
+            lo[i] = min(lo[i], j0)
+            hi[i] = max(hi[i], j1)
     if not path:
         lo[0] = hi[0] = 0
     wide_lo = [0] * (n + 1)

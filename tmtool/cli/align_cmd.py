@@ -8,7 +8,14 @@ import click
 
 from tmtool.align.batch import AlignJob, JobResult, glossary_terms, read_manifest, run_jobs
 from tmtool.align.levels import DocumentAlignment
-from tmtool.align.output import OutputOptions, json_text, spans_sentences, summary, translation_units, tsv_lines
+from tmtool.align.output import (
+    OutputOptions,
+    json_text,
+    spans_sentences,
+    summary,
+    translation_units,
+    tsv_lines,
+)
 from tmtool.align.pipeline import AlignOptions
 from tmtool.cli.options import lang_options, output_option, quiet_option, run_timestamp
 from tmtool.errors import ConfigError, TmtoolError

@@ -1,6 +1,6 @@
 """Romanization skeletons for near-miss detection (terminology-notes §4.8): spellings of one
 name under different conventions fold to one key (Qaysenoff, Kaissenov, Kaysenov → kaisenov;
-Shevchenco → Shevchenko's key), while distinct names keep distinct keys.
+Shevchenco → Shevchenko's key; Tokaev → Tokayev's), while distinct names keep distinct keys.
 
 `NearMissIndex` looks a capitalised word sequence up first by exact skeleton, then by edit
 distance 1 (2 from ten letters) within a bucket keyed by word count, first letter and
@@ -25,6 +25,7 @@ _FOLDS = (
 )
 _DOUBLES = re.compile(r"(.)\1+")
 _NON_LETTERS = re.compile(r"[^a-z ]+")
+_GLIDE = re.compile(r"([aeou])i(?=[aeiou])")
 _ENDINGS = ((re.compile(r"off\b"), "ov"), (re.compile(r"eff\b"), "ev"))
 
 
@@ -36,7 +37,8 @@ def skeleton(text: str) -> str:
         key = pattern.sub(replacement, key)
     for old, new in _FOLDS:
         key = key.replace(old, new)
-    return _DOUBLES.sub(r"\1", key)
+    # A glide between vowels is written y, i or not at all: Tokayev / Tokaev / Tokaiev.
+    return _GLIDE.sub(r"\1", _DOUBLES.sub(r"\1", key))
 
 
 def spelled(form: str) -> str:
