@@ -1,9 +1,12 @@
 """Speed and memory of the TMX core: write, then stream-read, a generated TMX of N units.
 
-Prints units per second for `write_tmx`, for `read_tmx`, and for a bare lxml `iterparse`
-pass over the same file (clearing as it goes: the practical limit of any streaming reader),
-with the peak RSS of each phase. Every phase runs in its own subprocess, so each peak RSS
-is that phase's own. Targets: read >= 60 % of the bare rate; peak RSS < 150 MB.
+Prints units per second for `write_tmx`, for `read_tmx`, and for two bare lxml `iterparse`
+passes over the same file, with the peak RSS of each phase. The target's baseline is the
+first bare pass: `tag="tu"` end events only, each `tu` freed the way `read_tmx` frees it,
+and nothing else (the practical limit of any streaming reader). The second, every end
+event with `clear()` on each element, is the textbook pass, printed for reference only.
+Every phase runs in its own subprocess, so each peak RSS is that phase's own. Targets:
+read >= 60 % of the baseline rate; peak RSS < 150 MB.
 
 Rates are units per CPU-second of the phase's own process (robust when other jobs share
 the machine); wall-clock seconds are printed beside them.
@@ -117,23 +120,31 @@ def _read_phase(path: str) -> dict[str, float]:
 
 
 def _bare_tu_phase(path: str) -> dict[str, float]:
-    """The minimum a streaming reader must do: `tu` end events only, each cleared and
-    unlinked so memory stays flat."""
+    """The target's baseline, the minimum a streaming reader must do: the same parser
+    options and the same `tu` end events as `read_tmx`, each `tu` emptied and the emptied
+    ones unlinked in batches of 1,024 exactly as `read_tmx` does (the cheapest way measured
+    that keeps memory flat; unlinking each `tu` at once costs the same within noise)."""
     wall, cpu = time.perf_counter(), time.process_time()
     count = 0
-    for _event, element in etree.iterparse(
-        path, events=("end",), tag="tu", huge_tree=True, resolve_entities=False, no_network=True
-    ):
-        count += 1
-        element.clear(keep_tail=False)
-        parent = element.getparent()
-        while element.getprevious() is not None:
-            del parent[0]
+    with open(path, "rb") as stream:
+        for _event, element in etree.iterparse(
+            stream,
+            events=("end",),
+            tag="tu",
+            huge_tree=True,
+            resolve_entities=False,
+            no_network=True,
+        ):
+            count += 1
+            element.clear(keep_tail=False)
+            if not count & 1023:
+                del element.getparent()[:]
     return _figures(count, wall, cpu)
 
 
 def _bare_all_phase(path: str) -> dict[str, float]:
-    """The textbook pass: every end event, `clear()` on every element."""
+    """The textbook pass, for reference only (slower, so not the target's baseline): every
+    end event reaches Python and every element is `clear()`ed."""
     wall, cpu = time.perf_counter(), time.process_time()
     count = 0
     for _event, element in etree.iterparse(
@@ -157,7 +168,7 @@ def _in_subprocess(*args: str) -> dict[str, float]:
 
 def _line(label: str, figures: dict[str, float]) -> str:
     return (
-        f"{label:<36} {int(figures['units']):>10,} units  wall {figures['wall_s']:7.2f} s  "
+        f"{label:<38} {int(figures['units']):>10,} units  wall {figures['wall_s']:7.2f} s  "
         f"cpu {figures['cpu_s']:7.2f} s  {figures['units'] / figures['cpu_s']:>9,.0f} units/cpu-s  "
         f"peak RSS {figures['rss_mb']:6.1f} MB"
     )
@@ -193,11 +204,20 @@ def main() -> None:
         )
         print(_line("write_tmx", write))
         print(_line("read_tmx", results["read"]))
-        print(_line("bare iterparse, tag='tu', clear+unlink", results["bare-tu"]))
-        print(_line("bare iterparse, all events, clear()", results["bare-all"]))
-        for label, phase in (("tag='tu'", "bare-tu"), ("all events", "bare-all")):
-            ratio = _rate(results["read"]) / _rate(results[phase])
-            print(f"read_tmx / bare iterparse ({label}): {ratio:.0%} (target >= 60%)")
+        print(_line("bare iterparse tag='tu' [baseline]", results["bare-tu"]))
+        print(_line("bare iterparse all events [reference]", results["bare-all"]))
+        target = _rate(results["read"]) / _rate(results["bare-tu"])
+        reference = _rate(results["read"]) / _rate(results["bare-all"])
+        peak = max(figures["rss_mb"] for figures in (write, *results.values()))
+        print(
+            f"read_tmx / bare iterparse tag='tu' (the target's baseline): {target:.0%} "
+            f"(target >= 60%: {'met' if target >= 0.6 else 'NOT met'})"
+        )
+        print(f"read_tmx / bare iterparse all events (textbook pass, reference): {reference:.0%}")
+        print(
+            f"peak RSS of any phase: {peak:.1f} MB "
+            f"(target < 150 MB: {'met' if peak < 150 else 'NOT met'})"
+        )
     finally:
         if not args.keep:
             os.unlink(path)

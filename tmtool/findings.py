@@ -45,5 +45,5 @@ class Finding:
     expected: str | None = None
     end_column: int | None = None
 
-    def sort_key(self) -> tuple[str, int, int, str, str]:
-        return (self.path, self.line, self.column, self.rule, self.message)
+    def sort_key(self) -> tuple[str, int, int, str, str, str]:
+        return (self.path, self.line, self.column, self.rule, self.unit or "", self.message)

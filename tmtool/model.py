@@ -7,9 +7,10 @@ immutable: readers build them, writers and checks only look.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, fields
 from datetime import datetime
+from typing import Any
 
 
 class CodeKind(enum.Enum):
@@ -66,7 +67,7 @@ class Segment:
         """A segment of plain text; built directly, since readers call this once per
         segment and a single string is already canonical."""
         segment = object.__new__(cls)
-        object.__setattr__(segment, "parts", (text,) if text else ())
+        _set_segment_parts(segment, (text,) if text else ())
         return segment
 
     @property
@@ -87,6 +88,24 @@ class Segment:
 
     def __str__(self) -> str:
         return self.text
+
+
+def field_setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[Any, Any], None], ...]:
+    """The slot setters of a frozen slotted dataclass, one per field, for readers that build
+    millions of objects: `object.__new__(cls)` and one setter per field costs about half
+    the generated frozen `__init__` (which goes through `object.__setattr__` by name).
+
+    `names` must be every field of `cls` in order, so that a field added to the model fails
+    here, at import time, instead of leaving a slot unset. The caller must pass values the
+    constructor would keep as they are: `__post_init__` does not run.
+    """
+    actual = tuple(f.name for f in fields(cls))
+    if actual != names:
+        raise TypeError(f"{cls.__name__} has fields {actual}, not {names}")
+    return tuple(cls.__dict__[name].__set__ for name in names)
+
+
+(_set_segment_parts,) = field_setters(Segment, ("parts",))
 
 
 @dataclass(frozen=True, slots=True)

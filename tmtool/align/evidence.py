@@ -30,9 +30,9 @@ COMMON_SHARE = 1 / 3  # keys in more than this share of a side's segments carry 
 COGNATE_LETTERS = 6  # words this long may be international vocabulary
 COGNATE_PREFIX = 7  # compared over their first letters (endings differ between languages)
 COGNATE_SIMILARITY = 80.0
-# Transliterated initials an English initial may stand for (culture/kultura, philosophy/
-# filosofiia, Europe/Yevropa, geography/heohrafiia)
-_INITIALS = {"c": "ck", "k": "kc", "i": "iy", "y": "yi", "e": "ey", "g": "gh", "p": "pf"}
+# Folded initials that may stand for a folded English initial (Europe/Yevropa,
+# geography/heohrafiia)
+_INITIALS = {"e": "ei", "g": "gh"}
 _LONG_WORD = regex.compile(r"\p{L}{" + str(COGNATE_LETTERS) + ",}")
 
 _TOKEN = regex.compile(
@@ -119,27 +119,33 @@ def name_links(src_names: Iterable[str], tgt_names: Iterable[str]) -> set[tuple[
     return pairs
 
 
+def _fold(latin: str) -> str:
+    """A rough spelling skeleton shared by English and KMU-55 romanization."""
+    for old, new in (("ph", "f"), ("th", "t"), ("kh", "h"), ("c", "k"), ("y", "i"), ("w", "v")):
+        latin = latin.replace(old, new)
+    return latin
+
+
 def cognate_links(src_words: Iterable[str], tgt_words: Iterable[str]) -> set[tuple[str, str]]:
     """(source key, target key) for long words whose transliteration starts like an English
-    word (політичну/political, модернізацію/modernisation): international vocabulary."""
-    by_initial: dict[str, set[str]] = {}
+    word (політичну/political, культури/culture): international vocabulary."""
+    by_initial: dict[str, dict[str, set[str]]] = {}
     for word in tgt_words:
-        prefix = word[:COGNATE_PREFIX]
-        for initial in _INITIALS.get(prefix[0], prefix[0]):
-            by_initial.setdefault(initial, set()).add(prefix)
+        folded = _fold(word)[:COGNATE_PREFIX]
+        for initial in _INITIALS.get(folded[0], folded[0]):
+            by_initial.setdefault(initial, {}).setdefault(folded, set()).add("w" + word[:STEM_LETTERS])
     choices = {initial: sorted(prefixes) for initial, prefixes in by_initial.items()}
     pairs: set[tuple[str, str]] = set()
-    seen: set[str] = set()
     for word in sorted(src_words):
-        latin = transliterate(word).lower()[:COGNATE_PREFIX]
-        if latin in seen or not latin.isalpha():
+        folded = _fold(transliterate(word).lower())[:COGNATE_PREFIX]
+        if not folded.isalpha():
             continue
-        seen.add(latin)
         for candidate, _, _ in process.extract(
-            latin, choices.get(latin[0], []), scorer=fuzz.ratio, score_cutoff=COGNATE_SIMILARITY,
-            limit=None,
+            folded, choices.get(folded[0], []), scorer=fuzz.ratio,
+            score_cutoff=COGNATE_SIMILARITY, limit=None,
         ):
-            pairs.add(("w" + word[:STEM_LETTERS], "w" + candidate[:STEM_LETTERS]))
+            for target_key in by_initial[folded[0]][candidate]:
+                pairs.add(("w" + word[:STEM_LETTERS], target_key))
     return pairs
 
 

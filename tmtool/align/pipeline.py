@@ -33,8 +33,8 @@ LEARN_LIMIT = 6000  # confident pairs used for learning (spread evenly over the 
 # A partial path this many nats (a factor e^50) worse than the best one at the same source
 # position is abandoned; the search widens its corridor if the best path hugs its border.
 BEAM = 50.0
-COARSE_RADIUS = 3
-CONFIDENT_LOG_ODDS = math.log(99.0)  # corridor half-width between the levels of the length-only pass
+COARSE_RADIUS = 6  # corridor half-width between the levels of the length-only pass
+CONFIDENT_LOG_ODDS = math.log(99.0)  # word evidence that picks pairs for the length model
 
 # (Ukrainian forms, English forms) of one glossary entry
 TermPair = tuple[tuple[str, ...], tuple[str, ...]]
@@ -46,7 +46,7 @@ class AlignOptions:
 
     glossary: tuple[TermPair, ...] = ()
     passes: int = 1  # lexical passes after the length-only pass
-    radius: int = 6  # half-width of the corridor searched around the previous path
+    radius: int = 4  # half-width of the corridor searched around the previous path
     min_score: float = 0.0
 
 

@@ -104,6 +104,11 @@ class LexicalModel:
             for k, mask in enumerate(tgt_union_list)
         )
 
+    def one_to_one_tables(self, side: str) -> list[list[float]]:
+        """Per segment of one side, its log-likelihood ratio table when facing one segment."""
+        model, sizes = (self.src_model, self.src_sizes) if side == "src" else (self.tgt_model, self.tgt_sizes)
+        return [model.table(size, 1) for size in sizes]
+
     def fit(self, pairs: Sequence[tuple[int, int]]) -> None:
         """Set the weights from confident 1-1 pairs (i, j) in document order."""
         if len(pairs) < 10:
@@ -172,22 +177,32 @@ class CoverageModel:
         return cls(p_true, p_false, rho_true, rho_false)
 
     def llr(self, hits: int, keys: int, facing: int) -> float:
-        if self.neutral or keys == 0:
+        if keys == 0:
             return 0.0
-        table = self._tables[facing].get(keys)
-        if table is None:
+        return self.table(keys, facing)[hits]
+
+    def table(self, keys: int, facing: int) -> list[float]:
+        """The log-likelihood ratio for 0..keys hits of a segment of `keys` keys."""
+        found = self._tables[facing].get(keys)
+        if found is not None:
+            return found
+        if self.neutral or keys == 0:
+            found = [0.0] * (keys + 1)
+        else:
             a1, b1, a0, b0 = self.params[facing]
             base = _ln_beta(a0, b0) - _ln_beta(a1, b1)
             # P(k | true) = (1 - e) BB_true(k) + e BB_false(k): a true pair may be one whose
             # words the table simply does not know, so missing evidence is bounded by ln(e).
-            table = self._tables[facing][keys] = [
+            found = [
                 math.log(
-                    (1 - UNKNOWN_SHARE) * math.exp(_ln_beta(k + a1, keys - k + b1) - _ln_beta(k + a0, keys - k + b0) + base)
+                    (1 - UNKNOWN_SHARE)
+                    * math.exp(_ln_beta(k + a1, keys - k + b1) - _ln_beta(k + a0, keys - k + b0) + base)
                     + UNKNOWN_SHARE
                 )
                 for k in range(keys + 1)
             ]
-        return table[hits]
+        self._tables[facing][keys] = found
+        return found
 
 
 NEUTRAL = CoverageModel(0.5, 0.5, 0.5, 0.5)
@@ -229,6 +244,9 @@ class BeadCost:
         inv_c = 1.0 / c
         penalty = [[self.penalties.get((a, b), INF) for b in range(4)] for a in range(4)]
         lexical = self.lexical.llr if self.lexical is not None else None
+        masks = self.lexical.masks if self.lexical is not None else None
+        src_tables = self.lexical.one_to_one_tables("src") if self.lexical is not None else []
+        tgt_tables = self.lexical.one_to_one_tables("tgt") if self.lexical is not None else []
         erfc, log, sqrt = math.erfc, math.log, math.sqrt
 
         def cost(i0: int, i1: int, j0: int, j1: int) -> float:
@@ -240,8 +258,12 @@ class BeadCost:
             x = abs(tgt_chars - c * src_chars) / sqrt(s2 * (src_chars + tgt_chars * inv_c))
             p = erfc(x)
             total = penalty[di][dj] + (-log(p) if p > 1e-300 else x * x + log(x * _SQRT_PI))
-            if lexical is not None:
-                total -= lexical(i0, i1, j0, j1)
+            if masks is not None:
+                if di == 1 and dj == 1:  # the commonest bead, inlined
+                    src_mask, tgt_mask = masks(i0, j0)
+                    total -= src_tables[i0][src_mask.bit_count()] + tgt_tables[j0][tgt_mask.bit_count()]
+                elif lexical is not None:
+                    total -= lexical(i0, i1, j0, j1)
             return total
 
         return cost

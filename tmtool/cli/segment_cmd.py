@@ -29,22 +29,31 @@ def _lang_callback(ctx: click.Context, param: click.Parameter, value: str | None
     "--format", "fmt", type=click.Choice(["auto", "md", "txt", "html"]), default="auto",
     show_default=True, help="Input format; auto goes by the file extension (.md, .html, else txt; stdin is txt).",
 )
-@click.option("--plain", is_flag=True, help="Strip inline markup instead of showing it.")
+@click.option(
+    "--markup", type=click.Choice(["codes", "literal", "plain"]), default=None,
+    help="codes (default): markup shown as written, markers such as '## ' dropped; plain: words "
+         "only; literal: the exact source text a CAT tool's text filter shows for a .md/.txt file "
+         "(blank-line paragraphs; a line break inside a segment is printed as \\n).",
+)
+@click.option("--plain", is_flag=True, help="Same as --markup plain.")
 @click.option("--export-srx", is_flag=True, help="Write tmtool's SRX rules (for a CAT tool) and exit.")
 @output_option(required=False, help_text="Write here instead of stdout.")
 def segment(
-    file: str | None, lang: str | None, srx_path: str | None, fmt: str, plain: bool,
-    export_srx: bool, output: str | None,
+    file: str | None, lang: str | None, srx_path: str | None, fmt: str, markup: str | None,
+    plain: bool, export_srx: bool, output: str | None,
 ) -> None:
     """Split a document into sentences, one segment per line.
 
     Headings, paragraphs, list items, captions, table cells and hard line breaks are
-    always boundaries; sentences are found with SRX rules (tmtool's Ukrainian and English
-    rules unless --srx is given). Inline markup is shown as written unless --plain.
+    boundaries; sentences are found with SRX rules (tmtool's Ukrainian and English rules
+    unless --srx is given). Inline markup is shown as written unless --markup plain.
+    --markup literal shows what a CAT tool reading the file as plain text segments: only
+    blank lines and sentence ends are boundaries, markup and '## ' markers stay in the text.
 
     \b
     Example:
       tmtool segment sources/interview.uk.md --lang uk
+      tmtool segment sources/interview.uk.md --lang uk --markup literal
       tmtool segment notes.txt --lang en --srx my-rules.srx --plain
       tmtool segment --export-srx -o tmtool.srx
     """
@@ -56,11 +65,15 @@ def segment(
         return
     if file is None or lang is None:
         raise click.UsageError("give FILE and --lang (or --export-srx)")
+    if plain and markup not in (None, "plain"):
+        raise click.UsageError(f"--plain contradicts --markup {markup}")
+    markup = "plain" if plain else markup or "codes"
     check_output_not_input(output or "-", [file])
     rules = load_rules(srx_path)
     text = read_text(file)
-    blocks = read_document(text, lang=lang, name=display_name(file), fmt=fmt, rules=rules)
+    blocks = read_document(text, lang=lang, name=display_name(file), fmt=fmt, rules=rules, markup=markup)
     with atomic_text_output(output or "-", inputs=[file]) as stream:
         for block in blocks:
             for sentence in block.segments:
-                stream.write((sentence.text if plain else sentence.native_text()) + "\n")
+                line = sentence.native_text() if markup == "codes" else sentence.text
+                stream.write(line.replace("\n", "\\n") + "\n")

@@ -9,6 +9,7 @@ what cannot be read (no XML, wrong root, entities, `tuv` without `seg`) is an `I
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from typing import IO, Any
 
 from lxml import etree
@@ -16,14 +17,76 @@ from lxml import etree
 from tmtool import safexml
 from tmtool.errors import InputError
 from tmtool.formats.tmx_header import XML_LANG, TmxHeader, parse_tmx_date
-from tmtool.model import CodeKind, InlineCode, Prop, Segment, TranslationUnit, Variant
+from tmtool.model import (
+    CodeKind,
+    InlineCode,
+    Prop,
+    Segment,
+    TranslationUnit,
+    Variant,
+    field_setters,
+)
 
 _EVENT_TAGS = ("header", "tu")
+_UNIT_SETTERS = field_setters(
+    TranslationUnit,
+    (
+        "variants",
+        "tuid",
+        "props",
+        "notes",
+        "creation_date",
+        "change_date",
+        "creation_id",
+        "change_id",
+        "src_lang",
+        "line",
+    ),
+)
+_VARIANT_SETTERS = field_setters(
+    Variant, ("lang", "segment", "props", "notes", "creation_date", "change_date", "line")
+)
+_SEGMENT_SETTERS = field_setters(Segment, ("parts",))
+_CODE_SETTERS = field_setters(InlineCode, ("kind", "pair", "native", "type"))
+_OPEN, _CLOSE, _STANDALONE = CodeKind.OPEN, CodeKind.CLOSE, CodeKind.STANDALONE
+_MAX_CACHED_DATES = 4096
+
+
+def _date(dates: dict[str | None, datetime | None], text: str | None) -> datetime | None:
+    """`text` parsed as a TMX date and remembered in `dates` (emptied when it grows past
+    a few thousand entries, so files whose every unit has its own date stay memory-flat)."""
+    try:
+        return dates[text]
+    except KeyError:
+        pass
+    if len(dates) > _MAX_CACHED_DATES:
+        dates.clear()
+        dates[None] = None
+    moment = dates[text] = parse_tmx_date(text) if text else None
+    return moment
 
 
 def _attr_date(element: Any, name: str) -> Any:
     value = element.get(name)
     return parse_tmx_date(value) if value else None
+
+
+def _code(
+    kind: CodeKind,
+    pair: int | None,
+    native: str,
+    code_type: str | None,
+    _new: Any = object.__new__,
+    _setters: Any = _CODE_SETTERS,
+) -> InlineCode:
+    """`InlineCode(kind, pair, native, code_type)`, built through its slot setters."""
+    code: InlineCode = _new(InlineCode)
+    set_kind, set_pair, set_native, set_type = _setters
+    set_kind(code, kind)
+    set_pair(code, pair)
+    set_native(code, native)
+    set_type(code, code_type)
+    return code
 
 
 def _element_text(element: Any) -> str:
@@ -46,7 +109,7 @@ class _InlineReader:
 
     `bpt`/`ept` pair through `i`: numeric `i` values become `pair` as they are, others get a
     fresh negative number; `hi` becomes an OPEN/CLOSE pair with empty native text around its
-    (translatable) content.
+    (translatable) content. Codes are built through the model's slot setters (hot path).
     """
 
     def __init__(self) -> None:
@@ -54,9 +117,7 @@ class _InlineReader:
         self.types: dict[int, str | None] = {}
         self.fresh = 0
 
-    def pair_of(self, i_value: str | None) -> int | None:
-        if i_value is None:
-            return None
+    def pair_of(self, i_value: str) -> int:
         stripped = i_value.strip()
         if stripped.isdigit():
             return int(stripped)
@@ -66,37 +127,45 @@ class _InlineReader:
         return self.ids[stripped]
 
     def parts(self, container: Any) -> list[str | InlineCode]:
-        parts: list[str | InlineCode] = [container.text] if container.text else []
+        text = container.text
+        parts: list[str | InlineCode] = [text] if text else []
+        append = parts.append
         for child in container:
             tag = child.tag
-            if tag == "bpt":
-                pair = self.pair_of(child.get("i"))
-                code_type = child.get("type")
-                if pair is not None:
-                    self.types[pair] = code_type
-                parts.append(InlineCode(CodeKind.OPEN, pair, _element_text(child), code_type))
-            elif tag == "ept":
-                pair = self.pair_of(child.get("i"))
-                code_type = self.types.get(pair) if pair is not None else None
-                parts.append(InlineCode(CodeKind.CLOSE, pair, _element_text(child), code_type))
+            if tag == "bpt" or tag == "ept":
+                i_value = child.get("i")
+                if i_value is None:
+                    pair = None
+                elif i_value.isdigit():
+                    pair = int(i_value)
+                else:
+                    pair = self.pair_of(i_value)
+                if tag == "bpt":
+                    code_type = child.get("type")
+                    if pair is not None:
+                        self.types[pair] = code_type
+                    kind = _OPEN
+                else:
+                    code_type = self.types.get(pair) if pair is not None else None
+                    kind = _CLOSE
+                append(_code(kind, pair, _element_text(child), code_type))
             elif tag == "ph" or tag == "ut":
-                parts.append(
-                    InlineCode(CodeKind.STANDALONE, None, _element_text(child), child.get("type"))
-                )
+                append(_code(_STANDALONE, None, _element_text(child), child.get("type")))
             elif tag == "it":
-                kind = CodeKind.CLOSE if child.get("pos") == "end" else CodeKind.OPEN
-                parts.append(InlineCode(kind, None, _element_text(child), child.get("type")))
+                kind = _CLOSE if child.get("pos") == "end" else _OPEN
+                append(_code(kind, None, _element_text(child), child.get("type")))
             elif tag == "hi":
                 self.fresh -= 1
                 code_type = child.get("type") or "hi"
-                parts.append(InlineCode(CodeKind.OPEN, self.fresh, "", code_type))
-                closing = InlineCode(CodeKind.CLOSE, self.fresh, "", code_type)
+                append(_code(_OPEN, self.fresh, "", code_type))
+                closing = _code(_CLOSE, self.fresh, "", code_type)
                 parts.extend(self.parts(child))
-                parts.append(closing)
+                append(closing)
             elif isinstance(tag, str):
                 parts.extend(self.parts(child))  # an unknown element: keep its text
-            if child.tail:
-                parts.append(child.tail)
+            tail = child.tail
+            if tail:
+                append(tail)
         return parts
 
 
@@ -110,23 +179,116 @@ class TmxReader:
         self.header: TmxHeader | None = None
 
     def __iter__(self) -> Iterator[TranslationUnit]:
+        return self._units()
+
+    def _units(self) -> Iterator[TranslationUnit]:
+        # The hot path, run once per <tu>, is one flat loop on purpose (each layer removed
+        # was measured with benchmarks/tmx_io.py): names are bound to locals; a <tuv> that
+        # holds just its <seg> is read and built right here, through the model's slot
+        # setters; a <tuv> with props, notes or no xml:lang goes through `_variant`.
+        new = object.__new__
+        unit_cls, variant_cls, segment_cls = TranslationUnit, Variant, Segment
+        (
+            set_variants, set_tuid, set_unit_props, set_unit_notes, set_unit_created,
+            set_unit_changed, set_creation_id, set_change_id, set_src_lang, set_unit_line,
+        ) = _UNIT_SETTERS
+        set_lang, set_segment, set_props, set_notes, set_created, set_changed, set_line = (
+            _VARIANT_SETTERS
+        )
+        (set_parts,) = _SEGMENT_SETTERS
+        xml_lang = XML_LANG
+        empty_segment = Segment(())
+        # Parsed dates by their text; a file's dates repeat a lot. Bounded: see _date.
+        dates: dict[str | None, datetime | None] = {None: None}
         context: Any = safexml.iterparse(self.stream, events=("end",), tag=_EVENT_TAGS)
         checked = False
+        count = 0
         try:
-            for _event, element in context:
+            for _event, tu in context:
                 if not checked:
-                    self._check_document(element.getroottree().getroot())
+                    self._check_document(tu.getroottree().getroot())
                     checked = True
-                if element.tag == "tu":
-                    unit = self._unit(element)
-                    element.clear(keep_tail=False)
-                    parent = element.getparent()
-                    while element.getprevious() is not None:
-                        del parent[0]
-                    yield unit
+                if tu.tag != "tu":
+                    self.header = self._header(tu)
+                    tu.clear(keep_tail=False)
+                    continue
+                variants: list[Variant] = []
+                props: tuple[Prop, ...] = ()
+                notes: tuple[str, ...] = ()
+                for child in tu:
+                    tag = child.tag
+                    if tag == "tuv":
+                        seg = child[0] if len(child) == 1 else None
+                        if seg is None or seg.tag != "seg":
+                            variants.append(self._variant(child))
+                            continue
+                        attributes = child.items()
+                        if len(attributes) == 1 and attributes[0][0] == xml_lang:
+                            lang = attributes[0][1]
+                            created = changed = None
+                        else:
+                            by_name = dict(attributes)
+                            lang = by_name.get(xml_lang)
+                            created = _date(dates, by_name.get("creationdate"))
+                            changed = _date(dates, by_name.get("changedate"))
+                        if not lang:  # the old `lang`, or an error: `_variant` decides
+                            variants.append(self._variant(child))
+                            continue
+                        if len(seg):
+                            segment = segment_cls(tuple(_InlineReader().parts(seg)))
+                        elif text := seg.text:
+                            segment = new(segment_cls)
+                            set_parts(segment, (text,))
+                        else:
+                            segment = empty_segment
+                        variant = new(variant_cls)
+                        set_lang(variant, lang)
+                        set_segment(variant, segment)
+                        set_props(variant, ())
+                        set_notes(variant, ())
+                        set_created(variant, created)
+                        set_changed(variant, changed)
+                        set_line(variant, seg.sourceline)
+                        variants.append(variant)
+                    elif tag == "prop":
+                        props += (_prop(child),)
+                    elif tag == "note":
+                        notes += (child.text or "",)
+                get = tu.get
+                tuid = get("tuid")
+                created_text = get("creationdate")
+                changed_text = get("changedate")
+                unit = new(unit_cls)
+                set_variants(unit, tuple(variants))
+                set_tuid(unit, tuid)
+                set_unit_props(unit, props)
+                set_unit_notes(unit, notes)
+                try:
+                    set_unit_created(unit, dates[created_text])
+                except KeyError:
+                    set_unit_created(unit, _date(dates, created_text))
+                try:
+                    set_unit_changed(unit, dates[changed_text])
+                except KeyError:
+                    set_unit_changed(unit, _date(dates, changed_text))
+                # Most units carry no other attribute: look the rarer ones up only if any.
+                found = (tuid is not None) + (created_text is not None) + (changed_text is not None)
+                if len(tu.attrib) > found:
+                    set_creation_id(unit, get("creationid"))
+                    set_change_id(unit, get("changeid"))
+                    set_src_lang(unit, get("srclang"))
                 else:
-                    self.header = self._header(element)
-                    element.clear(keep_tail=False)
+                    set_creation_id(unit, None)
+                    set_change_id(unit, None)
+                    set_src_lang(unit, None)
+                set_unit_line(unit, tu.sourceline)
+                # Memory stays flat: each <tu> is emptied at once, and the emptied elements
+                # are unlinked from their parent in batches (cheaper than one at a time).
+                tu.clear(keep_tail=False)
+                count += 1
+                if not count & 1023:
+                    del tu.getparent()[:]
+                yield unit
             if not checked:
                 self._check_document(context.root)
         except etree.XMLSyntaxError as exc:
@@ -160,54 +322,6 @@ class TmxReader:
             notes=notes,
             version=(root.get("version") or "") if root is not None else "",
             line=element.sourceline,
-        )
-
-    def _unit(self, tu: Any) -> TranslationUnit:
-        # The hot path, once per <tu>: a plain <tuv> (one <seg>, no inline codes) is read
-        # inline; anything richer goes through `_variant`.
-        variants: list[Variant] = []
-        props: list[Prop] = []
-        notes: list[str] = []
-        for child in tu:
-            tag = child.tag
-            if tag == "tuv":
-                seg = child[0] if len(child) == 1 else None
-                lang = child.get(XML_LANG)
-                if seg is None or lang is None or seg.tag != "seg" or len(seg) != 0:
-                    variants.append(self._variant(child))
-                    continue
-                text = seg.text
-                created = child.get("creationdate")
-                changed = child.get("changedate")
-                variants.append(
-                    Variant(
-                        lang,
-                        Segment.from_text(text) if text else Segment(()),
-                        (),
-                        (),
-                        parse_tmx_date(created) if created else None,
-                        parse_tmx_date(changed) if changed else None,
-                        seg.sourceline,
-                    )
-                )
-            elif tag == "prop":
-                props.append(_prop(child))
-            elif tag == "note":
-                notes.append(child.text or "")
-        get = tu.get
-        created = get("creationdate")
-        changed = get("changedate")
-        return TranslationUnit(
-            tuple(variants),
-            get("tuid"),
-            tuple(props) if props else (),
-            tuple(notes) if notes else (),
-            parse_tmx_date(created) if created else None,
-            parse_tmx_date(changed) if changed else None,
-            get("creationid"),
-            get("changeid"),
-            get("srclang"),
-            tu.sourceline,
         )
 
     def _variant(self, tuv: Any) -> Variant:
@@ -259,8 +373,9 @@ class TmxReader:
 
 
 def read_tmx(stream: IO[bytes], *, name: str) -> Iterator[TranslationUnit]:
-    """Stream the units of a TMX file (any of 1.1-1.4b, UTF-8 or UTF-16)."""
-    yield from TmxReader(stream, name=name)
+    """Stream the units of a TMX file (any of 1.1-1.4b, UTF-8 or UTF-16): a generator that
+    starts reading only when iterated (returned as is, not wrapped in another layer)."""
+    return iter(TmxReader(stream, name=name))
 
 
 def read_tmx_header(stream: IO[bytes], *, name: str) -> TmxHeader:

@@ -3,6 +3,7 @@
 `read_document` keeps document structure (headings, paragraphs, list items, captions,
 table cells) as hard boundaries and inline markup as `InlineCode`s; sentences inside a
 block are split with SRX 2.0 rules (tmtool's own Ukrainian/English set unless given).
+`markup="literal"` reads Markdown or text as a CAT tool's text filter shows it instead.
 Presegmented input gives one Block per input line (empty lines too), so indices are lines.
 """
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from tmtool.segment.documents import (
     BLOCK_KINDS,
     FORMATS,
+    MARKUP_MODES,
     Block,
     format_for_name,
     read_document,
@@ -20,6 +22,7 @@ from tmtool.segment.srx import SegmentationRules, load_rules, shipped_srx
 __all__ = [
     "BLOCK_KINDS",
     "FORMATS",
+    "MARKUP_MODES",
     "Block",
     "SegmentationRules",
     "format_for_name",

@@ -22,6 +22,9 @@ from tmtool.segment.inline import HardBreak, Piece, RawBlock
 from tmtool.segment.srx import SegmentationRules, load_rules
 
 FORMATS = ("auto", "md", "txt", "html", "presegmented")
+# codes: inline markup as InlineCodes (TMX bpt/ept/ph); plain: words only; literal: the exact
+# source characters, as a CAT tool reading the .md/.txt file as plain text segments it.
+MARKUP_MODES = ("codes", "literal", "plain")
 BLOCK_KINDS = ("heading", "paragraph", "list-item", "caption", "table-cell", "quote", "line")
 _EXTENSIONS = {
     ".md": "md", ".markdown": "md", ".mdown": "md", ".mkd": "md",
@@ -56,26 +59,54 @@ def read_document(
     name: str,
     fmt: str = "auto",
     rules: SegmentationRules | None = None,
+    markup: str = "codes",
 ) -> list[Block]:
     """Split a decoded document into blocks of sentences.
 
     `fmt="presegmented"` gives one Block (kind "line") per input line, empty lines
     included as blocks without segments, so `blocks[i]` is input line i + 1 and the
     aligner's indices refer to input lines; each non-empty line is one segment, only
-    trimmed. For every other format, blocks without words are dropped.
+    trimmed, whatever `markup` says. For every other format, blocks without words are dropped.
+
+    `markup="codes"` keeps inline markup as `InlineCode`s; `"plain"` gives the same
+    sentences as text only; `"literal"` (Markdown and plain text, not HTML) reads the file
+    as a CAT tool's text filter does: blank-line paragraphs whose segments are plain text
+    holding the exact source characters (markup, block markers such as `## ` and inner
+    line breaks included); only whitespace-only segments are dropped there.
     """
     if fmt not in FORMATS:
         raise ConfigError(f"unknown document format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if markup not in MARKUP_MODES:
+        raise ConfigError(f"unknown markup mode {markup!r} (choose from {', '.join(MARKUP_MODES)})")
     if fmt == "presegmented":
         return list(_presegmented(text))
     if fmt == "auto":
         fmt = format_for_name(name)
     compiled = (rules or load_rules()).compiled(lang)
+    if markup == "literal":
+        return _literal(text, fmt, name, compiled)
     blocks: list[Block] = []
     for raw in _raw_blocks(text, fmt):
         segments = segment_pieces(raw.pieces, compiled)
+        if markup == "plain":
+            segments = [Segment.from_text(segment.text) for segment in segments]
         if segments:
             blocks.append(Block(raw.kind, tuple(segments), raw.line))
+    return blocks
+
+
+def _literal(text: str, fmt: str, name: str, compiled: CompiledRules) -> list[Block]:
+    from tmtool.segment.literal import read_literal_blocks, segment_literal
+
+    if fmt == "html":
+        # A CAT tool reads HTML with an HTML filter (tags become its own tags), never as text.
+        raise ConfigError(f"{name}: literal markup is for Markdown and plain text, not HTML (use codes)")
+    markdown = fmt == "md"
+    blocks: list[Block] = []
+    for literal in read_literal_blocks(text, markdown=markdown):
+        segments = segment_literal(literal, compiled, markdown=markdown)
+        if segments:
+            blocks.append(Block(literal.kind, tuple(segments), literal.line))
     return blocks
 
 

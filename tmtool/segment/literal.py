@@ -1,0 +1,131 @@
+"""Literal reading: a document as a CAT tool's plain-text filter shows a `.md` or `.txt` file.
+
+Blocks are the blank-line paragraphs of the file (OmegaT's text filter; Markdown structure
+inside one, such as a heading line followed by text or consecutive list items, does not split
+it). A segment is the exact source characters of its sentence, markup, block markers, inner
+line breaks and hard-break spaces included, trimmed at both ends like OmegaT trims. Where
+sentences break is decided on the words alone (`wordview.py`), so markup never prevents a break.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from tmtool.model import CodeKind, InlineCode, Segment
+from tmtool.segment.breaks import CompiledRules
+from tmtool.segment.inline import HARD_BREAK, parse_markdown_inline
+from tmtool.segment.wordview import WordView, word_view
+
+# Only these separate paragraphs; a line of spaces or tabs is blank to Markdown (and OmegaT's
+# default "Text" SRX rule breaks at a line starting with spaces).
+_BLANK = regex.compile(r"^[ \t]*$")
+_HEADING = regex.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+_SETEXT = regex.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+_QUOTE = regex.compile(r"^ {0,3}>")
+_MD_ITEM = regex.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]+\S)")
+_TXT_ITEM = regex.compile(r"^\s*(?:[-*•]|\p{N}{1,3}[.)])\s+(?=\S)")
+_TABLE_DELIMITER = regex.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_CAPTION_MAX_CHARS = 250
+_ASCII_SPACE = " \t\n\r\f\v"
+
+
+@dataclass(frozen=True, slots=True)
+class LiteralBlock:
+    """One blank-line paragraph: its kind, first line (1-based) and exact source lines."""
+
+    kind: str
+    line: int
+    lines: tuple[str, ...]
+
+    @property
+    def source(self) -> str:
+        return "\n".join(self.lines)
+
+
+def read_literal_blocks(text: str, *, markdown: bool) -> Iterator[LiteralBlock]:
+    """The paragraphs of a decoded document, line breaks normalised to "\\n" (OmegaT does the same)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    paragraph: list[str] = []
+    first = 0
+    after_image = False
+    for number, line in enumerate([*lines, ""], 1):
+        if not _BLANK.match(line):
+            if not paragraph:
+                first = number
+            paragraph.append(line)
+            continue
+        if paragraph:
+            kind = _kind(paragraph, markdown)
+            images_only = markdown and _is_images_only(paragraph)
+            if kind == "paragraph" and after_image and not images_only and _short(paragraph):
+                kind = "caption"
+            yield LiteralBlock(kind, first, tuple(paragraph))
+            after_image = images_only
+            paragraph = []
+
+
+def _kind(lines: list[str], markdown: bool) -> str:
+    first = lines[0]
+    if not markdown:
+        return "list-item" if _TXT_ITEM.match(first) else "paragraph"
+    if _HEADING.match(first) or (len(lines) == 2 and _SETEXT.match(lines[1])):
+        return "heading"
+    if _QUOTE.match(first):
+        return "quote"
+    if _MD_ITEM.match(first):
+        return "list-item"
+    if len(lines) > 1 and "|" in first and _TABLE_DELIMITER.match(lines[1]):
+        return "table-cell"
+    return "paragraph"
+
+
+def _is_images_only(lines: list[str]) -> bool:
+    pieces = parse_markdown_inline("\n".join(lines))
+    has_image = False
+    for piece in pieces:
+        if isinstance(piece, InlineCode):
+            has_image = has_image or (piece.kind is CodeKind.STANDALONE and piece.type == "image")
+        elif piece is not HARD_BREAK and not (isinstance(piece, str) and not piece.strip()):
+            return False
+    return has_image
+
+
+def _short(lines: list[str]) -> bool:
+    return sum(len(line.strip()) for line in lines) <= _CAPTION_MAX_CHARS
+
+
+def segment_literal(block: LiteralBlock, compiled: CompiledRules, *, markdown: bool) -> list[Segment]:
+    """The block's sentences as plain-text segments of its exact source characters."""
+    source = block.source
+    view = word_view(block.lines, markdown=markdown)
+    cuts = [_cut(source, view, offset) for offset in compiled.breaks(view.words)]
+    bounds = [0, *sorted(set(cuts)), len(source)]
+    segments = []
+    for start, end in zip(bounds, bounds[1:]):
+        # str.strip() trims Unicode spaces too (NBSP, U+2009, U+3000), as OmegaT does [measured].
+        sentence = source[start:end].strip()
+        if sentence:
+            segments.append(Segment.from_text(sentence))
+    return segments
+
+
+def _cut(source: str, view: WordView, offset: int) -> int:
+    """Where in `source` a break at `offset` of the words falls: at the first whitespace
+    between the last character of one sentence and the first of the next, so closing markup
+    (`.**`) stays with the sentence it closes and opening markup (`**Next`) with the next."""
+    words = view.words
+    before = offset - 1
+    while before >= 0 and words[before] == " ":
+        before -= 1
+    after = offset
+    while after < len(words) and words[after] == " ":
+        after += 1
+    if before < 0 or after >= len(words):
+        return 0 if before < 0 else len(source)
+    start, end = view.origin[before] + 1, view.origin[after]
+    for position in range(start, end):
+        if source[position] in _ASCII_SPACE or source[position].isspace():
+            return position
+    return start
