@@ -62,13 +62,14 @@ def test_corridor_is_narrow_around_a_diagonal_path() -> None:
     assert lo[0] == 0 and hi[-1] == 1000
 
 
-def test_search_around_widens_when_the_path_hugs_the_border() -> None:
+def test_search_around_repairs_a_stretch_where_the_guide_strays() -> None:
     src, tgt = lengths(3, 200)
-    wrong_guide: list[Span] = [(k, k + 1, min(k + 12, 198), min(k + 13, 198)) for k in range(200)]
-    wrong_guide = [(0, 0, 0, 12), *wrong_guide[:186], (186, 200, 198, 198)]
     lo, hi = full_window(200, 198)
     best = search(200, 198, lo, hi, SHAPES, length_cost(src, tgt))
-    assert search_around(wrong_guide, 200, 198, 2, SHAPES, length_cost(src, tgt)) == best
+    # the guide follows the best path but strays 8 target segments off between beads 90-110
+    guide = [(i0, i1, j0 + 8, j1 + 8) if 90 <= k <= 110 else (i0, i1, j0, j1)
+             for k, (i0, i1, j0, j1) in enumerate(best)]
+    assert search_around(guide, 200, 198, 2, SHAPES, length_cost(src, tgt)) == best
 
 
 def test_regions_forbid_beads_across_block_boundaries() -> None:

@@ -4,6 +4,7 @@ A segment keeps inline markup as `InlineCode` objects beside its text, never fla
 the words, so TMX, XLIFF and the aligner can each decide how markup is shown. Units are
 immutable: readers build them, writers and checks only look.
 """
+
 from __future__ import annotations
 
 import enum
@@ -35,7 +36,6 @@ class InlineCode:
     pair: int | None = None
     native: str = ""
     type: str | None = None
-
 
 
 def _canonical_parts(parts: Iterable[str | InlineCode]) -> tuple[str | InlineCode, ...]:

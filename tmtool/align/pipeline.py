@@ -32,7 +32,8 @@ LENGTH_SHAPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1
 LEARN_LIMIT = 6000  # confident pairs used for learning (spread evenly over the document)
 # A partial path this many nats (a factor e^50) worse than the best one at the same source
 # position is abandoned; the search widens its corridor if the best path hugs its border.
-BEAM = 50.0
+BEAM = 40.0
+LENGTH_BEAM = 20.0  # the same for the length-only pass, whose costs are smaller
 COARSE_RADIUS = 6  # corridor half-width between the levels of the length-only pass
 CONFIDENT_LOG_ODDS = math.log(99.0)  # word evidence that picks pairs for the length model
 
@@ -152,7 +153,9 @@ def _align_nonempty(
         return search(n, m, lo, hi, shapes, regions.confine(cost), BEAM)
 
     if regions is None:
-        path = coarse_to_fine(src_chars, tgt_chars, length_only, LENGTH_SHAPES, COARSE_RADIUS, BEAM)
+        path = coarse_to_fine(
+            src_chars, tgt_chars, length_only, LENGTH_SHAPES, COARSE_RADIUS, LENGTH_BEAM
+        )
     else:
         path = find([], LENGTH_SHAPES, length_only(src_chars, tgt_chars))
     src_side = Side.build(src, src_extra)

@@ -106,26 +106,66 @@ def corridor(path: Sequence[Span], n: int, m: int, radius: int) -> tuple[list[in
     return wide_lo, wide_hi
 
 
-def touches_edge(path: Sequence[Span], lo: Sequence[int], hi: Sequence[int], m: int) -> bool:
-    """True when the path runs along the window's border (the window may have cut it off)."""
-    for _, i, _, j in path:
-        if (j == lo[i] and j > 0) or (j == hi[i] and j < m):
-            return True
-    return False
+def edge_beads(path: Sequence[Span], lo: Sequence[int], hi: Sequence[int], m: int) -> list[int]:
+    """Indices of the beads that end on the window's border (the window may have cut the
+    best path off there)."""
+    return [
+        k for k, (_, i, _, j) in enumerate(path)
+        if (j == lo[i] and j > 0) or (j == hi[i] and j < m)
+    ]
+
+
+def _stretches(marks: Sequence[int], margin: int, count: int) -> list[tuple[int, int]]:
+    """Merged (first, last) bead ranges reaching `margin` beads either side of each mark."""
+    out: list[tuple[int, int]] = []
+    for mark in marks:
+        first, last = max(0, mark - margin), min(count - 1, mark + margin)
+        if out and first <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], last))
+        else:
+            out.append((first, last))
+    return out
 
 
 def search_around(
     guide: Sequence[Span], n: int, m: int, radius: int,
     shapes: Sequence[tuple[int, int]], cost: CostFn, beam: float = INF,
 ) -> list[Span]:
-    """Search a corridor of `radius` around a guide path; where the best path runs along the
-    corridor's border, search again around it with twice the radius (up to `MAX_RADIUS`)."""
-    while True:
-        lo, hi = corridor(guide, n, m, radius)
-        path = search(n, m, lo, hi, shapes, cost, beam)
-        if radius >= MAX_RADIUS or not touches_edge(path, lo, hi, m):
-            return path
-        guide, radius = path, radius * 2
+    """Search a corridor of `radius` around a guide path. Where the best path runs along the
+    corridor's border, only that stretch (between two points of the path well away from it)
+    is searched again with twice the radius, up to `MAX_RADIUS`; so a rare difficult spot
+    does not make a long document cost twice as much."""
+    lo, hi = corridor(guide, n, m, radius)
+    path = search(n, m, lo, hi, shapes, cost, beam)
+    touched = edge_beads(path, lo, hi, m)
+    while touched and radius < MAX_RADIUS:
+        radius *= 2
+        stretches = _stretches(touched, 4 * radius, len(path))
+        if sum(last - first + 1 for first, last in stretches) * 2 > len(path):
+            # trouble everywhere: the guide itself is off, search everything again
+            lo, hi = corridor(path, n, m, radius)
+            path = search(n, m, lo, hi, shapes, cost, beam)
+            touched = edge_beads(path, lo, hi, m)
+            continue
+        rebuilt: list[Span] = []
+        still: list[int] = []
+        done = 0
+        for first, last in stretches:
+            rebuilt.extend(path[done:first])
+            i0, j0, i1, j1 = path[first][0], path[first][2], path[last][1], path[last][3]
+            local = [(a - i0, b - i0, c - j0, d - j0) for a, b, c, d in path[first:last + 1]]
+            sub_lo, sub_hi = corridor(local, i1 - i0, j1 - j0, radius)
+
+            def shifted(a: int, b: int, c: int, d: int, i0: int = i0, j0: int = j0) -> float:
+                return cost(a + i0, b + i0, c + j0, d + j0)
+
+            sub = search(i1 - i0, j1 - j0, sub_lo, sub_hi, shapes, shifted, beam)
+            still.extend(len(rebuilt) + k for k in edge_beads(sub, sub_lo, sub_hi, j1 - j0))
+            rebuilt.extend((a + i0, b + i0, c + j0, d + j0) for a, b, c, d in sub)
+            done = last + 1
+        rebuilt.extend(path[done:])
+        path, touched = rebuilt, still
+    return path
 
 
 def _halve(lengths: Sequence[int]) -> list[int]:

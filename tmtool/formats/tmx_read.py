@@ -1,9 +1,10 @@
 """Streaming TMX 1.1-1.4b reader: yields one `TranslationUnit` per `<tu>`, memory flat.
 
 The parser reports only `header` and `tu` end events; each `tu` is turned into a unit by
-walking its children and is then cleared and unlinked, so memory does not grow with the
-file. Reading is lenient (old `lang`, odd dates, `hi`/`ut`, `i` that are not numbers);
-what cannot be read (no XML, wrong root, entities, `tuv` without `seg`) is an `InputError`.
+walking its children, then cleared (emptied `tu`s are unlinked in batches), so memory does
+not grow with the file. Reading is lenient (old `lang`, odd dates, `hi`/`ut`, `i` that are
+not numbers); what cannot be read (no XML, wrong root, entities, `tuv` without `seg` or
+language) is an `InputError`.
 """
 
 from __future__ import annotations
@@ -30,18 +31,8 @@ from tmtool.model import (
 _EVENT_TAGS = ("header", "tu")
 _UNIT_SETTERS = field_setters(
     TranslationUnit,
-    (
-        "variants",
-        "tuid",
-        "props",
-        "notes",
-        "creation_date",
-        "change_date",
-        "creation_id",
-        "change_id",
-        "src_lang",
-        "line",
-    ),
+    ("variants", "tuid", "props", "notes", "creation_date", "change_date")
+    + ("creation_id", "change_id", "src_lang", "line"),
 )
 _VARIANT_SETTERS = field_setters(
     Variant, ("lang", "segment", "props", "notes", "creation_date", "change_date", "line")
@@ -189,8 +180,16 @@ class TmxReader:
         new = object.__new__
         unit_cls, variant_cls, segment_cls = TranslationUnit, Variant, Segment
         (
-            set_variants, set_tuid, set_unit_props, set_unit_notes, set_unit_created,
-            set_unit_changed, set_creation_id, set_change_id, set_src_lang, set_unit_line,
+            set_variants,
+            set_tuid,
+            set_unit_props,
+            set_unit_notes,
+            set_unit_created,
+            set_unit_changed,
+            set_creation_id,
+            set_change_id,
+            set_src_lang,
+            set_unit_line,
         ) = _UNIT_SETTERS
         set_lang, set_segment, set_props, set_notes, set_created, set_changed, set_line = (
             _VARIANT_SETTERS
@@ -284,10 +283,12 @@ class TmxReader:
                 set_unit_line(unit, tu.sourceline)
                 # Memory stays flat: each <tu> is emptied at once, and the emptied elements
                 # are unlinked from their parent in batches (cheaper than one at a time).
+                # Units still queued by the parser may go too (lxml keeps them alive for
+                # us); one of those has no parent any more when its turn comes.
                 tu.clear(keep_tail=False)
                 count += 1
-                if not count & 1023:
-                    del tu.getparent()[:]
+                if not count & 1023 and (parent := tu.getparent()) is not None:
+                    del parent[:]
                 yield unit
             if not checked:
                 self._check_document(context.root)

@@ -1,6 +1,7 @@
 """Documents -> `Block`s of sentence `Segment`s: the aligner's view of a file.
 
-Structure is a hard boundary (a sentence never spans two blocks or a hard line break).
+Structure is a hard boundary (a sentence never spans two blocks or a hard line break),
+except with `markup="literal"`, where blocks are blank-line paragraphs (`literal.py`).
 When a sentence break falls inside a bold/italic/link span, the span is NOT closed and
 reopened: each segment keeps the codes it holds, so an OPEN or CLOSE whose partner is in
 another segment stands unpaired (TMX `<it>`); pair ids are renumbered 1, 2, ... per segment.
