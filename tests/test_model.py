@@ -35,3 +35,12 @@ def test_line_numbers_take_no_part_in_equality() -> None:
     a = TranslationUnit((Variant("uk", Segment.from_text("x"), line=3),), line=2)
     b = TranslationUnit((Variant("uk", Segment.from_text("x"), line=9),), line=8)
     assert a == b
+
+
+def test_field_setters_insist_on_every_field_in_order() -> None:
+    import pytest
+
+    from tmtool.model import field_setters
+
+    with pytest.raises(TypeError, match="Variant has fields"):
+        field_setters(Variant, ("lang",))

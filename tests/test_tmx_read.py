@@ -223,3 +223,15 @@ def test_format_registry_finds_the_tmx_module_by_extension() -> None:
     assert format_module_name("memory.TMX") == "tmtool.formats.tmx"
     assert format_module("memory.tmx").read_tmx is read_tmx  # type: ignore[union-attr]
     assert format_module_name("notes.docx") is None
+
+
+def test_reader_keeps_every_unit_when_a_parser_chunk_holds_thousands() -> None:
+    body = "".join(f'<tu tuid="{n}"/>' for n in range(3000))
+    units = list(read_tmx(io.BytesIO(_tmx(body)), name="many.tmx"))
+    assert [u.tuid for u in units] == [str(n) for n in range(3000)]
+
+
+def test_reader_refuses_an_empty_language_on_a_plain_tuv() -> None:
+    data = _tmx('<tu><tuv xml:lang=""><seg>x</seg></tuv></tu>')
+    with pytest.raises(InputError, match=r"^x\.tmx:\d+: <tuv> has no xml:lang$"):
+        list(read_tmx(io.BytesIO(data), name="x.tmx"))
