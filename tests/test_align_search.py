@@ -80,3 +80,11 @@ def test_regions_forbid_beads_across_block_boundaries() -> None:
     assert cost(2, 3, 0, 2) == INF  # targets of two regions
     assert cost(2, 3, 1, 1) == 1.0  # a deletion inside its region
     assert cost(0, 1, 2, 2) == INF  # a deletion placed in another region
+
+
+def test_a_huge_region_is_searched_in_a_band_not_a_square() -> None:
+    regions = Regions([(0, 300, 0, 310), (300, 300, 310, 320)], 300, 320)
+    lo, hi = regions.window()
+    assert (lo[0], hi[-1]) == (0, 320)
+    assert max(h - low for low, h in zip(lo[:-1], hi[:-1])) <= 2 * (50 + 10) + 1
+    assert lo[300] <= 310 and hi[300] == 320  # the inserted block is reachable

@@ -159,7 +159,9 @@ def test_output_equal_to_an_input_is_refused(docs: tuple[Path, Path]) -> None:
 
 
 def test_two_documents_or_a_manifest_are_required() -> None:
-    assert run("-o", "x.tmx") == (2, "", "tmtool: error: give two documents (SRC TGT) or --pairs MANIFEST\n")
+    assert run("-o", "x.tmx") == (
+        2, "", "tmtool: error: give two documents (SRC TGT) or --pairs MANIFEST, not both\n"
+    )
 
 
 def make_manifest(tmp_path: Path, bad: int) -> Path:
@@ -217,3 +219,22 @@ def test_manifest_line_without_a_tab_is_exit_2(tmp_path: Path, monkeypatch: pyte
     assert run("--pairs", "pairs.tsv", "-o", "x.tmx") == (
         2, "", "tmtool: error: pairs.tsv:1: expected SOURCE<TAB>TARGET (two paths separated by a tab)\n"
     )
+
+
+def test_glossary_terms_count_as_evidence(tmp_path: Path) -> None:
+    """Two sentences the pair itself cannot teach; only the glossary connects them."""
+    src, tgt = make_pair(40, 30)
+    src[10:12] = ["Вірчі грамоти вручено.", "Посольство відкрито в столиці."]
+    tgt[10:12] = ["The Embassy was opened in the capital city today.", "Credentials were handed over."]
+    (tmp_path / "s.txt").write_text("\n".join(src) + "\n", encoding="utf-8")
+    (tmp_path / "t.txt").write_text("\n".join(tgt) + "\n", encoding="utf-8")
+    (tmp_path / "g.csv").write_text(
+        "id,type,uk,en,uk_forms\n"
+        "t.cred,term,вірчі грамоти,credentials,\n"
+        "t.emb,term,посольство,embassy,\n", encoding="utf-8")
+    out = tmp_path / "o.json"
+    code, _, err = run("--presegmented", "-q", str(tmp_path / "s.txt"), str(tmp_path / "t.txt"),
+                       "--glossary", str(tmp_path / "g.csv"), "-o", str(out))
+    assert code == 0, err
+    beads = [(b["src"], b["tgt"]) for b in json.loads(out.read_text(encoding="utf-8"))["beads"]]
+    assert ([10], [11]) in beads and ([11], [10]) not in beads

@@ -43,10 +43,9 @@ def test_read_text_reports_a_missing_file(tmp_path: Path) -> None:
 def test_atomic_output_replaces_the_target_only_on_success(tmp_path: Path) -> None:
     target = tmp_path / "out.tmx"
     target.write_bytes(b"old")
-    with pytest.raises(RuntimeError):
-        with atomic_output(target) as handle:
-            handle.write(b"half")
-            raise RuntimeError("interrupted")
+    with pytest.raises(RuntimeError), atomic_output(target) as handle:
+        handle.write(b"half")
+        raise RuntimeError("interrupted")
     assert target.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.tmx"]
     with atomic_output(target) as handle:
@@ -57,7 +56,8 @@ def test_atomic_output_replaces_the_target_only_on_success(tmp_path: Path) -> No
 def test_atomic_output_refuses_to_overwrite_an_input(tmp_path: Path) -> None:
     source = tmp_path / "in.tmx"
     source.write_bytes(b"keep")
-    with pytest.raises(OutputError, match="refusing to overwrite an input"):
-        with atomic_output(tmp_path / "." / "in.tmx", inputs=[source]):
-            pass
+    with pytest.raises(OutputError, match="refusing to overwrite an input"), atomic_output(
+        tmp_path / "." / "in.tmx", inputs=[source]
+    ):
+        pass
     assert source.read_bytes() == b"keep"

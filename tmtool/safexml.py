@@ -13,7 +13,12 @@ from lxml import etree
 
 from tmtool.errors import InputError
 
-_SAFE = dict(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False)
+_SAFE: dict[str, Any] = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "dtd_validation": False,
+}
 
 
 def make_parser(**overrides: Any) -> etree.XMLParser:

@@ -1,13 +1,9 @@
-"""Lexical evidence that two groups of segments translate each other.
+"""Lexical evidence: each segment's keys (word stems, numbers, marks, markup types) and the
+table of which Ukrainian keys may translate which English ones.
 
-Each segment becomes a set of keys: word stems (the first letters of a word), numbers,
-question/exclamation marks, quotes and brackets, and inline-markup types. A link table says
-which Ukrainian keys may translate which English ones: identical keys (numbers, punctuation,
-markup, Latin words), proper names compared through KMU-55 transliteration, glossary pairs,
-and stem pairs learned from the confident pairs of an earlier pass (co-occurrence with
-Dunning's log-likelihood test). A bead's evidence is a log-likelihood ratio: how many of each
-side's keys have a partner on the other side, compared with how often that happens for true
-pairs and for neighbouring wrong pairs of the same document.
+Links come from identical keys, names and international words compared through KMU-55
+transliteration, glossary pairs, and stem pairs that co-occur in a first pass's confident pairs
+(Dunning's log-likelihood test); nothing is given in advance.
 """
 from __future__ import annotations
 

@@ -7,18 +7,18 @@ still learned from the whole document. Presegmented input has no blocks and one 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tmtool.align.beads import Bead
 from tmtool.align.inputs import AlignSide
-from tmtool.align.pipeline import AlignOptions, align_texts
+from tmtool.align.pipeline import AlignOptions, Evidence, align_texts, align_with_evidence
 from tmtool.align.regions import Regions
-from tmtool.model import Segment
+from tmtool.model import CodeKind, Segment
 
 
 def markup_keys(segment: Segment) -> list[str]:
     """Evidence keys for a segment's inline codes (bold, link, ...), opening codes only."""
-    return ["m" + (code.type or code.native) for code in segment.codes if code.kind.value != "close"]
+    return ["m" + (code.type or code.native) for code in segment.codes if code.kind is not CodeKind.CLOSE]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,11 +34,18 @@ def align_sides(src: AlignSide, tgt: AlignSide, options: AlignOptions) -> Docume
     src_texts, tgt_texts = src.texts, tgt.texts
     src_extra = [markup_keys(s) for s in src.segments]
     tgt_extra = [markup_keys(s) for s in tgt.segments]
-    if len(src.blocks) <= 1 and len(tgt.blocks) <= 1:
+    if len(src.blocks) <= 1 or len(tgt.blocks) <= 1:  # no structure on one side: one level
         beads = align_texts(src_texts, tgt_texts, options, src_extra, tgt_extra)
         return DocumentAlignment(src, tgt, tuple(beads))
-    regions = Regions(block_spans(src, tgt, options), len(src_texts), len(tgt_texts))
-    beads = align_texts(src_texts, tgt_texts, options, src_extra, tgt_extra, regions)
+    # words are learned from a first, flat sentence alignment (blocks alone are too few to
+    # learn from), then used to align blocks, then sentences inside aligned blocks
+    _, evidence = align_with_evidence(src_texts, tgt_texts, options, src_extra, tgt_extra)
+    # blocks keep the learned word links but not the sentences' coverage law (a block has
+    # far more words, and a wrong block explains far more of them by chance)
+    block_evidence = replace(evidence, src_model=None, tgt_model=None) if evidence else None
+    spans = block_spans(src, tgt, options, block_evidence)
+    regions = Regions(spans, len(src_texts), len(tgt_texts))
+    beads = align_texts(src_texts, tgt_texts, options, src_extra, tgt_extra, regions, evidence)
     return DocumentAlignment(src, tgt, tuple(beads))
 
 
@@ -53,11 +60,13 @@ def _block_view(side: AlignSide) -> tuple[list[str], list[list[str]], list[tuple
     return texts, extra, blocks
 
 
-def block_spans(src: AlignSide, tgt: AlignSide, options: AlignOptions) -> list[tuple[int, int, int, int]]:
+def block_spans(
+    src: AlignSide, tgt: AlignSide, options: AlignOptions, evidence: Evidence | None = None,
+) -> list[tuple[int, int, int, int]]:
     """Block beads as segment ranges (first source, end source, first target, end target)."""
     src_texts, src_extra, src_blocks = _block_view(src)
     tgt_texts, tgt_extra, tgt_blocks = _block_view(tgt)
-    block_beads = align_texts(src_texts, tgt_texts, options, src_extra, tgt_extra)
+    block_beads = align_texts(src_texts, tgt_texts, options, src_extra, tgt_extra, preset=evidence)
     spans = []
     i = j = 0
     for bead in block_beads:

@@ -18,7 +18,7 @@ from tmtool import __version__
 from tmtool.align.beads import Bead
 from tmtool.align.inputs import AlignSide, short_name
 from tmtool.align.levels import DocumentAlignment
-from tmtool.model import Prop, Segment, TranslationUnit, Variant
+from tmtool.model import InlineCode, Prop, Segment, TranslationUnit, Variant
 
 SCORE_PROP = "x-tmtool-score"
 
@@ -33,7 +33,7 @@ class OutputOptions:
 
 def joined_segment(side: AlignSide, positions: Sequence[int], plain: bool) -> Segment:
     """The bead's segments of one side as one segment, joined by a space."""
-    parts: list[str | object] = []
+    parts: list[str | InlineCode] = []
     for number, position in enumerate(positions):
         if number:
             parts.append(" ")
@@ -42,7 +42,7 @@ def joined_segment(side: AlignSide, positions: Sequence[int], plain: bool) -> Se
             parts.append(segment.text.strip())
         else:
             parts.extend(segment.parts)
-    return Segment(tuple(parts))  # type: ignore[arg-type]
+    return Segment(tuple(parts))
 
 
 def kept_pairs(doc: DocumentAlignment, min_score: float) -> Iterator[Bead]:

@@ -1,10 +1,9 @@
-"""Aligning two lists of segments: a length-only pass, then lexical passes that learn from it.
+"""Aligning two lists of segments: a length-only pass, then a lexical pass that learns from it.
 
-Pass 0 is Gale-Church with the document's own length ratio, searched coarse-to-fine. Each
-later pass takes the confident 1-1 pairs of the previous one (1-1 beads between 1-1 beads),
-re-estimates the length model, bead priors and lexical weights, learns a word-translation
-table from them, and searches a corridor around the previous path with all bead shapes.
-Empty segments join no bead.
+Pass 0 is Gale-Church with the document's own length ratio, searched coarse-to-fine; the next
+pass learns word links, coverage laws and the length variance from pass 0's confident 1-1
+pairs and searches a corridor around its path with all bead shapes. What it learned
+(`Evidence`) can be reused on another view of the same pair (blocks, sentences in blocks).
 """
 from __future__ import annotations
 
@@ -22,14 +21,15 @@ from tmtool.align.evidence import (
     name_links,
     segment_keys,
 )
-from tmtool.align.lengths import estimate_length_model, initial_length_model
+from tmtool.align.lengths import LengthModel, estimate_length_model, initial_length_model
 from tmtool.align.regions import Regions
-from tmtool.align.scoring import BeadCost, LexicalModel
+from tmtool.align.scoring import BeadCost, CoverageModel, LexicalModel
 from tmtool.align.search import INF, CostFn, Span, coarse_to_fine, search, search_around
 
 # Pass 0 uses Gale & Church's own bead shapes.
 LENGTH_SHAPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2))
-LEARN_LIMIT = 6000  # confident pairs used for learning (spread evenly over the document)
+LEARN_LIMIT = 6000
+FEW_PAIRS = 3  # blocks are few: their coverage law is fitted on as few pairs as this  # confident pairs used for learning (spread evenly over the document)
 # A partial path this many nats (a factor e^50) worse than the best one at the same source
 # position is abandoned; the search widens its corridor if the best path hugs its border.
 BEAM = 40.0
@@ -49,6 +49,17 @@ class AlignOptions:
     passes: int = 1  # lexical passes after the length-only pass
     radius: int = 4  # half-width of the corridor searched around the previous path
     min_score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a lexical pass learned from a document pair, reusable on another view of the same
+    pair (its blocks, or its sentences inside blocks)."""
+
+    links: frozenset[tuple[str, str]]
+    src_model: CoverageModel | None  # None: fit anew on the new view's own first pass
+    tgt_model: CoverageModel | None
+    length: LengthModel
 
 
 def glossary_links(terms: Sequence[TermPair]) -> set[tuple[str, str]]:
@@ -105,42 +116,95 @@ def align_texts(
     src_extra: Sequence[Sequence[str]] | None = None,
     tgt_extra: Sequence[Sequence[str]] | None = None,
     regions: Regions | None = None,
+    preset: Evidence | None = None,
 ) -> list[Bead]:
     """Beads over the two segment lists (indices into them), in document order.
 
     `src_extra`/`tgt_extra` add evidence keys per segment (e.g. inline-markup types).
     `regions` (documents only; every segment must then have text) confines beads to
-    aligned blocks.
+    aligned blocks. `preset` replaces learning by what was learned elsewhere.
     """
+    return align_with_evidence(src_texts, tgt_texts, options, src_extra, tgt_extra, regions, preset)[0]
+
+
+def align_with_evidence(
+    src_texts: Sequence[str], tgt_texts: Sequence[str], options: AlignOptions,
+    src_extra: Sequence[Sequence[str]] | None = None,
+    tgt_extra: Sequence[Sequence[str]] | None = None,
+    regions: Regions | None = None,
+    preset: Evidence | None = None,
+) -> tuple[list[Bead], Evidence | None]:
+    """`align_texts`, also returning the evidence its last pass used (None if none)."""
     src_keep = [i for i, t in enumerate(src_texts) if t.strip()]
     tgt_keep = [j for j, t in enumerate(tgt_texts) if t.strip()]
     if regions is not None and (len(src_keep), len(tgt_keep)) != (len(src_texts), len(tgt_texts)):
         raise ValueError("regions need segments that all have text")
     src = [src_texts[i].strip() for i in src_keep]
     tgt = [tgt_texts[j].strip() for j in tgt_keep]
-    spans = _align_nonempty(
+    spans, evidence = _align_nonempty(
         src, tgt, options,
         [src_extra[i] for i in src_keep] if src_extra is not None else None,
         [tgt_extra[j] for j in tgt_keep] if tgt_extra is not None else None,
-        regions,
+        regions, preset,
     )
-    return [
+    beads = [
         Bead(tuple(src_keep[i] for i in range(i0, i1)), tuple(tgt_keep[j] for j in range(j0, j1)), s)
         for (i0, i1, j0, j1), s in spans
     ]
+    return beads, evidence
+
+
+def _base_links(src_side: Side, tgt_side: Side, options: AlignOptions) -> set[tuple[str, str]]:
+    """Links known before any pass: identical keys, names, cognates, glossary terms."""
+    links = identity_links(src_side, tgt_side)
+    links |= name_links(src_side.names, tgt_side.names)
+    links |= cognate_links(src_side.words, tgt_side.words)
+    links |= glossary_links(options.glossary)
+    return links
+
+
+def _learn(
+    path: Sequence[Span], src_side: Side, tgt_side: Side, base_links: set[tuple[str, str]],
+    chars: tuple[Sequence[int], Sequence[int]], length: LengthModel,
+) -> tuple[LexicalModel, Evidence]:
+    """Learn word links and coverage laws from a path's confident pairs, then the lengths."""
+    sample = _spread(confident_pairs(path), LEARN_LIMIT)
+    learned = learn_links([(src_side.keys[i], tgt_side.keys[j]) for i, j in sample])
+    forward, backward = link_tables(base_links | learned)
+    lexical = LexicalModel(src_side, tgt_side, forward, backward)
+    lexical.fit(sample)
+    # Lengths are re-estimated on pairs chosen by words alone: pairs chosen by the
+    # length-only pass would make the document look more regular than it is.
+    chosen = lexical_pairs(lexical, path)
+    length = estimate_length_model([(chars[0][i], chars[1][j]) for i, j in chosen], length)
+    return lexical, Evidence(frozenset(learned), lexical.src_model, lexical.tgt_model, length)
+
+
+def _reuse(
+    path: Sequence[Span], src_side: Side, tgt_side: Side, base_links: set[tuple[str, str]],
+    preset: Evidence,
+) -> LexicalModel:
+    """A lexical model from evidence learned on another view of the same document pair."""
+    forward, backward = link_tables(base_links | preset.links)
+    lexical = LexicalModel(src_side, tgt_side, forward, backward)
+    if preset.src_model is None or preset.tgt_model is None:
+        lexical.fit(confident_pairs(path), minimum=FEW_PAIRS)
+    else:
+        lexical.src_model, lexical.tgt_model = preset.src_model, preset.tgt_model
+    return lexical
 
 
 def _align_nonempty(
     src: Sequence[str], tgt: Sequence[str], options: AlignOptions,
     src_extra: Sequence[Sequence[str]] | None, tgt_extra: Sequence[Sequence[str]] | None,
-    regions: Regions | None,
-) -> list[tuple[Span, float]]:
+    regions: Regions | None, preset: Evidence | None,
+) -> tuple[list[tuple[Span, float]], Evidence | None]:
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
-        return [((i, i + 1, 0, 0), 0.0) for i in range(n)] + [((0, 0, j, j + 1), 0.0) for j in range(m)]
-    src_chars = [len(t) for t in src]
-    tgt_chars = [len(t) for t in tgt]
-    length = initial_length_model(src_chars, tgt_chars)
+        deletions = [((i, i + 1, 0, 0), 0.0) for i in range(n)] + [((0, 0, j, j + 1), 0.0) for j in range(m)]
+        return deletions, preset
+    chars = ([len(t) for t in src], [len(t) for t in tgt])
+    length = initial_length_model(*chars)
     penalties = prior_penalties({s: GENERIC_PRIORS[s] for s in LENGTH_SHAPES})
 
     def length_only(a: Sequence[int], b: Sequence[int]) -> CostFn:
@@ -150,34 +214,27 @@ def _align_nonempty(
         if regions is None:
             return search_around(guide, n, m, options.radius, shapes, cost, BEAM)
         lo, hi = regions.window()
-        return search(n, m, lo, hi, shapes, regions.confine(cost), BEAM)
+        # no beam here: a region may allow only a few paths, which a beam could all cut off
+        return search(n, m, lo, hi, shapes, regions.confine(cost))
 
     if regions is None:
-        path = coarse_to_fine(
-            src_chars, tgt_chars, length_only, LENGTH_SHAPES, COARSE_RADIUS, LENGTH_BEAM
-        )
+        path = coarse_to_fine(*chars, length_only, LENGTH_SHAPES, COARSE_RADIUS, LENGTH_BEAM)
     else:
-        path = find([], LENGTH_SHAPES, length_only(src_chars, tgt_chars))
-    src_side = Side.build(src, src_extra)
-    tgt_side = Side.build(tgt, tgt_extra)
-    base_links = identity_links(src_side, tgt_side)
-    base_links |= name_links(src_side.names, tgt_side.names)
-    base_links |= cognate_links(src_side.words, tgt_side.words)
-    base_links |= glossary_links(options.glossary)
-    cost = BeadCost(src_chars, tgt_chars, length, penalties, None)
-    for _ in range(options.passes):
-        sample = _spread(confident_pairs(path), LEARN_LIMIT)
-        learned = learn_links([(src_side.keys[i], tgt_side.keys[j]) for i, j in sample])
-        forward, backward = link_tables(base_links | learned)
-        lexical = LexicalModel(src_side, tgt_side, forward, backward)
-        lexical.fit(sample)
-        # Lengths are re-estimated on pairs chosen by words alone: pairs chosen by the
-        # length-only pass would make the document look more regular than it is.
-        chosen = lexical_pairs(lexical, path)
-        length = estimate_length_model([(src_chars[i], tgt_chars[j]) for i, j in chosen], length)
-        cost = BeadCost(src_chars, tgt_chars, length, prior_penalties(GENERIC_PRIORS), lexical)
+        path = find([], LENGTH_SHAPES, length_only(*chars))
+    src_side, tgt_side = Side.build(src, src_extra), Side.build(tgt, tgt_extra)
+    base_links = _base_links(src_side, tgt_side, options)
+    cost = BeadCost(*chars, length, penalties, None)
+    evidence = preset
+    for _ in range(options.passes if preset is None else 1):
+        if preset is None:
+            lexical, evidence = _learn(path, src_side, tgt_side, base_links, chars, length)
+            length = evidence.length
+        else:
+            lexical, length = _reuse(path, src_side, tgt_side, base_links, preset), preset.length
+        cost = BeadCost(*chars, length, prior_penalties(GENERIC_PRIORS), lexical)
+        cost.set_wrong_spread(confident_pairs(path))
         path = find(path, BEAD_SHAPES, cost.function())
-    return [(span, cost.score(*span)) for span in path]
+    return [(span, cost.score(*span)) for span in path], evidence
 
 
-__all__ = ["AlignOptions", "align_texts", "confident_pairs"]
+__all__ = ["AlignOptions", "Evidence", "align_texts", "align_with_evidence", "confident_pairs"]

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tmtool.align.search import INF, CostFn, Span, corridor
+from tmtool.align.search import INF, CostFn, Span
+
+REGION_BAND = 50  # half-width of the search band inside one region, beyond any size difference
 
 
 class Regions:
@@ -27,8 +29,17 @@ class Regions:
                 self.tgt_region[j] = index
 
     def window(self) -> tuple[list[int], list[int]]:
-        """The search window: the regions' rectangles (and nothing else)."""
-        return corridor(self.spans, self.n, self.m, 0)
+        """The search window: the regions' rectangles, cut down to a band around each one's
+        diagonal when a region is large (so one huge block cannot make the search quadratic)."""
+        lo = [self.m] * (self.n + 1)
+        hi = [0] * (self.n + 1)
+        for i0, i1, j0, j1 in self.spans:
+            width = REGION_BAND + abs((j1 - j0) - (i1 - i0))
+            for i in range(i0, i1 + 1):
+                centre = j0 + (i - i0) * (j1 - j0) // max(i1 - i0, 1)
+                lo[i] = min(lo[i], max(j0, centre - width))
+                hi[i] = max(hi[i], min(j1, centre + width))
+        return lo, hi
 
     def confine(self, cost: CostFn) -> CostFn:
         """`cost` for beads inside one region, infinite for beads that cross a boundary."""

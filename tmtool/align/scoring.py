@@ -1,10 +1,8 @@
-"""The price of a bead: shape prior + Gale-Church length cost - lexical log-likelihood ratio.
+"""The price of a bead: shape prior + Gale-Church length cost - lexical log-likelihood ratio (nats).
 
-Everything is in nats. The lexical part counts, for each side, the keys that have a linked key
-on the other side; its weights come from the document pair: the share of keys explained in
-confident pairs of an earlier pass (true pairs) against the share explained when each of those
-segments is paired with a nearby wrong one. A side facing k segments is compared with k random
-segments, so joining more segments does not buy evidence for free.
+The lexical part counts, per segment, the keys with a linked key on the other side, under
+beta-binomial laws fitted on the document's own confident pairs (true) and shifted pairs
+(wrong), mixed with a 10 % chance that a true pair's words are simply unknown to the table.
 """
 from __future__ import annotations
 
@@ -16,6 +14,7 @@ from tmtool.align.lengths import LengthModel
 from tmtool.align.search import INF, CostFn
 
 _SQRT_PI = math.sqrt(math.pi)
+_MEDIAN_CHI2_1 = 0.4549364
 
 CACHE_ROWS = 4
 UNKNOWN_SHARE = 0.1  # share of true pairs assumed to look, to the word table, like wrong ones  # rows of pair masks kept while the search moves down the source side
@@ -38,7 +37,6 @@ class LexicalModel:
             for keys in tgt.keys
         ]
         self._rows: dict[int, dict[int, tuple[int, int]]] = {}
-        self._top_row = 0
         self.src_model = NEUTRAL
         self.tgt_model = NEUTRAL
 
@@ -46,9 +44,8 @@ class LexicalModel:
         """(bits of source keys explained by target j, bits of target keys explained by i)."""
         row = self._rows.get(i)
         if row is None:
-            if i > self._top_row:
-                self._top_row = i
-                for old in [r for r in self._rows if r < i - CACHE_ROWS]:
+            if len(self._rows) > 2 * CACHE_ROWS:  # searches move forward: forget far rows
+                for old in [r for r in self._rows if abs(r - i) > CACHE_ROWS]:
                     del self._rows[old]
             row = self._rows[i] = {}
         found = row.get(j)
@@ -109,9 +106,10 @@ class LexicalModel:
         model, sizes = (self.src_model, self.src_sizes) if side == "src" else (self.tgt_model, self.tgt_sizes)
         return [model.table(size, 1) for size in sizes]
 
-    def fit(self, pairs: Sequence[tuple[int, int]]) -> None:
-        """Set the weights from confident 1-1 pairs (i, j) in document order."""
-        if len(pairs) < 10:
+    def fit(self, pairs: Sequence[tuple[int, int]], minimum: int = 10) -> None:
+        """Set the weights from confident 1-1 pairs (i, j) in document order (at least
+        `minimum` of them, else the evidence stays neutral)."""
+        if len(pairs) < max(minimum, 2):
             return
         shift = 3
         src_true, src_false, tgt_true, tgt_false = [], [], [], []
@@ -124,7 +122,6 @@ class LexicalModel:
             src_false.append((src_mask.bit_count(), self.src_sizes[i]))
             tgt_false.append((tgt_mask.bit_count(), self.tgt_sizes[wrong]))
         self._rows.clear()
-        self._top_row = 0
         self.src_model = CoverageModel.fit(src_true, src_false)
         self.tgt_model = CoverageModel.fit(tgt_true, tgt_false)
 
@@ -220,6 +217,7 @@ class BeadCost:
         self.length = length
         self.penalties = penalties
         self.lexical = lexical
+        self.wrong_spread = 1.0  # see set_wrong_spread
 
     def __call__(self, i0: int, i1: int, j0: int, j1: int) -> float:
         penalty = self.penalties[(i1 - i0, j1 - j0)]
@@ -269,14 +267,39 @@ class BeadCost:
         return cost
 
     def score(self, i0: int, i1: int, j0: int, j1: int) -> float:
-        """The bead's score in [0, 1]: 0.5 when evidence is neutral, near 1 when it agrees."""
+        """The bead's score in [0, 1]: the probability that it is a translation rather than an
+        unrelated neighbour, from its words and lengths with even prior odds (0.5 = no
+        evidence either way). Deletions score 0."""
         if i0 == i1 or j0 == j1:
             return 0.0
-        x = -self.evidence_cost(i0, i1, j0, j1)
+        delta = self.length.delta(
+            self.src_prefix[i1] - self.src_prefix[i0], self.tgt_prefix[j1] - self.tgt_prefix[j0]
+        )
+        # lengths as a likelihood ratio: N(0, 1) for translations against N(0, spread^2) for
+        # wrong pairs, whose spread the document's shifted pairs give
+        spread = max(self.wrong_spread, 1.0)
+        x = -delta * delta / 2 + (delta / spread) ** 2 / 2 + math.log(spread)
+        if self.lexical is not None:
+            x += self.lexical.llr(i0, i1, j0, j1)
         if x >= 0:
             return 1.0 / (1.0 + math.exp(-x))
         e = math.exp(x)
         return e / (1.0 + e)
+
+    def set_wrong_spread(self, pairs: Sequence[tuple[int, int]], shift: int = 3) -> None:
+        """Estimate how spread the length differences of wrong pairs are (robustly, from the
+        pairs (i, j) shifted by `shift` places)."""
+        if len(pairs) <= shift:
+            return
+        squares = sorted(
+            self.length.delta(
+                self.src_prefix[i + 1] - self.src_prefix[i],
+                self.tgt_prefix[pairs[(k + shift) % len(pairs)][1] + 1]
+                - self.tgt_prefix[pairs[(k + shift) % len(pairs)][1]],
+            ) ** 2
+            for k, (i, _) in enumerate(pairs)
+        )
+        self.wrong_spread = math.sqrt(squares[len(squares) // 2] / _MEDIAN_CHI2_1)
 
 
 def _prefix(values: Sequence[int]) -> list[int]:

@@ -6,7 +6,14 @@ from collections.abc import Sequence
 
 import click
 
-from tmtool.align.batch import AlignJob, JobResult, glossary_terms, read_manifest, run_jobs
+from tmtool.align.batch import (
+    AlignJob,
+    JobResult,
+    align_job,
+    glossary_terms,
+    read_manifest,
+    run_jobs,
+)
 from tmtool.align.levels import DocumentAlignment
 from tmtool.align.output import (
     OutputOptions,
@@ -98,37 +105,41 @@ def align(src: str | None, tgt: str | None, manifest: str | None, output: str, f
       tmtool align --presegmented uk.txt en.txt --format json -o ladder.json
       tmtool align --pairs pairs.tsv -o all.tmx -j 2
     """
+    if bool(manifest) == bool(src or tgt) or (not manifest and not (src and tgt)):
+        raise ConfigError("give two documents (SRC TGT) or --pairs MANIFEST, not both")
     fmt = _format_for(output, fmt)
-    if manifest and (src or tgt):
-        raise ConfigError("give either SRC TGT or --pairs MANIFEST, not both")
-    if not manifest and not (src and tgt):
-        raise ConfigError("give two documents (SRC TGT) or --pairs MANIFEST")
     options = AlignOptions(glossary=glossary_terms(glossary) if glossary else (), min_score=min_score)
     paths = read_manifest(manifest) if manifest else [(src or "", tgt or "")]
-    job_list = [AlignJob(s, t, src_lang, tgt_lang, presegmented, options, srx) for s, t in paths]
+    jobs_list = [AlignJob(s, t, src_lang, tgt_lang, presegmented, options, srx) for s, t in paths]
     settings = {"src_lang": src_lang, "tgt_lang": tgt_lang, "presegmented": presegmented,
                 "min_score": min_score, "glossary": list(glossary), "plain": plain}
     out = OutputOptions(min_score=min_score, plain=plain, score_prop=score_prop, created=run_timestamp())
-    if not manifest:
-        from tmtool.align.batch import align_job
-
-        docs = [align_job(job_list[0])]
-        failed = 0
-    else:
-        progress = sys.stderr.isatty() and not quiet and fmt != "json"
-        results = _collect(job_list, jobs, progress)
-        docs = [r.alignment for r in results if r.alignment is not None]
-        failed = len(results) - len(docs)
-        for result in results:
-            if result.error is not None:
-                click.echo(f"tmtool: error: {result.error} (document skipped)", err=True)
-        if not docs:
-            raise TmtoolError(f"{manifest}: no document could be aligned")
+    docs, failed = _align_all(jobs_list, manifest, jobs, progress=not quiet and fmt != "json")
     inputs = [p for pair in paths for p in pair] + ([manifest] if manifest else [])
     written = write_output(docs, output, fmt, out, settings, inputs)
-    if not quiet:
-        for doc in docs:
-            click.echo(summary(doc), err=True)
-        click.echo(f"{written} pairs written to {output}", err=True)
+    _report(docs, written, output, quiet)
     if failed:
         click.get_current_context().exit(EXIT_PARTLY)
+
+
+def _align_all(jobs: list[AlignJob], manifest: str | None, workers: int,
+               progress: bool) -> tuple[list[DocumentAlignment], int]:
+    """The alignments that succeeded and how many documents failed (each reported)."""
+    if not manifest:
+        return [align_job(jobs[0])], 0
+    results = _collect(jobs, workers, progress and sys.stderr.isatty())
+    for result in results:
+        if result.error is not None:
+            click.echo(f"tmtool: error: {result.error} (document skipped)", err=True)
+    docs = [r.alignment for r in results if r.alignment is not None]
+    if not docs:
+        raise TmtoolError(f"{manifest}: no document could be aligned")
+    return docs, len(results) - len(docs)
+
+
+def _report(docs: Sequence[DocumentAlignment], written: int, output: str, quiet: bool) -> None:
+    if quiet:
+        return
+    for doc in docs:
+        click.echo(summary(doc), err=True)
+    click.echo(f"{written} pairs written to {output}", err=True)
