@@ -118,6 +118,26 @@ def test_plain_drops_markup(project_dir: Path, tmp_path: Path) -> None:
     assert first.startswith("Толежан Барлибаєв,\tTolezhan Barlybayev,\t")
 
 
+def test_literal_markup_keeps_the_markdown_as_written(project_dir: Path, tmp_path: Path) -> None:
+    sources = project_dir / "sources"
+    if not (sources / "interview.uk.md").exists():
+        pytest.skip("the sample corpus is absent")
+    out = tmp_path / "sample.tsv"
+    run(str(sources / "interview.uk.md"), str(sources / "interview.en.md"), "--markup", "literal",
+        "-q", "-o", str(out))
+    pairs = [line.split("\t")[:2] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert ["## **КАЗАХСТАН — УКРАЇНА: стратегічне партнерство, що ґрунтується на довірі та історії**",
+            "## **KAZAKHSTAN-UKRAINE: strategic partnership rooted in trust and history**"] in pairs
+
+
+def test_plain_contradicting_markup_is_a_usage_error(docs: tuple[Path, Path], tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["align", str(docs[0]), str(docs[1]), "--plain", "--markup",
+                                      "literal", "-o", str(tmp_path / "x.tsv")])
+    assert result.exit_code == 2
+    assert "--plain contradicts --markup literal" in result.stderr
+    assert not (tmp_path / "x.tsv").exists()
+
+
 def write(path: Path, data: bytes) -> str:
     path.write_bytes(data)
     return str(path)

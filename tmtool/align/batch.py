@@ -28,6 +28,7 @@ class AlignJob:
     presegmented: bool = False
     options: AlignOptions = field(default_factory=AlignOptions)
     srx_path: str | None = None
+    markup: str = "codes"  # read_document's markup mode: codes, literal or plain
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +41,10 @@ class JobResult:
 def align_job(job: AlignJob) -> DocumentAlignment:
     """Read, check and align one pair; raises TmtoolError for bad input."""
     rules = load_rules(job.srx_path) if job.srx_path else None
-    src = read_side(job.src_path, lang=job.src_lang, presegmented=job.presegmented, rules=rules)
-    tgt = read_side(job.tgt_path, lang=job.tgt_lang, presegmented=job.presegmented, rules=rules)
+    src = read_side(job.src_path, lang=job.src_lang, presegmented=job.presegmented, rules=rules,
+                    markup=job.markup)
+    tgt = read_side(job.tgt_path, lang=job.tgt_lang, presegmented=job.presegmented, rules=rules,
+                    markup=job.markup)
     check_languages(src, tgt)
     return align_sides(src, tgt, job.options)
 

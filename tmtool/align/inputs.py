@@ -57,11 +57,13 @@ def language_name(lang: str) -> str:
 
 def side_from_text(
     text: str, *, name: str, lang: str, presegmented: bool,
-    rules: SegmentationRules | None = None,
+    rules: SegmentationRules | None = None, markup: str = "codes",
 ) -> AlignSide:
-    """Segments and blocks of one decoded document (no language check)."""
+    """Segments and blocks of one decoded document (no language check); `markup` as in
+    `read_document` (with "literal" the segments are plain text holding the source as written)."""
     fmt = "presegmented" if presegmented else "auto"
-    blocks = read_document(text, lang=primary_language(lang), name=name, fmt=fmt, rules=rules)
+    blocks = read_document(text, lang=primary_language(lang), name=name, fmt=fmt, rules=rules,
+                           markup=markup)
     segments: list[Segment] = []
     indices: list[int] = []
     lines: list[int] = []
@@ -86,10 +88,12 @@ def side_from_text(
 
 def read_side(
     path: str, *, lang: str, presegmented: bool, rules: SegmentationRules | None = None,
+    markup: str = "codes",
 ) -> AlignSide:
     """Read and segment one file; a missing, binary, non-UTF-8 or empty file is an InputError."""
     name = display_name(path)
-    return side_from_text(read_text(path), name=name, lang=lang, presegmented=presegmented, rules=rules)
+    return side_from_text(read_text(path), name=name, lang=lang, presegmented=presegmented,
+                          rules=rules, markup=markup)
 
 
 def _script(side: AlignSide) -> str | None:

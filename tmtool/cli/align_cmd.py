@@ -81,7 +81,11 @@ def _collect(jobs: list[AlignJob], workers: int, progress: bool) -> list[JobResu
               help="Glossary file or folder whose term pairs count as evidence (repeatable).")
 @click.option("--min-score", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Drop pairs scoring below this (0.5 = no evidence either way).")
-@click.option("--plain", is_flag=True, help="Write text only, without inline markup codes.")
+@click.option("--markup", type=click.Choice(["codes", "literal", "plain"]), default=None,
+              help="codes (default): inline markup as TMX bpt/ept/ph; plain: text only; literal: "
+                   "the source text as written, markup and '## ' included, segmented as a CAT "
+                   "tool reading the .md/.txt file as plain text does (OmegaT).")
+@click.option("--plain", is_flag=True, help="Same as --markup plain.")
 @click.option("--score-prop", is_flag=True, help="Add an x-tmtool-score prop to every TMX unit.")
 @click.option("--srx", metavar="FILE", help="Segment with these SRX rules instead of tmtool's.")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True,
@@ -89,7 +93,7 @@ def _collect(jobs: list[AlignJob], workers: int, progress: bool) -> list[JobResu
 @quiet_option
 def align(src: str | None, tgt: str | None, manifest: str | None, output: str, fmt: str | None,
           presegmented: bool, src_lang: str, tgt_lang: str, glossary: tuple[str, ...],
-          min_score: float, plain: bool, score_prop: bool, srx: str | None, jobs: int,
+          min_score: float, markup: str | None, plain: bool, score_prop: bool, srx: str | None, jobs: int,
           quiet: bool) -> None:
     """Align a Ukrainian document with its English translation into TMX.
 
@@ -107,13 +111,20 @@ def align(src: str | None, tgt: str | None, manifest: str | None, output: str, f
     """
     if bool(manifest) == bool(src or tgt) or (not manifest and not (src and tgt)):
         raise ConfigError("give two documents (SRC TGT) or --pairs MANIFEST, not both")
+    if plain and markup not in (None, "plain"):
+        raise click.UsageError(f"--plain contradicts --markup {markup}")
+    markup = "plain" if plain else markup or "codes"
     fmt = _format_for(output, fmt)
     options = AlignOptions(glossary=glossary_terms(glossary) if glossary else (), min_score=min_score)
     paths = read_manifest(manifest) if manifest else [(src or "", tgt or "")]
-    jobs_list = [AlignJob(s, t, src_lang, tgt_lang, presegmented, options, srx) for s, t in paths]
+    # plain still aligns on the codes (markup is evidence) and drops them when writing
+    read_markup = "literal" if markup == "literal" else "codes"
+    jobs_list = [AlignJob(s, t, src_lang, tgt_lang, presegmented, options, srx, read_markup)
+                 for s, t in paths]
     settings = {"src_lang": src_lang, "tgt_lang": tgt_lang, "presegmented": presegmented,
-                "min_score": min_score, "glossary": list(glossary), "plain": plain}
-    out = OutputOptions(min_score=min_score, plain=plain, score_prop=score_prop, created=run_timestamp())
+                "min_score": min_score, "glossary": list(glossary), "markup": markup}
+    out = OutputOptions(min_score=min_score, plain=markup == "plain", score_prop=score_prop,
+                        created=run_timestamp())
     docs, failed = _align_all(jobs_list, manifest, jobs, progress=not quiet and fmt != "json")
     inputs = [p for pair in paths for p in pair] + ([manifest] if manifest else [])
     written = write_output(docs, output, fmt, out, settings, inputs)
