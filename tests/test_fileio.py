@@ -61,3 +61,14 @@ def test_atomic_output_refuses_to_overwrite_an_input(tmp_path: Path) -> None:
     ):
         pass
     assert source.read_bytes() == b"keep"
+
+
+def test_atomic_output_gives_a_new_file_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+
+    target = tmp_path / "new.tmx"
+    with atomic_output(target) as handle:
+        handle.write(b"x")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask

@@ -94,6 +94,16 @@ def check_output_not_input(
             raise OutputError(f"{output}: refusing to overwrite an input file; choose another -o")
 
 
+def _final_mode(target: Path) -> int:
+    """The replaced file's mode, or what a plain `open()` would give (mkstemp makes 0600)."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 @contextlib.contextmanager
 def atomic_output(
     path: str | os.PathLike[str], *, inputs: Iterable[str | os.PathLike[str]] = ()
@@ -121,6 +131,7 @@ def atomic_output(
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(temp_name, _final_mode(target))
         os.replace(temp_name, target)
     except BaseException:
         with contextlib.suppress(OSError):
