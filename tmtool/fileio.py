@@ -76,6 +76,20 @@ def read_text(path: str | os.PathLike[str]) -> str:
         return decode_text(handle.read(), name=display_name(path))
 
 
+def read_source_text(
+    source: IO[bytes] | str | os.PathLike[str], *, name: str | None = None
+) -> tuple[str, str]:
+    """(name for messages, decoded text) of a path or an open binary stream; for readers
+    that need the whole text (polib, csv)."""
+    if isinstance(source, (str, os.PathLike)):
+        label = name or display_name(source)
+        with open_input(source) as handle:
+            data = handle.read()
+    else:
+        label, data = name or "<stream>", source.read()
+    return label, decode_text(data, name=label)
+
+
 def _same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
     if STDIO in (str(a), str(b)):
         return False

@@ -22,7 +22,14 @@ from tmtool.report.text import render_text
 from tmtool.tm.merge import ConflictPolicy, MergeReport, merge_tmx_files
 from tmtool.tm.stats import MemoryStats, tmx_file_stats
 
-FORMAT_CHOICE = click.Choice(["text", "json"])
+format_option = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for machines.",
+)
 
 
 def _plural(count: int, noun: str) -> str:
@@ -42,14 +49,7 @@ def _stats_text(path: str, stats: MemoryStats) -> str:
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
-@click.option(
-    "--format",
-    "output_format",
-    type=FORMAT_CHOICE,
-    default="text",
-    show_default=True,
-    help="text for people, json for machines.",
-)
+@format_option
 @click.option(
     "--src-lang",
     callback=_locale_callback,
@@ -92,14 +92,7 @@ def _check_files(files: tuple[str, ...]) -> tuple[list[Finding], list[InputError
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
-@click.option(
-    "--format",
-    "output_format",
-    type=FORMAT_CHOICE,
-    default="text",
-    show_default=True,
-    help="text for people, json for machines.",
-)
+@format_option
 @quiet_option
 def validate(files: tuple[str, ...], output_format: str, quiet: bool) -> None:
     """Check TMX files against TMX 1.4b and what CAT tools need.

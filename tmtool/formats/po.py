@@ -21,7 +21,7 @@ from typing import IO
 import polib
 
 from tmtool.errors import InputError, OutputError
-from tmtool.fileio import decode_text, display_name, open_input
+from tmtool.fileio import read_source_text
 from tmtool.formats.readcheck import check_chars, file_locale
 from tmtool.locales import DEFAULT_SRC_LANG, DEFAULT_TGT_LANG, primary_language
 from tmtool.model import Prop, Segment, TranslationUnit, Variant
@@ -156,13 +156,7 @@ def read_po(
     The target language is the header's `Language`, else `tgt_lang`, else en-GB; a given
     `tgt_lang` is only the fallback, since the file knows its own language best.
     """
-    if isinstance(source, (str, os.PathLike)):
-        label = name or display_name(source)
-        with open_input(source) as handle:
-            data = handle.read()
-    else:
-        label, data = name or "<stream>", source.read()
-    text = decode_text(data, name=label)
+    label, text = read_source_text(source, name=name)
     check_chars(text, name=label, line=1)
     lines = _scan(text, label)
     catalog = _parse(text, label)

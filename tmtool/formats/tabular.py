@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import IO
 
 from tmtool.errors import ConfigError, InputError, OutputError
-from tmtool.fileio import decode_text, display_name, open_input
+from tmtool.fileio import read_source_text
 from tmtool.formats.readcheck import check_chars
 from tmtool.locales import DEFAULT_SRC_LANG, DEFAULT_TGT_LANG, canonical_locale
 from tmtool.model import Segment, TranslationUnit, Variant
@@ -46,13 +46,7 @@ def read_tabular(
     """Units of a two-column TSV/CSV file; blank rows are skipped, any other row that does not
     have exactly two cells is an error naming its line."""
     dialect = _dialect(fmt)
-    if isinstance(source, (str, os.PathLike)):
-        label = name or display_name(source)
-        with open_input(source) as handle:
-            data = handle.read()
-    else:
-        label, data = name or "<stream>", source.read()
-    text = decode_text(data, name=label)
+    label, text = read_source_text(source, name=name)
     check_chars(text, name=label, line=1)
     reader = csv.reader(io.StringIO(text, newline=""), dialect=dialect, strict=True)
     line = 1
