@@ -22,8 +22,11 @@ CASES: dict[str, tuple[str, str, str]] = {
                         "He worked in Dniprodzerzhynsk (now Kamianske)."),
     "wrong-case": ("Він жив у Києві.", "He lived in kyiv.", "He lived in Kyiv."),
     "missing-term": ("Він жив у Києві.", "He lived in the capital.", "He lived in Kyiv."),
+    "mixed-script": ("Він жив у Києві.", "He lived in Ky\u0456v.", "He lived in Kyiv."),
+    "translit": ("Марія Приймаченко малювала звірів.", "Maria Prymachenko painted animals.",
+                 "Mariia Pryimachenko painted animals."),
 }
-MONOLINGUAL_RULES = ("forbidden-variant", "near-miss", "historical-name", "wrong-case")
+MONOLINGUAL_RULES = ("forbidden-variant", "near-miss", "historical-name", "wrong-case", "mixed-script")
 
 
 def as_text(uk: str, en: str) -> str:

@@ -18,6 +18,8 @@ RULE = "near-miss"
     ("Zelenskyi spoke.", [(RULE, 1, 1)]),
     ("Tokaev spoke first.", [(RULE, 1, 1)]),
     ("He met Kasym Tokaev.", [(RULE, 1, 14)]),  # the surname alone is a variant of Tokayev
+    ("Taras Shevchanko wrote it.", [(RULE, 1, 1)]),  # two words: a name even at the start
+    ("We read Volodymyr Zelenskij.", [(RULE, 1, 9)]),  # j written for y (German/Polish style)
 ])
 def test_variants_fire(text: str, expected: list[tuple[str, int, int]]) -> None:
     assert where(lint_en(text, RULE)) == expected

@@ -30,13 +30,17 @@ _ENDINGS = ((re.compile(r"off\b"), "ov"), (re.compile(r"eff\b"), "ev"))
 
 
 @functools.lru_cache(maxsize=65_536)
-def skeleton(text: str) -> str:
-    """The folded key of a Latin name or word sequence (words separated by one space)."""
+def skeleton(text: str, *, j_as_i: bool = False) -> str:
+    """The folded key of a Latin name or word sequence (words separated by one space).
+
+    A lone `j` folds with `zh` (Jambyl / Zhambyl); with `j_as_i` it folds with `y` instead,
+    as in German- and Polish-style spellings (Hrushevskij / Hrushevskyi, Jurij / Yurii).
+    """
     key = " ".join(_NON_LETTERS.sub("", word) for word in text.lower().replace("-", " ").split())
     for pattern, replacement in _ENDINGS:
         key = pattern.sub(replacement, key)
     for old, new in _FOLDS:
-        key = key.replace(old, new)
+        key = key.replace(old, "i" if j_as_i and old == "j" else new)
     # A glide between vowels is written y, i or not at all: Tokayev / Tokaev / Tokaiev.
     return _GLIDE.sub(r"\1", _DOUBLES.sub(r"\1", key))
 
@@ -87,7 +91,7 @@ class NearMissIndex:
         key = skeleton(words)
         if len(words) < 4:
             return None
-        target = self.exact.get(key)
+        target = self.exact.get(key) or self.exact.get(skeleton(words, j_as_i=True))
         if target is not None or not fuzzy:
             return target
         letters = len(key.replace(" ", ""))

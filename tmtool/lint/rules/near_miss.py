@@ -93,7 +93,11 @@ def find_near_misses(analysed: AnalysedUnit) -> list[NearMiss]:
                     if keys[window[0]] in CONNECTORS or keys[window[-1]] in CONNECTORS:
                         continue
                     start, end = spans[window[0]][0], spans[window[-1]][1]
-                    fuzzy = not view.is_sentence_initial(start) and not text[start:end].isupper()
+                    # A capitalised word opening a sentence may be an ordinary word, so one
+                    # word there must match a skeleton exactly; two or more are a name.
+                    fuzzy = (size > 1 or not view.is_sentence_initial(start)) and not text[
+                        start:end
+                    ].isupper()
                     target = near.lookup(words, fuzzy=fuzzy)
                     if target is not None:
                         found.append(NearMiss(start, end, target))
