@@ -166,6 +166,36 @@ def test_bad_input_is_one_line_and_exit_2_with_nothing_written(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["e.txt", "s.txt"]
 
 
+UK_TECH = "Запустіть docker compose up і відкрийте http://localhost:8080 у Google Chrome або Mozilla Firefox.\n"
+EN_TECH = "Run docker compose up and open http://localhost:8080 in Google Chrome or Mozilla Firefox.\n"
+
+
+def test_ukrainian_text_full_of_latin_names_and_commands_is_still_ukrainian(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "s.txt", UK_TECH.encode())
+    write(tmp_path / "e.txt", EN_TECH.encode())
+    assert run("--presegmented", "-q", "s.txt", "e.txt", "-o", "o.tsv") == (0, "", "")
+    assert (tmp_path / "o.tsv").read_text(encoding="utf-8").startswith(UK_TECH.strip() + "\t")
+
+
+@pytest.mark.parametrize(("src", "tgt", "message"), [
+    (EN_TECH, UK_TECH,
+     "s.txt: source looks English (Latin script), expected Ukrainian; are the files swapped?"),
+    (UK_TECH, UK_TECH,
+     "e.txt: target looks Ukrainian (Cyrillic script), expected English; both files are in the same language"),
+])
+def test_swapped_or_doubled_documents_full_of_latin_names_are_refused(
+    tmp_path: Path, src: str, tgt: str, message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "s.txt", src.encode())
+    write(tmp_path / "e.txt", tgt.encode())
+    assert run("--presegmented", "s.txt", "e.txt", "-o", "o.tmx") == (2, "", f"tmtool: error: {message}\n")
+    assert not (tmp_path / "o.tmx").exists()
+
+
 def test_missing_file_is_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "e.txt", EN_LINE.encode())
@@ -176,6 +206,34 @@ def test_missing_file_is_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 def test_output_equal_to_an_input_is_refused(docs: tuple[Path, Path]) -> None:
     code, _, err = run("--presegmented", str(docs[0]), str(docs[1]), "-o", str(docs[1]), "--format", "tsv")
     assert code == 2 and "refusing to overwrite an input file" in err
+
+
+def test_manifest_output_equal_to_an_input_is_refused_before_any_document_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    make_manifest(tmp_path, bad=1)  # a bad document would be reported if aligning began
+    assert run("--pairs", "pairs.tsv", "--presegmented", "-o", "docs/2.en.txt", "--format", "tsv") == (
+        2, "", "tmtool: error: docs/2.en.txt: refusing to overwrite an input file; choose another -o\n"
+    )
+
+
+def test_output_in_a_missing_folder_is_refused_before_any_document_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    make_manifest(tmp_path, bad=1)
+    assert run("--pairs", "pairs.tsv", "--presegmented", "-o", "out/all.tmx") == (
+        2, "", "tmtool: error: out/all.tmx: folder out does not exist; create it first\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_stdin_for_both_documents_is_refused() -> None:
+    result = CliRunner().invoke(cli, ["align", "-", "-", "-o", "-"], input=UK_LINE)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", "tmtool: error: SRC and TGT cannot both be '-': standard input can be read only once\n"
+    )
 
 
 def test_two_documents_or_a_manifest_are_required() -> None:
@@ -241,6 +299,31 @@ def test_manifest_line_without_a_tab_is_exit_2(tmp_path: Path, monkeypatch: pyte
     )
 
 
+def test_documents_of_the_same_name_in_different_folders_get_distinct_unit_ids(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    rows = []
+    for year, seed in (("2024", 31), ("2025", 32)):
+        (tmp_path / year).mkdir()
+        src, tgt = make_pair(seed, 12)
+        (tmp_path / year / "a.uk.txt").write_text("\n".join(src) + "\n", encoding="utf-8")
+        (tmp_path / year / "a.en.txt").write_text("\n".join(tgt) + "\n", encoding="utf-8")
+        rows.append(f"{year}/a.uk.txt\t{year}/a.en.txt\n")
+    (tmp_path / "pairs.tsv").write_text("".join(rows), encoding="utf-8")
+    code, _, err = run("--pairs", "pairs.tsv", "--presegmented", "-q", "-o", "all.tmx")
+    assert code == 0, err
+    with open(tmp_path / "all.tmx", "rb") as stream:
+        tuids = [unit.tuid for unit in read_tmx(stream, name="all.tmx")]
+    assert len(tuids) == 24 and len(set(tuids)) == 24
+    # and the ids do not depend on the folder the command runs in
+    monkeypatch.chdir(tmp_path / "2024")
+    code, _, err = run("--pairs", "../pairs.tsv", "--presegmented", "-q", "-o", "../again.tmx")
+    assert code == 0, err
+    with open(tmp_path / "again.tmx", "rb") as stream:
+        assert [unit.tuid for unit in read_tmx(stream, name="again.tmx")] == tuids
+
+
 def test_glossary_terms_count_as_evidence(tmp_path: Path) -> None:
     """Two sentences the pair itself cannot teach; only the glossary connects them."""
     src, tgt = make_pair(40, 30)
@@ -258,3 +341,24 @@ def test_glossary_terms_count_as_evidence(tmp_path: Path) -> None:
     assert code == 0, err
     beads = [(b["src"], b["tgt"]) for b in json.loads(out.read_text(encoding="utf-8"))["beads"]]
     assert ([10], [11]) in beads and ([11], [10]) not in beads
+
+
+def test_glossary_terms_count_as_evidence_for_an_english_source_too(tmp_path: Path) -> None:
+    """The same pair aligned English -> Ukrainian: glossary pairs (and names, cognates) are
+    matched from the Ukrainian side whichever side is the source."""
+    uk, en = make_pair(40, 30)
+    uk[10:12] = ["Вірчі грамоти вручено.", "Посольство відкрито в столиці."]
+    en[10:12] = ["The Embassy was opened in the capital city today.", "Credentials were handed over."]
+    (tmp_path / "s.txt").write_text("\n".join(en) + "\n", encoding="utf-8")
+    (tmp_path / "t.txt").write_text("\n".join(uk) + "\n", encoding="utf-8")
+    (tmp_path / "g.csv").write_text(
+        "id,type,uk,en,uk_forms\n"
+        "t.cred,term,вірчі грамоти,credentials,\n"
+        "t.emb,term,посольство,embassy,\n", encoding="utf-8")
+    out = tmp_path / "o.json"
+    code, _, err = run("--presegmented", "-q", str(tmp_path / "s.txt"), str(tmp_path / "t.txt"),
+                       "--src-lang", "en-GB", "--tgt-lang", "uk-UA",
+                       "--glossary", str(tmp_path / "g.csv"), "-o", str(out))
+    assert code == 0, err
+    beads = [(b["src"], b["tgt"]) for b in json.loads(out.read_text(encoding="utf-8"))["beads"]]
+    assert ([11], [10]) in beads and ([10], [11]) not in beads

@@ -93,6 +93,13 @@ def test_merge_refuses_to_overwrite_an_input(workdir: Path) -> None:
     assert (workdir / "basic.tmx").read_bytes() == before
 
 
+def test_merge_into_a_missing_folder_is_refused_before_reading(workdir: Path) -> None:
+    result = _run("merge", "basic.tmx", "truncated.tmx", "-o", "out/all.tmx")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", "tmtool: error: out/all.tmx: folder out does not exist; create it first\n"
+    )
+
+
 def test_merge_requires_an_output(workdir: Path) -> None:
     result = _run("merge", "basic.tmx")
     assert result.exit_code == 2
@@ -112,6 +119,9 @@ def test_merge_warns_about_a_dropped_unit_on_stderr(workdir: Path) -> None:
     assert result.exit_code == 0
     assert (
         result.stderr.splitlines()[0] == "tmtool: warning: unit 1: skipped, it has an empty segment"
+    )
+    assert result.stderr.splitlines()[1].endswith(
+        "0 without the source language, 1 with an empty segment"
     )
     assert _run("merge", "a.tmx", "-o", "out2.tmx", "-q").stderr == ""
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from tmtool.errors import InputError, OutputError
-from tmtool.fileio import atomic_output, decode_text, read_text
+from tmtool.fileio import atomic_output, check_output, decode_text, read_text
 
 
 @pytest.mark.parametrize(
@@ -72,3 +72,16 @@ def test_atomic_output_gives_a_new_file_ordinary_permissions(tmp_path: Path) -> 
     umask = os.umask(0)
     os.umask(umask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_check_output_refuses_a_missing_folder_and_a_directory(tmp_path: Path) -> None:
+    with pytest.raises(OutputError) as caught:
+        check_output(tmp_path / "missing" / "out.tmx")
+    assert str(caught.value) == (
+        f"{tmp_path}/missing/out.tmx: folder {tmp_path}/missing does not exist; create it first"
+    )
+    with pytest.raises(OutputError, match="is a directory; name an output file"):
+        check_output(tmp_path)
+    check_output(tmp_path / "out.tmx")
+    check_output("-")
+    assert list(tmp_path.iterdir()) == []

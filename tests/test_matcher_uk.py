@@ -131,3 +131,50 @@ def test_notice_when_morphology_is_unavailable(
     assert compiled.notices == (morphology.UNAVAILABLE_NOTICE,)
     assert not compiled.uses_morphology
     assert compiled.uk.find("з Кайсеновим")
+
+
+@pytest.fixture(scope="module")
+def place_glossary(tmp_path_factory: pytest.TempPathFactory) -> Glossary:
+    path = tmp_path_factory.mktemp("glossary") / "places.csv"
+    path.write_text(
+        "id,type,uk,en,en_allowed,en_forbidden,en_historical,note\n"
+        "place.bila_tserkva,place,Біла Церква,Bila Tserkva,,,,\n"
+        "place.bilyi_kamin,place,Білий Камінь,Bilyi Kamin,,,,\n"
+        "place.verkhnia_khortytsia,place,Верхня Хортиця,Verkhnia Khortytsia,,,,\n"
+        "place.vinnytsia,place,Вінниця,Vinnytsia,,,,\n"
+        "person.mykhailo,person,Михайло,Mykhailo,,,,\n"
+        "person.oleh,person,Олег,Oleh,,,,\n"
+        "person.mariia,person,Марія,Mariia,,,,\n"
+        "person.franko,person,Франко,Franko,,,,\n"
+        "term.ministry,term,міністерство,ministry,,,,\n"
+        "place.kamianets,place,Кам'янець-Подільський,Kamianets-Podilskyi,,,,\n"
+        "person.kravets,person,Кравець,Kravets,,,,\n",
+        encoding="utf-8",
+    )
+    return load_glossary([path])
+
+
+@pytest.mark.parametrize("use_morphology", MODES)
+@pytest.mark.parametrize(("text", "term_id"), [
+    ("зустріч у Білій Церкві", "place.bila_tserkva"),     # adjective before the noun
+    ("над Білою Церквою", "place.bila_tserkva"),
+    ("до Білого Каменя", "place.bilyi_kamin"),           # -лий adjective, і/е alternation
+    ("на Верхній Хортиці", "place.verkhnia_khortytsia"),  # soft -ня adjective
+    ("Віннице моя!", "place.vinnytsia"),                 # vocatives
+    ("Пане Михайле, дякуємо!", "person.mykhailo"),
+    ("Олеже, зачекай!", "person.oleh"),
+    ("Маріє, ходи сюди.", "person.mariia"),
+    ("у трьох міністерствах", "term.ministry"),           # plural
+    ("до Кам'янця-Подільського", "place.kamianets"),      # fleeting е in -ець
+    ("з паном Кравцем", "person.kravets"),
+])
+def test_suffix_rules_cover_adjectives_vocatives_and_plurals(
+    place_glossary: Glossary, use_morphology: bool, text: str, term_id: str
+) -> None:
+    assert [m.entry.term_id for m in UkMatcher(place_glossary, use_morphology).find(text)] == [
+        term_id]
+
+
+@pytest.mark.parametrize("use_morphology", MODES)
+def test_a_name_in_o_does_not_match_its_bare_stem(place_glossary: Glossary, use_morphology: bool) -> None:
+    assert UkMatcher(place_glossary, use_morphology).find("щоденник Анни Франк") == []

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from tmtool.model import CodeKind, InlineCode, Segment, TranslationUnit, Variant
+from tmtool.model import CodeKind, InlineCode, Segment, TranslationUnit, Variant, segment_key
 
 BOLD_OPEN = InlineCode(CodeKind.OPEN, 1, "**", "bold")
 BOLD_CLOSE = InlineCode(CodeKind.CLOSE, 1, "**", "bold")
@@ -44,3 +44,12 @@ def test_field_setters_insist_on_every_field_in_order() -> None:
 
     with pytest.raises(TypeError, match="Variant has fields"):
         field_setters(Variant, ("lang",))
+
+
+def test_segment_key_tells_codes_from_text_and_equal_segments_share_it() -> None:
+    marked = Segment(("Ask ", BOLD_OPEN, "now", BOLD_CLOSE))
+    assert segment_key(marked) == segment_key(Segment(("Ask ", BOLD_OPEN, "now", BOLD_CLOSE)))
+    assert segment_key(marked) != segment_key(Segment.from_text("Ask **now**"))
+    italic = InlineCode(CodeKind.OPEN, 1, "**", "italic")
+    assert segment_key(marked) != segment_key(Segment(("Ask ", italic, "now", BOLD_CLOSE)))
+    assert segment_key(Segment.from_text("ab")) != segment_key(Segment(("a", BOLD_OPEN, "b")))

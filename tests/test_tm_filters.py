@@ -12,6 +12,7 @@ from tmtool.model import TranslationUnit
 from tmtool.tm.filters import (
     FilterCounts,
     FilterOptions,
+    filter_tmx,
     filter_units,
     output_name,
     parse_when,
@@ -124,3 +125,34 @@ def test_split_of_a_broken_file_leaves_no_file(tmp_path: Path) -> None:
         split_tmx(str(broken), str(out / "part-{n}.tmx"), chunk_size=1)
     assert "not well-formed XML" in str(caught.value)
     assert not out.exists() or list(out.iterdir()) == []
+
+
+def _all_srclang_copy(tmp_path: Path) -> Path:
+    text = CLIENT.read_text(encoding="utf-8")
+    assert 'srclang="uk-UA"' in text
+    path = tmp_path / "all.tmx"
+    path.write_text(text.replace('srclang="uk-UA"', 'srclang="*all*"'), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("kwargs", [{"by_locale": True}, {"chunk_size": 3}])
+def test_split_of_an_all_srclang_memory_asks_for_the_source_locale(
+    tmp_path: Path, kwargs: dict[str, object]
+) -> None:
+    path = _all_srclang_copy(tmp_path)
+    pattern = str(tmp_path / "out-{locale}-{n}.tmx")
+    with pytest.raises(ConfigError) as caught:
+        split_tmx(str(path), pattern, **kwargs)  # type: ignore[arg-type]
+    assert str(caught.value) == (
+        f"{path}: header srclang is '*all*'; name the source locale with --src-lang"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["all.tmx"]
+    written = split_tmx(str(path), pattern, src_lang="uk-UA", **kwargs)  # type: ignore[arg-type]
+    assert sum(n for _, n in written) == (6 if "by_locale" in kwargs else 4)
+
+
+def test_filter_of_an_all_srclang_memory_says_what_to_do(tmp_path: Path) -> None:
+    path = _all_srclang_copy(tmp_path)
+    with pytest.raises(ConfigError, match=r"all.tmx: header srclang is '\*all\*'; give the memory"):
+        filter_tmx(str(path), str(tmp_path / "out.tmx"), FilterOptions())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["all.tmx"]

@@ -77,6 +77,50 @@ def test_units_without_the_source_language_are_left_out_and_counted() -> None:
     assert merged == [] and report.without_source == 1
 
 
+@pytest.mark.parametrize("policy", list(ConflictPolicy))
+def test_a_unit_with_an_empty_target_never_displaces_a_usable_one(policy: ConflictPolicy) -> None:
+    report = MergeReport()
+    warnings: list[str] = []
+    empty_first = [_unit("Так.", "  ", "empty", 9), _unit("Так.", "Yes.", "good", 1)]
+    merged = merge_units(
+        [lambda: empty_first], src_lang="uk-UA", on_conflict=policy, report=report,
+        on_warning=warnings.append,
+    )
+    assert [u.tuid for u in merged] == ["good"]
+    assert (report.units_in, report.written, report.empty, report.conflicts) == (2, 1, 1, 0)
+    assert warnings == ["unit empty: skipped, it has an empty segment"]
+
+
+def test_merge_tmx_files_counts_only_the_units_written(tmp_path: Path) -> None:
+    path = tmp_path / "a.tmx"
+    path.write_text(
+        '<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" '
+        'o-tmf="t" adminlang="en-US" srclang="uk-UA" datatype="plaintext"/><body>'
+        '<tu tuid="e"><tuv xml:lang="uk-UA"><seg>Так.</seg></tuv><tuv xml:lang="en-GB"><seg/></tuv></tu>'
+        '<tu tuid="g"><tuv xml:lang="uk-UA"><seg>Так.</seg></tuv><tuv xml:lang="en-GB"><seg>Yes.</seg></tuv></tu>'
+        "</body></tmx>",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.tmx"
+    report = merge_tmx_files([str(path)], str(out), on_conflict=ConflictPolicy.KEEP_FIRST)
+    with open(out, "rb") as stream:
+        assert [u.tuid for u in read_tmx(stream, name="out.tmx")] == ["g"]
+    assert (report.written, report.empty) == (1, 1)
+
+
+def test_merge_tmx_files_warns_about_a_file_in_the_other_direction(tmp_path: Path) -> None:
+    a = _write_file(tmp_path / "a.tmx", FILE_A)
+    b = tmp_path / "b.tmx"
+    with open(b, "wb") as stream:
+        write_tmx(FILE_B, stream, header=TmxHeader(srclang="en-GB"))
+    warnings: list[str] = []
+    report = merge_tmx_files(
+        [str(a), str(b)], str(tmp_path / "out.tmx"), on_warning=warnings.append
+    )
+    assert warnings == [f"{b}: header srclang is en-GB; its units are merged with uk-UA as the source"]
+    assert report.written == 3  # the Ukrainian side is still the source of every unit
+
+
 def test_same_source_in_another_target_locale_is_not_a_conflict() -> None:
     units = [_unit("Так.", "Yes.", "gb"), _unit("Так.", "Yes.", "us", en_lang="en-US")]
     merged = list(

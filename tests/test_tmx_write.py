@@ -174,6 +174,14 @@ def test_writer_skips_units_with_an_empty_segment_and_says_so() -> None:
     assert warnings == ["unit e: skipped, it has an empty segment"]
 
 
+def test_writer_keeps_one_variant_per_locale_and_says_so() -> None:
+    unit = _unit("Кіт", "Cat", "Kitty", tuid="k", langs=("uk-UA", "en-GB", "en-gb"))
+    text, warnings = _write([unit])
+    assert warnings == ["unit k: dropped a second en-GB variant ('Kitty')"]
+    (back,) = read_tmx(io.BytesIO(text.encode("utf-8")), name="x")
+    assert [(v.lang, v.text) for v in back.variants] == [("uk-UA", "Кіт"), ("en-GB", "Cat")]
+
+
 def test_writer_derives_a_stable_tuid_from_content() -> None:
     unit = _unit("а", "a", tuid=None)
     text, _ = _write([unit])

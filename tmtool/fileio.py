@@ -108,6 +108,22 @@ def check_output_not_input(
             raise OutputError(f"{output}: refusing to overwrite an input file; choose another -o")
 
 
+def check_output(
+    output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]] = ()
+) -> None:
+    """Refuse, before any work, an output that overwrites an input, is a directory, or lies
+    in a folder that does not exist (so a long job does not fail only when it writes)."""
+    check_output_not_input(output, inputs)
+    if str(output) == STDIO:
+        return
+    target = Path(output)
+    if target.is_dir():
+        raise OutputError(f"{output}: is a directory; name an output file")
+    folder = target.parent
+    if str(folder) and not folder.is_dir():
+        raise OutputError(f"{output}: folder {folder} does not exist; create it first")
+
+
 def _final_mode(target: Path) -> int:
     """The replaced file's mode, or what a plain `open()` would give (mkstemp makes 0600)."""
     try:
@@ -127,14 +143,12 @@ def atomic_output(
     `-` writes to stdout (not atomic, by nature). The temporary file sits beside the target
     so the final rename stays on one file system.
     """
-    check_output_not_input(path, inputs)
+    check_output(path, inputs)
     if str(path) == STDIO:
         yield sys.stdout.buffer
         sys.stdout.buffer.flush()
         return
     target = Path(path)
-    if target.is_dir():
-        raise OutputError(f"{path}: is a directory; name an output file")
     directory = target.parent if str(target.parent) else Path(".")
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)

@@ -90,6 +90,17 @@ class Segment:
         return self.text
 
 
+def segment_key(segment: Segment) -> bytes:
+    """The segment as bytes for hashing (tuids, duplicate and conflict keys): every part,
+    text or inline code with its kind, pair, native markup and type, ended by 0x1F."""
+    chunks = []
+    for part in segment.parts:
+        if not isinstance(part, str):
+            part = f"\x1d{part.kind.value}\x1d{part.pair}\x1d{part.native}\x1d{part.type}"
+        chunks.append(part.encode("utf-8", "surrogatepass") + b"\x1f")
+    return b"".join(chunks)
+
+
 def field_setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[Any, Any], None], ...]:
     """The slot setters of a frozen slotted dataclass, one per field, for readers that build
     millions of objects: `object.__new__(cls)` and one setter per field costs about half

@@ -1,7 +1,11 @@
 """inconsistent rule table: spellings of one term across units of a run."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.rules import GLOSSARY, lint_en, options, pair, where
+from tmtool.glossary import load_glossary
+from tmtool.glossary.model import Glossary
 from tmtool.lint.engine import lint_units
 from tmtool.lint.units import LintUnit, TextSide
 
@@ -60,3 +64,34 @@ def test_ignored_units_are_not_counted() -> None:
     ignored = LintUnit("b.md", TextSide("Kassym Jomart Tokayev", 1), ignored=frozenset({RULE}))
     assert run(en("Kassym-Jomart Tokayev"), ignored) == []
     assert lint_en("Kassym Jomart Tokayev", RULE) == []
+
+
+def _romanized_glossary(tmp_path: Path) -> Glossary:
+    path = tmp_path / "names.csv"
+    path.write_text(
+        "id,type,uk,en,en_allowed,en_forbidden,en_historical,note\n"
+        "person.ukrainka,person,Леся Українка,Lesya Ukrainka,Lesia Ukrainka,,,\n"
+        "person.skoropadsky,person,Павло Скоропадський | Скоропадський,Pavlo Skoropadskyi,"
+        "Skoropadskyi | Skoropadsky,,,\n"
+        "title.pm,title,Прем'єр-міністр України,Prime Minister of Ukraine,"
+        "Ukrainian Prime Minister,,,\n",
+        encoding="utf-8",
+    )
+    return load_glossary([path])
+
+
+def test_two_romanizations_of_one_name_are_inconsistent_even_when_both_are_allowed(
+    tmp_path: Path,
+) -> None:
+    units = [en("Lesya Ukrainka wrote it."), en("Skoropadskyi ruled."),
+             en("Later Lesia Ukrainka's poems and Skoropadsky's decrees.", "b.md")]
+    findings = lint_units(units, _romanized_glossary(tmp_path), options(RULE))
+    assert [(f.term_id, f.found, f.expected) for f in findings] == [
+        ("person.ukrainka", "Lesia Ukrainka's", "Lesya Ukrainka"),
+        ("person.skoropadsky", "Skoropadsky's", "Skoropadskyi"),
+    ]
+
+
+def test_different_wordings_the_glossary_allows_are_not_inconsistent(tmp_path: Path) -> None:
+    units = [en("The Prime Minister of Ukraine spoke."), en("The Ukrainian Prime Minister left.")]
+    assert lint_units(units, _romanized_glossary(tmp_path), options(RULE)) == []

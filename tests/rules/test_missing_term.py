@@ -89,3 +89,14 @@ def test_context_does_not_cross_files() -> None:
     second = pair("Я супроводжував Касима Кайсенова.", "I accompanied him.", "1", 10)
     second = LintUnit("other.tmx", second.target, second.source, "1")
     assert [f.path for f in lint_units([first, second], GLOSSARY, options(RULE))] == ["other.tmx"]
+
+
+def test_a_neighbour_mention_does_not_excuse_a_unit_with_no_word_that_could_refer_to_it() -> None:
+    assert run(("Казахський герой Касим Кайсенов воював.", "Kazakh hero Qasim Qaysenov fought."),
+               ("Я зустрів Касима Кайсенова в Алмати.", "I met a writer in Almaty."),
+               ("Кайсенов був героєм.", "Qaysenov was a hero.")) == [(RULE, "2")]
+
+
+def test_a_definite_description_after_the_name_is_not_missing() -> None:
+    assert run(("Касим Кайсенов воював в Україні.", "Qasim Qaysenov fought in Ukraine."),
+               ("Кайсенову поставили пам'ятник.", "A monument to the hero was erected.")) == []

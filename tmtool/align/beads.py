@@ -27,6 +27,7 @@ GENERIC_PRIORS: dict[tuple[int, int], float] = {
     (3, 1): 0.0025,
 }
 
+
 @dataclass(frozen=True, slots=True)
 class Bead:
     """Source and target segment indices (0-based, consecutive) and a score in [0, 1].

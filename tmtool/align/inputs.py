@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from tmtool.errors import InputError
 from tmtool.fileio import display_name, read_text
-from tmtool.lang.script import dominant_script
+from tmtool.lang.script import script_counts
 from tmtool.locales import primary_language
 from tmtool.model import Segment
 from tmtool.segment import SegmentationRules, read_document
@@ -22,6 +22,10 @@ LANGUAGE_NAMES = {"uk": "Ukrainian", "en": "English", "ru": "Russian", "de": "Ge
                   "fr": "French", "pl": "Polish", "kk": "Kazakh"}
 SCRIPT_NAMES = {"cyrillic": "Cyrillic", "latin": "Latin"}
 LANGUAGE_OF_SCRIPT = {"cyrillic": "Ukrainian", "latin": "English"}
+MIN_LETTERS = 10  # fewer letters than this on a side: its script is not judged
+CYRILLIC_AT_LEAST = 0.1  # share of Cyrillic letters a Cyrillic-language side has at least
+CYRILLIC_BELOW = 0.5  # share of Cyrillic letters a Latin-language side stays below
+CYRILLIC_GAP = 0.1  # by how much the Cyrillic-language side's share exceeds the other's
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,32 +100,47 @@ def read_side(
                           rules=rules, markup=markup)
 
 
-def _script(side: AlignSide) -> str | None:
-    return dominant_script(" ".join(side.texts[:2000]))
+def _cyrillic_share(side: AlignSide) -> float | None:
+    """Cyrillic letters over Cyrillic and Latin ones (None when too few letters to tell)."""
+    cyrillic, latin = script_counts(" ".join(side.texts[:2000]))
+    return None if cyrillic + latin < MIN_LETTERS else cyrillic / (cyrillic + latin)
+
+
+def _problem(side: AlignSide, role: str, looks: str, note: str) -> InputError:
+    return InputError(side.name, None, (
+        f"{role} looks {LANGUAGE_OF_SCRIPT[looks]} ({SCRIPT_NAMES[looks]} script), "
+        f"expected {language_name(side.lang)}{note}"
+    ))
 
 
 def check_languages(src: AlignSide, tgt: AlignSide) -> None:
-    """Refuse a pair whose scripts contradict `src_lang`/`tgt_lang` (swapped or same language)."""
+    """Refuse a pair whose scripts contradict `src_lang`/`tgt_lang` (swapped or same language).
+
+    The side whose language is written in Cyrillic must have at least 10 % Cyrillic letters
+    and clearly more than the other side, which must stay under half Cyrillic. The bounds are
+    lopsided on purpose: a Ukrainian page about software may be mostly Latin letters (product
+    names, commands, URLs), while an English page is hardly ever half Cyrillic.
+    """
     want_src, want_tgt = expected_script(src.lang), expected_script(tgt.lang)
-    have_src, have_tgt = _script(src), _script(tgt)
     if want_src == want_tgt:
         return  # two languages in one script: the script cannot tell them apart
-    if have_src is not None and have_src != want_src:
-        problem = (
-            f"source looks {LANGUAGE_OF_SCRIPT[have_src]} ({SCRIPT_NAMES[have_src]} script), "
-            f"expected {language_name(src.lang)}"
-        )
-        if have_tgt == want_src:
-            problem += "; are the files swapped?"
-        elif have_tgt == have_src:
-            problem += "; both files are in the same language"
-        raise InputError(src.name, None, problem)
-    if have_tgt is not None and have_tgt != want_tgt:
-        problem = (
-            f"target looks {LANGUAGE_OF_SCRIPT[have_tgt]} ({SCRIPT_NAMES[have_tgt]} script), "
-            f"expected {language_name(tgt.lang)}; both files are in the same language"
-        )
-        raise InputError(tgt.name, None, problem)
+    sides = {"source": src, "target": tgt}
+    cyr_role, lat_role = ("source", "target") if want_src == "cyrillic" else ("target", "source")
+    cyr, lat = _cyrillic_share(sides[cyr_role]), _cyrillic_share(sides[lat_role])
+    if cyr is None or lat is None:  # judge the side that has enough letters on its own
+        if cyr is not None and cyr < CYRILLIC_AT_LEAST:
+            raise _problem(sides[cyr_role], cyr_role, "latin", "")
+        if lat is not None and lat >= CYRILLIC_BELOW:
+            raise _problem(sides[lat_role], lat_role, "cyrillic", "")
+        return
+    if cyr >= CYRILLIC_AT_LEAST and lat < CYRILLIC_BELOW and cyr - lat >= CYRILLIC_GAP:
+        return
+    if lat - cyr >= CYRILLIC_GAP:
+        raise _problem(src, "source", want_tgt, "; are the files swapped?")
+    same = "; both files are in the same language"
+    if (cyr + lat) / 2 >= CYRILLIC_AT_LEAST:  # both Cyrillic: the other side is wrong
+        raise _problem(sides[lat_role], lat_role, "cyrillic", same)
+    raise _problem(sides[cyr_role], cyr_role, "latin", same)
 
 
 def short_name(name: str) -> str:

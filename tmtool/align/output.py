@@ -3,7 +3,8 @@
 Only beads with both sides become units or TSV rows, and only when their score reaches
 `min_score`; the JSON ladder keeps every bead (deletions with score 0) so it can be scored
 against a gold alignment. Segments of a many-to-one bead are joined with one space; unit ids
-are derived from the file names (without folders) and segment indices, so they are stable.
+are derived from the file names (without folders), segment indices and texts, so they are
+stable.
 """
 from __future__ import annotations
 
@@ -50,10 +51,15 @@ def kept_pairs(doc: DocumentAlignment, min_score: float) -> Iterator[Bead]:
 
 
 def unit_id(doc: DocumentAlignment, bead: Bead) -> str:
+    """A tuid from the file names, the segment indices and the texts: the same alignment
+    gives the same id from any folder, and documents of the same name in different folders
+    (a manifest of yearly issues) do not share ids."""
     src_ids = ",".join(str(doc.src.indices[p]) for p in bead.src)
     tgt_ids = ",".join(str(doc.tgt.indices[p]) for p in bead.tgt)
-    key = f"{short_name(doc.src.name)}\t{short_name(doc.tgt.name)}\t{src_ids}\t{tgt_ids}"
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+    texts = [doc.src.segments[p].native_text() for p in bead.src]
+    texts += ["\x1e"] + [doc.tgt.segments[p].native_text() for p in bead.tgt]
+    key = "\t".join([short_name(doc.src.name), short_name(doc.tgt.name), src_ids, tgt_ids, *texts])
+    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def translation_units(docs: Iterable[DocumentAlignment], options: OutputOptions) -> Iterator[TranslationUnit]:

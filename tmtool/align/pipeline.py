@@ -25,12 +25,13 @@ from tmtool.align.lengths import LengthModel, estimate_length_model, initial_len
 from tmtool.align.regions import Regions
 from tmtool.align.scoring import BeadCost, CoverageModel, LexicalModel
 from tmtool.align.search import INF, CostFn, Span, coarse_to_fine, search, search_around
+from tmtool.lang.script import script_counts
 
 # Pass 0 uses Gale & Church's own bead shapes.
 LENGTH_SHAPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2))
-LEARN_LIMIT = 6000
-FEW_PAIRS = 3  # blocks are few: their coverage law is fitted on as few pairs as this  # confident pairs used for learning (spread evenly over the document)
-# A partial path this many nats (a factor e^50) worse than the best one at the same source
+LEARN_LIMIT = 6000  # confident pairs used for learning (spread evenly over the document)
+FEW_PAIRS = 3  # blocks are few: their coverage law is fitted on as few pairs as this
+# A partial path this many nats (a factor e^40) worse than the best one at the same source
 # position is abandoned; the search widens its corridor if the best path hugs its border.
 BEAM = 40.0
 LENGTH_BEAM = 20.0  # the same for the length-only pass, whose costs are smaller
@@ -154,13 +155,32 @@ def align_with_evidence(
     return beads, evidence
 
 
+def _is_latin_source(src_side: Side, tgt_side: Side) -> bool:
+    """True when the source is the less Cyrillic side (English -> Ukrainian)."""
+    src_cyrillic, src_latin = script_counts(" ".join(src_side.words))
+    tgt_cyrillic, tgt_latin = script_counts(" ".join(tgt_side.words))
+    src_share = src_cyrillic / max(src_cyrillic + src_latin, 1)
+    tgt_share = tgt_cyrillic / max(tgt_cyrillic + tgt_latin, 1)
+    return src_share < tgt_share
+
+
 def _base_links(src_side: Side, tgt_side: Side, options: AlignOptions) -> set[tuple[str, str]]:
-    """Links known before any pass: identical keys, names, cognates, glossary terms."""
+    """Links known before any pass: identical keys, names, cognates, glossary terms.
+
+    Names and cognates are matched by transliterating the Cyrillic side, and glossary pairs
+    are (Ukrainian, English), so with an English source they are found the other way round
+    and turned back into (source key, target key).
+    """
     links = identity_links(src_side, tgt_side)
-    links |= name_links(src_side.names, tgt_side.names)
-    links |= cognate_links(src_side.words, tgt_side.words)
-    links |= glossary_links(options.glossary)
-    return links
+    cyrillic, latin = src_side, tgt_side
+    if _is_latin_source(src_side, tgt_side):
+        cyrillic, latin = tgt_side, src_side
+    found = name_links(cyrillic.names, latin.names)
+    found |= cognate_links(cyrillic.words, latin.words)
+    found |= glossary_links(options.glossary)
+    if cyrillic is tgt_side:
+        found = {(latin_key, cyrillic_key) for cyrillic_key, latin_key in found}
+    return links | found
 
 
 def _learn(

@@ -16,8 +16,8 @@ from tmtool.align.search import INF, CostFn
 _SQRT_PI = math.sqrt(math.pi)
 _MEDIAN_CHI2_1 = 0.4549364
 
-CACHE_ROWS = 4
-UNKNOWN_SHARE = 0.1  # share of true pairs assumed to look, to the word table, like wrong ones  # rows of pair masks kept while the search moves down the source side
+CACHE_ROWS = 4  # rows of pair masks kept while the search moves down the source side
+UNKNOWN_SHARE = 0.1  # share of true pairs assumed to look, to the word table, like wrong ones
 
 
 class LexicalModel:

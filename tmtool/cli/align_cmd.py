@@ -26,7 +26,7 @@ from tmtool.align.output import (
 from tmtool.align.pipeline import AlignOptions
 from tmtool.cli.options import lang_options, output_option, quiet_option, run_timestamp
 from tmtool.errors import ConfigError, TmtoolError
-from tmtool.fileio import atomic_output, atomic_text_output
+from tmtool.fileio import atomic_output, atomic_text_output, check_output, display_name
 
 FORMATS = ("tmx", "tsv", "json")
 EXIT_PARTLY = 1  # manifest mode: some documents failed, the others were written
@@ -111,12 +111,17 @@ def align(src: str | None, tgt: str | None, manifest: str | None, output: str, f
     """
     if bool(manifest) == bool(src or tgt) or (not manifest and not (src and tgt)):
         raise ConfigError("give two documents (SRC TGT) or --pairs MANIFEST, not both")
+    if src == tgt == "-":
+        raise ConfigError("SRC and TGT cannot both be '-': standard input can be read only once")
     if plain and markup not in (None, "plain"):
         raise click.UsageError(f"--plain contradicts --markup {markup}")
     markup = "plain" if plain else markup or "codes"
     fmt = _format_for(output, fmt)
     options = AlignOptions(glossary=glossary_terms(glossary) if glossary else (), min_score=min_score)
     paths = read_manifest(manifest) if manifest else [(src or "", tgt or "")]
+    inputs = [p for pair in paths for p in pair] + [x for x in (manifest, srx) if x]
+    inputs += glossary
+    check_output(output, inputs)
     # plain still aligns on the codes (markup is evidence) and drops them when writing
     read_markup = "literal" if markup == "literal" else "codes"
     jobs_list = [AlignJob(s, t, src_lang, tgt_lang, presegmented, options, srx, read_markup)
@@ -126,7 +131,6 @@ def align(src: str | None, tgt: str | None, manifest: str | None, output: str, f
     out = OutputOptions(min_score=min_score, plain=markup == "plain", score_prop=score_prop,
                         created=run_timestamp())
     docs, failed = _align_all(jobs_list, manifest, jobs, progress=not quiet and fmt != "json")
-    inputs = [p for pair in paths for p in pair] + ([manifest] if manifest else [])
     written = write_output(docs, output, fmt, out, settings, inputs)
     _report(docs, written, output, quiet)
     if failed:
@@ -144,7 +148,7 @@ def _align_all(jobs: list[AlignJob], manifest: str | None, workers: int,
             click.echo(f"tmtool: error: {result.error} (document skipped)", err=True)
     docs = [r.alignment for r in results if r.alignment is not None]
     if not docs:
-        raise TmtoolError(f"{manifest}: no document could be aligned")
+        raise TmtoolError(f"{display_name(manifest)}: no document could be aligned")
     return docs, len(results) - len(docs)
 
 

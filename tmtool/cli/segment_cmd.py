@@ -7,7 +7,7 @@ from tmtool.cli.options import output_option
 from tmtool.fileio import (
     atomic_output,
     atomic_text_output,
-    check_output_not_input,
+    check_output,
     display_name,
     read_text,
 )
@@ -68,7 +68,7 @@ def segment(
     if plain and markup not in (None, "plain"):
         raise click.UsageError(f"--plain contradicts --markup {markup}")
     markup = "plain" if plain else markup or "codes"
-    check_output_not_input(output or "-", [file])
+    check_output(output or "-", [file])
     rules = load_rules(srx_path)
     text = read_text(file)
     blocks = read_document(text, lang=lang, name=display_name(file), fmt=fmt, rules=rules, markup=markup)

@@ -140,6 +140,7 @@ def _merge_summary(count: int, report: MergeReport, policy: str) -> str:
         f"{report.written:,} written; {_plural(report.duplicates, 'duplicate')} dropped, "
         f"{_plural(report.conflicts, 'conflict')} ({policy}), "
         f"{report.without_source:,} without the source language"
+        + (f", {report.empty:,} with an empty segment" if report.empty else "")
     )
 
 

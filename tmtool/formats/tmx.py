@@ -18,6 +18,7 @@ from tmtool.formats.tmx_read import TmxReader, read_tmx, read_tmx_header
 from tmtool.formats.tmx_write import (
     FORBIDDEN_CHARS,
     derive_tuid,
+    has_empty_segment,
     trim_segment,
     write_tmx,
 )
@@ -30,6 +31,7 @@ __all__ = [
     "TmxReader",
     "derive_tuid",
     "format_tmx_date",
+    "has_empty_segment",
     "is_tmx_date",
     "parse_tmx_date",
     "read_tmx",

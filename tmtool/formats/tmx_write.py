@@ -4,7 +4,8 @@ Decisions (interop notes §0): UTF-8 without BOM; all seven header attributes wi
 `srclang`; locales in canonical case; dates `YYYYMMDDThhmmssZ`; segment text as given,
 only trimmed at the ends; paired codes as `bpt`/`ept` with an `i` unique in the `seg`,
 unpaired ones as `it`, standalone ones as `ph`. Characters XML 1.0 forbids are dropped and
-reported through `on_warning`; a unit with an empty segment is skipped and reported.
+reported through `on_warning`; a unit with an empty segment is skipped and reported, and so
+is a second variant in a locale the unit already has.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from lxml import etree
 from tmtool.errors import ConfigError, OutputError
 from tmtool.formats.tmx_header import SEGTYPES, XML_LANG, TmxHeader, format_tmx_date
 from tmtool.locales import canonical_locale, locale_problem
-from tmtool.model import CodeKind, InlineCode, Prop, Segment, TranslationUnit
+from tmtool.model import CodeKind, InlineCode, Prop, Segment, TranslationUnit, segment_key
 
 WarningSink = Callable[[str], None]
 
@@ -63,12 +64,7 @@ def derive_tuid(unit: TranslationUnit) -> str:
     digest = hashlib.blake2b(digest_size=10)
     for variant in unit.variants:
         digest.update(variant.lang.lower().encode("utf-8") + b"\x1e")
-        for part in variant.segment.parts:
-            if isinstance(part, str):
-                digest.update(part.encode("utf-8", "surrogatepass") + b"\x1f")
-            else:
-                code = f"\x1d{part.kind.value}\x1d{part.pair}\x1d{part.native}\x1d{part.type}"
-                digest.update(code.encode("utf-8", "surrogatepass") + b"\x1f")
+        digest.update(segment_key(variant.segment))
         digest.update(b"\x1c")
     return digest.hexdigest()
 
@@ -250,7 +246,7 @@ class _UnitWriter:
                 f"unit {tuid}: dropped {len(clean.dropped)} character(s) that XML 1.0 forbids "
                 f"({', '.join(sorted(set(clean.dropped)))})"
             )
-        if not unit.variants or not all(segments):
+        if not unit.variants or not all(segments):  # as has_empty_segment
             self.warn(f"unit {tuid}: skipped, it has an empty segment")
             return None
         tu = etree.Element("tu", tuid=tuid)
@@ -264,11 +260,19 @@ class _UnitWriter:
                 tu.set("srclang", self.srclang)
             else:
                 self.warn(
-                    f"unit {tuid}: srclang {unit.src_lang!r} differs from the header's; left out"
+                    f"unit {tuid}: srclang {unit.src_lang!r} differs from the header's; "
+                    "attribute left out"
                 )
         _add_meta(tu, unit.props, unit.notes, clean)
+        written: set[str] = set()
         for variant, segment in zip(unit.variants, segments):
-            tuv = etree.SubElement(tu, "tuv", {XML_LANG: self.locale(variant.lang, tuid)})
+            locale = self.locale(variant.lang, tuid)
+            if locale.lower() in written:  # TMX allows one tuv per language in a tu
+                shown = _segment_text(segment)
+                self.warn(f"unit {tuid}: dropped a second {locale} variant ({shown!r})")
+                continue
+            written.add(locale.lower())
+            tuv = etree.SubElement(tu, "tuv", {XML_LANG: locale})
             _set_dates(tuv, variant.creation_date, variant.change_date)
             _add_meta(tuv, variant.props, variant.notes, clean)
             tuv.append(_seg_element(segment))
@@ -289,6 +293,19 @@ def _prepared_parts(segment: Segment, clean: _Cleaner) -> tuple[str | InlineCode
     if cleaned and isinstance(cleaned[-1], str):
         cleaned[-1] = cleaned[-1].rstrip()
     return tuple(part for part in cleaned if not isinstance(part, str) or part)
+
+
+def _segment_text(parts: tuple[str | InlineCode, ...]) -> str:
+    """Prepared parts as text for a message (codes as their native markup)."""
+    return "".join(p if isinstance(p, str) else p.native for p in parts)
+
+
+def has_empty_segment(unit: TranslationUnit) -> bool:
+    """True when `write_tmx` would skip the unit: it has no variant, or a segment with
+    nothing left once forbidden characters are dropped and the ends trimmed."""
+    return not unit.variants or not all(
+        _prepared_parts(variant.segment, _Cleaner([])) for variant in unit.variants
+    )
 
 
 def _clean_parts(segment: Segment, clean: _Cleaner) -> Iterable[str | InlineCode]:

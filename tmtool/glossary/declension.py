@@ -13,6 +13,7 @@ import functools
 VOWELS = set("аеєиіїоуюя")
 HUSHING = set("жчшщ")
 _SOFTENING = {"к": "ц", "г": "з", "х": "с"}
+_VOCATIVE = {"г": "же", "к": "че", "х": "ше"}
 _HARD_NOUN = ("а", "у", "ові", "ом", "і", "е", "и", "ів", "ам", "ами", "ах")
 _SURNAME = ("а", "у", "ові", "им", "і", "е", "и", "их", "ими")
 _ADJ_MASC = ("ий", "ого", "ому", "им", "ім", "і", "их", "ими")
@@ -51,27 +52,35 @@ def _noun_in_a(word: str) -> set[str]:
     if stem and stem[-1] in HUSHING:
         forms |= _with(stem, ("ею", "е"))
     forms |= _soft_locative(stem)
+    if len(stem) >= 4:
+        forms.add(stem)  # genitive plural: громад, служб
     return forms
 
 
 def _noun_in_ya(word: str) -> set[str]:
     stem = word[:-1]
     if stem.endswith("і") or (stem and stem[-1] in VOWELS):
-        return {stem + "ї", stem + "ю", stem + "єю", stem + "я"}
-    return _with(stem, ("і", "ю", "ею", "ям", "ями", "ях"))
+        # Наталії, Наталією, vocative Наталіє, plural академій, академіях
+        return _with(stem, ("ї", "ю", "єю", "я", "є", "й", "ям", "ями", "ях"))
+    forms = _with(stem, ("і", "ю", "ею", "ям", "ями", "ях"))
+    if stem[-1:] in HUSHING or stem.endswith("ц"):
+        forms.add(stem + "е")  # vocative: Вінниця → Віннице
+    return forms
 
 
 def _masculine(word: str) -> set[str]:
     forms: set[str] = set()
     if word.endswith("ій"):
         stem = word[:-1]
-        return forms | _with(stem, ("я", "ю", "єві", "єм", "ї"))
+        return forms | _with(stem, ("я", "ю", "єві", "єм", "ї", "ям", "ями", "ях", "їв"))
     if word.endswith("й"):
         stem = word[:-1]
         return forms | _with(stem, ("я", "ю", "єві", "єм", "ї", "ях"))
     if word.endswith("ь"):
         stem = word[:-1]
-        forms |= _with(stem, ("я", "ю", "еві", "ем", "і", "ів"))
+        forms |= _with(stem, ("я", "ю", "еві", "ем", "і", "ів", "ям", "ями", "ях", "е"))
+        if len(stem) >= 2 and stem[-1] not in VOWELS:
+            forms.add(stem + stem[-1] + "ю")  # feminine instrumental: Умань → Уманню
         for alt in _alternated_stems(stem):
             forms |= _with(alt, ("я", "ю", "еві", "ем", "і"))
         return forms
@@ -81,6 +90,8 @@ def _masculine(word: str) -> set[str]:
     if word[-1] in HUSHING:
         forms |= _with(word, ("ем", "еві"))
     forms |= _soft_locative(word)
+    if word[-1] in _VOCATIVE:
+        forms.add(word[:-1] + _VOCATIVE[word[-1]])  # Олег → Олеже, козак → козаче
     for alt in _alternated_stems(word):
         forms |= _with(alt, _HARD_NOUN[:6]) | _soft_locative(alt)
     return forms
@@ -92,7 +103,7 @@ def decline(word: str, gender: str | None = None) -> frozenset[str]:
     forms = {word}
     if len(word) < 3 or not any(char in VOWELS for char in word):
         return frozenset(forms)
-    if word.endswith("ий") and len(word) > 4 and word[-3] in "сцзнвчк":
+    if word.endswith("ий") and len(word) > 4 and word[-3] not in VOWELS:
         forms |= _with(word[:-2], _ADJ_MASC)
         if gender == "f":
             forms |= _with(word[:-2], _ADJ_FEM)
@@ -109,18 +120,40 @@ def decline(word: str, gender: str | None = None) -> frozenset[str]:
     elif last == "я":
         forms |= _noun_in_ya(word)
     elif last == "о":
-        forms |= _with(word[:-1], ("а", "ові", "у", "ом", "і", "ів"))
+        # vocative Петре, plural Ющенки / міністерствах; the bare genitive plural only for
+        # -тво nouns (міністерств), since Франко's stem is the name Франк
+        forms |= _with(word[:-1], ("а", "ові", "у", "ом", "і", "ів", "е", "и", "ам", "ами", "ах"))
+        if word.endswith("тво"):
+            forms.add(word[:-1])
     elif last == "и":
         forms |= _with(word[:-1], ("", "ам", "ами", "ах", "ів"))
     elif last == "е" and not word.endswith(("ське", "цьке", "зьке")):
         forms |= _with(word[:-1], ("я", "ю", "ем", "і"))
     elif last not in VOWELS:
         forms |= _masculine(word)
-        if len(word) >= 5 and word[-2] in "оеє" and word[-3] not in VOWELS:
-            # fleeting vowel: посол/посла, Кравець/Кравця
-            stem = word[:-2] + ("ц" if word.endswith("ець") else word[-1])
-            forms |= _with(stem.rstrip("ь"), ("я" if word.endswith("ець") else "а", "у", "ові", "ом", "і", "и", "ів"))
+        if word.endswith("ець") and len(word) >= 6 and word[-4] not in VOWELS:
+            # fleeting vowel: Кравець/Кравця, Кам'янець/Кам'янця
+            forms |= _with(word[:-3] + "ц", ("я", "ю", "еві", "ем", "і", "ів", "ям", "ями", "ях"))
+        elif len(word) >= 5 and word[-2] in "оеє" and word[-3] not in VOWELS:
+            # fleeting vowel: посол/посла
+            forms |= _with(word[:-2] + word[-1], ("а", "у", "ові", "ом", "і", "и", "ів"))
     return frozenset(forms)
+
+
+@functools.lru_cache(maxsize=20_000)
+def attributive_forms(word: str) -> frozenset[str]:
+    """Adjective endings for a word that stands before another in a multi-word term
+    (Біла Церква → у Білій Церкві, Нова Каховка, Жовті Води, Верхня Хортиця): the noun rules
+    cannot tell «біла» from «школа», but a word before the head noun is almost always an
+    adjective, and a spare form on a first name (Ліна → «Ліній») is harmless because the
+    next word must match too."""
+    if len(word) < 4 or word[-2] in VOWELS:
+        return frozenset()
+    stem = word[:-1]
+    if word.endswith("ня"):
+        return frozenset(_with(stem, ("ьої", "ій", "ю", "ьою")))
+    endings = {"а": _ADJ_FEM, "е": _ADJ_NEUT, "і": ("их", "им", "ими")}.get(word[-1])
+    return frozenset(_with(stem, endings)) if endings else frozenset()
 
 
 def base_candidates(word: str) -> frozenset[str]:

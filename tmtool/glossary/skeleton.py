@@ -50,12 +50,22 @@ def spelled(form: str) -> str:
     return " ".join(form.lower().replace("’", "'").replace("'s", "").replace("-", " ").split())
 
 
-def _same_stem(one: str, other: str) -> bool:
-    """Derivatives and inflections rather than misspellings: one key a prefix of the other
-    (Kazakh/Kazakhs, Tokayev/Tokayeva) or equal once final vowels go (Zelenska/Zelenskyy)."""
+def _same_stem(one: str, other: str, *, narrow: bool) -> bool:
+    """Derivatives rather than misspellings: one key a prefix of the other (Kazakh/Kazakhs,
+    Tokayev/Tokayeva), or equal once final vowels go (Zelenska/Zelenskyy). `narrow` keeps
+    only the feminine -a against a masculine -y/-yi among final-vowel differences, for a
+    window that is surely a name (two words, eight letters or more, or a term of the unit's
+    Ukrainian side): there Ukrzaliznytsa, Rotary and Kostenka are slips, while a short lone
+    capitalised word may be English ("Rotary Club")."""
     if one.startswith(other) or other.startswith(one):
         return True
-    return one.rstrip("aeiou") == other.rstrip("aeiou")
+    stem = one.rstrip("aeiou")
+    if stem != other.rstrip("aeiou"):
+        return False
+    if not narrow:
+        return True
+    endings = {one[len(stem):], other[len(stem):]}
+    return "a" in endings and bool(endings & {"i", "ii"})  # Zelenska / Zelensky(y)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,10 +94,14 @@ class NearMissIndex:
             bucket = (key.count(" ") + 1, key[0], len(key))
             self.buckets.setdefault(bucket, []).append(target)
         self.max_words = max((k[0] for k in self.buckets), default=0)
+        self.by_entry: dict[str, list[NearTarget]] = {}
+        for bucket_targets in self.buckets.values():
+            for target in bucket_targets:
+                self.by_entry.setdefault(target.entry.term_id, []).append(target)
 
     def lookup(self, words: str, *, fuzzy: bool) -> NearTarget | None:
         """The target `words` is a variant of: equal skeletons always, a small edit distance
-        when `fuzzy` (6 letters or more, neither key a prefix of the other)."""
+        when `fuzzy` (6 letters or more, neither key a derivative of the other)."""
         key = skeleton(words)
         if len(words) < 4:
             return None
@@ -102,9 +116,31 @@ class NearMissIndex:
         best: tuple[int, NearTarget] | None = None
         for length in range(len(key) - limit, len(key) + limit + 1):
             for candidate in self.buckets.get((count, key[0], length), ()):
-                if _same_stem(key, candidate.skeleton):
+                if _same_stem(key, candidate.skeleton, narrow=count > 1 or letters >= 8):
                     continue
                 distance = Levenshtein.distance(key, candidate.skeleton, score_cutoff=limit)
                 if distance <= limit and (best is None or distance < best[0]):
                     best = (distance, candidate)
         return best[1] if best else None
+
+    def lookup_among(self, words: str, term_ids: Iterable[str]) -> NearTarget | None:
+        """The closest target of the entries `term_ids` (the terms the unit's Ukrainian side
+        names) that `words` could be a slip for: the fuzzy test of `lookup` with no
+        sentence-start or first-letter condition, comparing only with those entries."""
+        key = skeleton(words)
+        letters = len(key.replace(" ", ""))
+        if len(words) < 4 or letters < 6:
+            return None
+        limit = 2 if letters >= 10 else 1
+        best: tuple[int, NearTarget] | None = None
+        for term_id in term_ids:
+            for candidate in self.by_entry.get(term_id, ()):
+                if candidate.skeleton.count(" ") != key.count(" "):
+                    continue
+                if _same_stem(key, candidate.skeleton, narrow=True):
+                    continue
+                distance = Levenshtein.distance(key, candidate.skeleton, score_cutoff=limit)
+                if distance <= limit and (best is None or distance < best[0]):
+                    best = (distance, candidate)
+        return best[1] if best else None
+

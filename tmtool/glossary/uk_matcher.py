@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tmtool.glossary.declension import decline
+from tmtool.glossary.declension import attributive_forms, decline
 from tmtool.glossary.index import (
     Match,
     Pattern,
@@ -45,7 +45,12 @@ def entry_patterns(entry: GlossaryEntry, use_morphology: bool) -> Iterator[Patte
         if not words:
             continue
         if entry.uk_inflect == "auto":
-            slots = tuple(token_forms(w.lower(), gender, use_morphology) for w in words)
+            last = len(words) - 1
+            slots = tuple(
+                token_forms(w.lower(), gender, use_morphology)
+                | (attributive_forms(w.lower()) if i < last else frozenset())
+                for i, w in enumerate(words)
+            )
         else:
             slots = tuple(frozenset({w.lower()}) for w in words)
         capitals = tuple(capitalise and w[:1].isupper() for w in words)

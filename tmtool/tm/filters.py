@@ -146,6 +146,11 @@ def filter_tmx(in_path: str, out_path: str, options: FilterOptions,
         units = iter(reader)
         first = next(units, None)
         header = reader.header or TmxHeader()
+        if not _is_real(header.srclang):
+            raise ConfigError(
+                f"{display_name(in_path)}: header srclang is {header.srclang or 'empty'!r}; give "
+                "the memory one source locale first (tmtool tmx merge FILE -o OUT --src-lang uk-UA)"
+            )
         write_tmx(filter_units(itertools.chain([first] if first else [], units), options, counts),
                   out, header=header, on_warning=warn)
     return counts
@@ -200,6 +205,12 @@ def split_tmx(in_path: str, pattern: str, *, by_locale: bool = False,
     with open_input(in_path) as stream:
         header = _header(stream, in_path)
     source_lang = src_lang or header.srclang
+    if not _is_real(source_lang):
+        raise ConfigError(
+            f"{display_name(in_path)}: header srclang is {header.srclang or 'empty'!r}; "
+            "name the source locale with --src-lang"
+        )
+    header = replace(header, srclang=source_lang)
     results: list[tuple[str, int]] = []
     with contextlib.ExitStack() as outputs:
         def open_out(path: str) -> IO[bytes]:
@@ -224,9 +235,13 @@ def split_tmx(in_path: str, pattern: str, *, by_locale: bool = False,
             with open_input(in_path) as stream:
                 pairs = (p for u in TmxReader(stream, name=display_name(in_path))
                          if (p := _pair(u, source_lang, locale)) is not None)
-                results.append((path, write_tmx(pairs, out, on_warning=warn,
-                                                header=replace(header, srclang=source_lang))))
+                results.append((path, write_tmx(pairs, out, header=header, on_warning=warn)))
     return results
+
+
+def _is_real(srclang: str | None) -> bool:
+    """False for an empty srclang or `*all*`, which tmtool never writes."""
+    return srclang is not None and srclang.strip() not in ("", "*all*")
 
 
 def _header(stream: IO[bytes], in_path: str) -> TmxHeader:

@@ -16,11 +16,19 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from tmtool.errors import ConfigError
-from tmtool.fileio import STDIO, atomic_output, check_output_not_input, display_name, open_input
-from tmtool.formats.tmx import TmxHeader, read_tmx, read_tmx_header, write_tmx
-from tmtool.model import InlineCode, Segment, TranslationUnit, Variant
+from tmtool.fileio import STDIO, atomic_output, check_output, display_name, open_input
+from tmtool.formats.tmx import (
+    TmxHeader,
+    derive_tuid,
+    has_empty_segment,
+    read_tmx,
+    read_tmx_header,
+    write_tmx,
+)
+from tmtool.model import TranslationUnit, Variant, same_language, segment_key
 
 UnitSource = Callable[[], Iterable[TranslationUnit]]
+WarningSink = Callable[[str], None]
 """Opens one input and streams its units; `keep-newest` calls it twice."""
 
 _OLDEST = datetime.min.replace(tzinfo=timezone.utc)
@@ -43,32 +51,35 @@ class MergeReport:
     duplicates: int = 0  # identical pairs left out
     conflicts: int = 0  # units whose source came earlier with another target
     without_source: int = 0
-
-
-def _segment_digest(digest: hashlib.blake2b, segment: Segment) -> None:
-    for part in segment.parts:
-        if isinstance(part, InlineCode):
-            text = f"\x1d{part.kind.value}\x1d{part.pair}\x1d{part.native}\x1d{part.type}"
-        else:
-            text = part
-        digest.update(text.encode("utf-8", "surrogatepass") + b"\x1f")
+    empty: int = 0  # units with an empty segment, which TMX cannot hold
 
 
 def _key(source: Variant, targets: Iterable[Variant], *, with_targets: bool) -> bytes:
     """A digest of the source segment and the target languages, plus the target segments
     when `with_targets` (the key of an identical pair)."""
     digest = hashlib.blake2b(digest_size=16)
-    _segment_digest(digest, source.segment)
+    digest.update(segment_key(source.segment))
     for target in sorted(targets, key=lambda v: v.lang.lower()):
         digest.update(b"\x1e" + target.lang.lower().encode("utf-8"))
         if with_targets:
-            _segment_digest(digest, target.segment)
+            digest.update(segment_key(target.segment))
     return digest.digest()
 
 
-def _split(unit: TranslationUnit, src_lang: str) -> tuple[Variant, list[Variant]] | None:
+def _split(
+    unit: TranslationUnit, src_lang: str, report: MergeReport, warn: WarningSink | None
+) -> tuple[Variant, list[Variant]] | None:
+    """(source, targets), or None (counted) for a unit that cannot take part: one without
+    the source language, or with an empty segment. The latter is dropped here, before it
+    can win a conflict, so it never displaces a usable unit and then vanishes in the writer."""
     source = unit.variant(src_lang)
     if source is None:
+        report.without_source += 1
+        return None
+    if has_empty_segment(unit):
+        report.empty += 1
+        if warn is not None:
+            warn(f"unit {unit.tuid or derive_tuid(unit)}: skipped, it has an empty segment")
         return None
     return source, [v for v in unit.variants if v is not source]
 
@@ -79,25 +90,26 @@ def merge_units(
     src_lang: str,
     on_conflict: ConflictPolicy = ConflictPolicy.KEEP_NEWEST,
     report: MergeReport | None = None,
+    on_warning: WarningSink | None = None,
 ) -> Iterator[TranslationUnit]:
     """The merged units, in input order (file by file, unit by unit).
 
     A unit without a variant in `src_lang` cannot be placed in a one-direction memory: it
-    is left out and counted. Under `keep-newest` the winner of a conflict is the unit with
+    is left out and counted, and so is a unit with an empty segment (through `on_warning`
+    too). Under `keep-newest` the winner of a conflict is the unit with
     the latest `change_date` (then `creation_date`); a tie goes to the later unit.
     """
     report = report if report is not None else MergeReport()
     if on_conflict is ConflictPolicy.KEEP_NEWEST:
-        yield from _merge_newest(sources, src_lang, report)
+        yield from _merge_newest(sources, src_lang, report, on_warning)
         return
     seen_pairs: set[bytes] = set()
     seen_sources: set[bytes] = set()
     for open_units in sources:
         for unit in open_units():
             report.units_in += 1
-            split = _split(unit, src_lang)
+            split = _split(unit, src_lang, report, on_warning)
             if split is None:
-                report.without_source += 1
                 continue
             pair_key = _key(*split, with_targets=True)
             if pair_key in seen_pairs:
@@ -115,7 +127,7 @@ def merge_units(
 
 
 def _merge_newest(
-    sources: Sequence[UnitSource], src_lang: str, report: MergeReport
+    sources: Sequence[UnitSource], src_lang: str, report: MergeReport, warn: WarningSink | None
 ) -> Iterator[TranslationUnit]:
     # Pass 1: for each source key, the (date, file, position) of the newest unit.
     winners: dict[bytes, tuple[datetime, int, int]] = {}
@@ -124,9 +136,8 @@ def _merge_newest(
     for source_index, open_units in enumerate(sources):
         for position, unit in enumerate(open_units()):
             report.units_in += 1
-            split = _split(unit, src_lang)
+            split = _split(unit, src_lang, report, warn)
             if split is None:
-                report.without_source += 1
                 continue
             source_key = _key(*split, with_targets=False)
             pair_key = _key(*split, with_targets=True)
@@ -162,7 +173,7 @@ def _tmx_source(path: str) -> UnitSource:
 
 
 def _merged_header(
-    paths: Sequence[str], src_lang: str | None, moment: datetime | None
+    paths: Sequence[str], src_lang: str | None, moment: datetime | None, warn: WarningSink | None
 ) -> TmxHeader:
     headers = []
     for path in paths:
@@ -176,6 +187,11 @@ def _merged_header(
                 f"{paths[0]}: header srclang is {shown!r}; name the source locale with --src-lang"
             )
         src_lang = first.srclang
+    for path, header in zip(paths, headers):
+        other = header.srclang.strip() if header.srclang else ""
+        if warn is not None and other not in ("", "*all*") and not same_language(other, src_lang):
+            warn(f"{display_name(path)}: header srclang is {other}; its units are merged with "
+                 f"{src_lang} as the source")
     # OmegaT re-splits paragraph units only under a paragraph header (interop notes §5).
     coarse = any(h.segtype in ("paragraph", "block") for h in headers)
     return TmxHeader(
@@ -193,24 +209,26 @@ def merge_tmx_files(
     src_lang: str | None = None,
     on_conflict: ConflictPolicy = ConflictPolicy.KEEP_NEWEST,
     moment: datetime | None = None,
-    on_warning: Callable[[str], None] | None = None,
+    on_warning: WarningSink | None = None,
 ) -> MergeReport:
     """Merge TMX files into `output` (written atomically; an input is never overwritten).
 
-    The source locale is `src_lang`, else the first file's header srclang; the header's
+    The source locale is `src_lang`, else the first file's header srclang (a file whose
+    header names another source language is merged the same way, with a warning); the header's
     segtype is `paragraph` when any input says so. `moment` becomes the header date.
     """
     if STDIO in paths:
         raise ConfigError("merge reads each input twice; name files, not '-' (stdin)")
-    check_output_not_input(output, paths)
-    header = _merged_header(paths, src_lang, moment)
+    check_output(output, paths)
+    header = _merged_header(paths, src_lang, moment, on_warning)
     report = MergeReport()
     units = merge_units(
         [_tmx_source(path) for path in paths],
         src_lang=header.srclang,
         on_conflict=on_conflict,
         report=report,
+        on_warning=on_warning,
     )
     with atomic_output(output, inputs=paths) as stream:
-        write_tmx(units, stream, header=header, on_warning=on_warning)
+        report.written = write_tmx(units, stream, header=header, on_warning=on_warning)
     return report

@@ -15,7 +15,7 @@ from typing import Any
 
 from tmtool.fileio import display_name, open_input
 from tmtool.formats.tmx import MAX_SEGMENT_CHARS, TmxReader
-from tmtool.model import InlineCode, Segment, TranslationUnit, Variant
+from tmtool.model import Segment, TranslationUnit, Variant, segment_key
 
 
 def _digest(variants: Iterable[Variant], *, with_text: bool) -> bytes:
@@ -23,14 +23,8 @@ def _digest(variants: Iterable[Variant], *, with_text: bool) -> bytes:
     for variant in variants:
         digest.update(b"\x1e" + variant.lang.lower().encode("utf-8"))
         if with_text:
-            for part in variant.segment.parts:
-                text = part if isinstance(part, str) else _code_text(part)
-                digest.update(text.encode("utf-8", "surrogatepass") + b"\x1f")
+            digest.update(segment_key(variant.segment))
     return digest.digest()
-
-
-def _code_text(code: InlineCode) -> str:
-    return f"\x1d{code.kind.value}\x1d{code.pair}\x1d{code.native}\x1d{code.type}"
 
 
 def _is_empty(segment: Segment) -> bool:

@@ -2,7 +2,9 @@
 
 What it flags: a glossary entry whose approved or allowed renderings appear in the units and
 files of one run in spellings that differ only in hyphens, spaces or joined words
-("Kassym-Jomart" / "Kassym Jomart", "agro-industrial" / "agroindustrial"). The minority
+("Kassym-Jomart" / "Kassym Jomart", "agro-industrial" / "agroindustrial") or are two
+romanizations of one name, even when the glossary allows both ("Lesya" / "Lesia",
+"Skoropadskyi" / "Skoropadsky", "Qasim" / "Kasym"). The minority
 spelling is reported; the most frequent (then the first seen) is taken as the house choice.
 Different wordings the glossary allows ("President of Ukraine" / "Ukraine's President"),
 plurals, case and short forms are not inconsistencies.
@@ -17,6 +19,7 @@ import re
 from collections.abc import Iterator
 
 from tmtool.findings import Severity
+from tmtool.glossary.skeleton import skeleton
 from tmtool.lint.analysis import AnalysedUnit, Hit, detach
 
 RULE_ID = "inconsistent"
@@ -36,8 +39,11 @@ def spelling(surface: str) -> str:
     return _SPACES.sub(" ", _POSSESSIVE.sub("", text)).strip()
 
 
-def _compact(spelled: str) -> str:
-    return spelled.replace(" ", "").replace("-", "").replace("\u2010", "").replace("\u2011", "")
+def variant_key(spelled: str) -> str:
+    """One key for the romanizations of one name: the near-miss skeleton (y/i, q/k, kh/h,
+    doubled letters...) with a final -yi/-iy/-y folded, hyphens and spaces dropped."""
+    words = skeleton(spelled.replace("\u2010", "-").replace("\u2011", "-")).split()
+    return "".join(word[:-1] if word.endswith("ii") else word for word in words)
 
 
 class Tracker:
@@ -55,7 +61,7 @@ class Tracker:
                 continue
             found = view.surface(match.start, match.end)
             spelled = spelling(found)
-            group = self._seen.setdefault((match.entry.term_id, _compact(spelled)), {})
+            group = self._seen.setdefault((match.entry.term_id, variant_key(spelled)), {})
             hit = view.hit(analysed.unit, match.start, match.end, "",
                            term_id=match.entry.term_id, found=found)
             group.setdefault(spelled, []).append(detach(hit))

@@ -2,8 +2,11 @@
 
 What it flags: in a bilingual unit, a glossary term found on the Ukrainian side in any
 inflection («Касима Кайсенова», «у Кам'янському») when the English side holds none of the
-entry's renderings, and neither do the two units before or after it in the same file (a
-translator may write "him" for a name just mentioned). Forbidden, historical and near-miss
+entry's renderings, and - if the English side holds a word that could stand for the name
+(a pronoun such as he, his, it, there, this, or the article of "the poet") - neither do the
+two units before or after it in the same file (a translator may write "him" or "the poet"
+for a name just mentioned; without such a word the name is simply gone, however often the
+neighbours mention it). Forbidden, historical and near-miss
 spellings count as present (their own rules report them), so one slip gives one finding.
 Why: a dropped or paraphrased name is the translation error a reviewer misses most easily.
 Example: uk «Зустріч із Касимом Кайсеновим», en "A meeting with the hero"
@@ -22,6 +25,13 @@ from tmtool.lint.rules.near_miss import find_near_misses
 RULE_ID = "missing-term"
 DEFAULT_SEVERITY = Severity.ERROR
 CONTEXT_UNITS = 2
+# Words that can refer back (or forward) to a name given in a neighbouring unit.
+ANAPHORS = frozenset({
+    "he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself",
+    "they", "them", "their", "theirs", "themselves", "there", "here", "this", "that", "these",
+    "those", "former", "latter", "such",
+    "the",  # "the poet", "the island": a definite description is the translator's usual stand-in
+})
 
 
 def check(analysed: AnalysedUnit) -> Iterator[Hit]:
@@ -35,6 +45,12 @@ def rendered_terms(analysed: AnalysedUnit) -> set[str]:
     present = {match.entry.term_id for match in analysed.english.all_matches}
     present.update(miss.target.entry.term_id for miss in find_near_misses(analysed))
     return present
+
+
+def has_anaphor(analysed: AnalysedUnit) -> bool:
+    """True when the English side holds a word that may stand for a name given nearby."""
+    english = analysed.english
+    return english is not None and not ANAPHORS.isdisjoint(english.tokens.keys)
 
 
 def missing_in(analysed: AnalysedUnit, present: set[str]) -> Iterator[Hit]:
@@ -84,8 +100,13 @@ class Tracker:
                 self._done.append(hit)
             else:
                 still.append((index, hit))
-        nearby = present.union(*context.recent)
-        still.extend((context.index, detach(hit)) for hit in missing_in(analysed, nearby))
+        candidates = list(missing_in(analysed, present))
+        if candidates and has_anaphor(analysed):
+            nearby = present.union(*context.recent)
+            still.extend((context.index, detach(hit)) for hit in candidates
+                         if hit.term_id not in nearby)
+        else:
+            self._done.extend(detach(hit) for hit in candidates)
         context.pending = still
         context.recent.append(present)
         context.index += 1

@@ -3,7 +3,9 @@
 What it flags: a capitalised word sequence that no glossary form matches but whose
 romanization skeleton (q→k, y/j→i, kh→h, zh→j, ts/ch→c, sh→s, c→k, doubled letters and -off
 folded) equals that of an approved name, or (mid-sentence, six letters or more) lies one edit
-away from it (two from ten letters).
+away from it (two from ten letters). At a sentence start a single word of fewer than eight
+letters is matched by edit distance only when the Ukrainian side of the unit holds that
+glossary term.
 Why: Kazakh and Ukrainian names have many romanizations; a variant the glossary does not list
 yet (Qaysenoff, Shevchenco, Kamyanske) is almost always a slip.
 Example: "Kazakh hero Qasim Qaysenoff fought in Ukraine."
@@ -24,6 +26,7 @@ RULE_ID = "near-miss"
 DEFAULT_SEVERITY = Severity.WARNING
 _JOIN = re.compile(r"[ \t]+|[ \t]*-[ \t]*")
 _CACHE_KEY = "near-miss"
+LONG_WORD = 8
 CONNECTORS = frozenset({"of", "and", "for", "the", "on", "in", "de", "al", "el", "van", "von"})
 
 
@@ -70,6 +73,14 @@ def _candidate_runs(view: SideView) -> Iterator[list[int]]:
         yield run
 
 
+def _name_terms(analysed: AnalysedUnit) -> list[str]:
+    """Ids of the names found on the unit's Ukrainian side, in text order."""
+    source = analysed.ukrainian
+    if source is None:
+        return []
+    return list(dict.fromkeys(m.entry.term_id for m in source.matches if m.entry.is_name))
+
+
 def find_near_misses(analysed: AnalysedUnit) -> list[NearMiss]:
     """Near misses on the English side, computed once per unit."""
     cached = analysed.notes.get(_CACHE_KEY)
@@ -78,6 +89,7 @@ def find_near_misses(analysed: AnalysedUnit) -> list[NearMiss]:
     found: list[NearMiss] = []
     view = analysed.english
     near = analysed.compiled.near
+    source_terms: list[str] | None = None
     if view is not None and near.max_words:
         keys, spans, text = view.tokens.keys, view.tokens.spans, view.tokens.text
         for run in _candidate_runs(view):
@@ -94,11 +106,22 @@ def find_near_misses(analysed: AnalysedUnit) -> list[NearMiss]:
                         continue
                     start, end = spans[window[0]][0], spans[window[-1]][1]
                     # A capitalised word opening a sentence may be an ordinary word, so one
-                    # word there must match a skeleton exactly; two or more are a name.
-                    fuzzy = (size > 1 or not view.is_sentence_initial(start)) and not text[
-                        start:end
-                    ].isupper()
+                    # short word there must match a skeleton exactly; two or more words, or
+                    # one long word, are a name (of 8,400 English word types in the shared
+                    # texts none of eight letters or more lies within reach of a name).
+                    fuzzy = (
+                        size > 1 or len(words) >= LONG_WORD
+                        or not view.is_sentence_initial(start)
+                    ) and not text[start:end].isupper()
                     target = near.lookup(words, fuzzy=fuzzy)
+                    if target is None:
+                        # The Ukrainian side names the entry: evidence enough for a fuzzy
+                        # match at a sentence start (Uzhorod for «Ужгород») and for a final
+                        # vowel slip (Rotary for «Ротару»).
+                        if source_terms is None:
+                            source_terms = _name_terms(analysed)
+                        if source_terms:
+                            target = near.lookup_among(words, source_terms)
                     if target is not None:
                         found.append(NearMiss(start, end, target))
                         step = size
