@@ -89,6 +89,17 @@ def test_digits_belong_to_tokens_and_punctuation_inside_forms_matches() -> None:
 
 @pytest.mark.parametrize("text", [
     "See https://kyiv.gov.ua/kiev for details", "Write to kiev@example.org", "www.kiev.info",
+    "Follow #kiev and @kiev_news", "See kiev.gov.ua or kiev-city.example.com/about",
+    "The table is in kiev.csv",
 ])
 def test_words_inside_addresses_are_ignored(matcher: EnMatcher, text: str) -> None:
     assert matcher.find(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "They moved to Kiev.Later they left.", "He wrote Kiev/Kyiv.", "in kiev.", "Kiev (#1 city)",
+])
+def test_words_beside_dots_slashes_and_hashes_in_prose_still_match(
+    matcher: EnMatcher, text: str
+) -> None:
+    assert [m.kind for m in matcher.find(text)][:1] == ["forbidden"]

@@ -148,7 +148,9 @@ def place_glossary(tmp_path_factory: pytest.TempPathFactory) -> Glossary:
         "person.franko,person,Франко,Franko,,,,\n"
         "term.ministry,term,міністерство,ministry,,,,\n"
         "place.kamianets,place,Кам'янець-Подільський,Kamianets-Podilskyi,,,,\n"
-        "person.kravets,person,Кравець,Kravets,,,,\n",
+        "person.kravets,person,Кравець,Kravets,,,,\n"
+        "term.community,term,територіальна громада,territorial community,,,,\n"
+        "term.hryvnia,term,гривня,hryvnia,,,,\n",
         encoding="utf-8",
     )
     return load_glossary([path])
@@ -167,6 +169,8 @@ def place_glossary(tmp_path_factory: pytest.TempPathFactory) -> Glossary:
     ("у трьох міністерствах", "term.ministry"),           # plural
     ("до Кам'янця-Подільського", "place.kamianets"),      # fleeting е in -ець
     ("з паном Кравцем", "person.kravets"),
+    ("бюджети територіальних громад", "term.community"),  # plural adjective + bare plural
+    ("сто гривень", "term.hryvnia"),                      # -ня → -ень
 ])
 def test_suffix_rules_cover_adjectives_vocatives_and_plurals(
     place_glossary: Glossary, use_morphology: bool, text: str, term_id: str

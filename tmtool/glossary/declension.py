@@ -19,6 +19,7 @@ _SURNAME = ("а", "у", "ові", "им", "і", "е", "и", "их", "ими")
 _ADJ_MASC = ("ий", "ого", "ому", "им", "ім", "і", "их", "ими")
 _ADJ_FEM = ("а", "ої", "ій", "у", "ою")
 _ADJ_NEUT = ("е", "ого", "ому", "им", "ім")
+_ADJ_PLURAL = ("і", "их", "им", "ими")
 _SURNAME_ENDINGS = ("ов", "ев", "єв", "ів", "їв", "ін", "їн", "ин")
 
 
@@ -63,6 +64,8 @@ def _noun_in_ya(word: str) -> set[str]:
         # Наталії, Наталією, vocative Наталіє, plural академій, академіях
         return _with(stem, ("ї", "ю", "єю", "я", "є", "й", "ям", "ями", "ях"))
     forms = _with(stem, ("і", "ю", "ею", "ям", "ями", "ях"))
+    if stem.endswith("н") and len(stem) >= 3 and stem[-2] not in VOWELS:
+        forms.add(stem[:-1] + "ень")  # genitive plural: гривня → гривень, пісня → пісень
     if stem[-1:] in HUSHING or stem.endswith("ц"):
         forms.add(stem + "е")  # vocative: Вінниця → Віннице
     return forms
@@ -111,9 +114,9 @@ def decline(word: str, gender: str | None = None) -> frozenset[str]:
     if word.endswith(("ній", "тій")) and len(word) > 4:
         forms |= _with(word[:-2], ("ього", "ьому", "ім", "і", "іх", "іми"))
     if word.endswith(("ська", "цька", "зька", "на", "ва")) or (gender == "f" and word.endswith("а")):
-        forms |= _with(word[:-1], _ADJ_FEM[1:])
+        forms |= _with(word[:-1], _ADJ_FEM[1:] + _ADJ_PLURAL)
     if word.endswith(("ське", "цьке", "зьке", "не", "ве", "че")):
-        forms |= _with(word[:-1], _ADJ_NEUT)
+        forms |= _with(word[:-1], _ADJ_NEUT + _ADJ_PLURAL)
     last = word[-1]
     if last == "а":
         forms |= _noun_in_a(word)
@@ -152,7 +155,8 @@ def attributive_forms(word: str) -> frozenset[str]:
     stem = word[:-1]
     if word.endswith("ня"):
         return frozenset(_with(stem, ("ьої", "ій", "ю", "ьою")))
-    endings = {"а": _ADJ_FEM, "е": _ADJ_NEUT, "і": ("их", "им", "ими")}.get(word[-1])
+    endings = {"а": _ADJ_FEM + _ADJ_PLURAL, "е": _ADJ_NEUT + _ADJ_PLURAL,
+               "і": _ADJ_PLURAL}.get(word[-1])
     return frozenset(_with(stem, endings)) if endings else frozenset()
 
 

@@ -24,7 +24,15 @@ from tmtool.glossary.model import Glossary, GlossaryEntry
 from tmtool.lang.tokens import iter_words, normalize_text
 
 _LINE_BREAK_HYPHEN = re.compile(r"-[ \t]*\r?\n[ \t]*")
-_ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\])]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+# URLs, e-mail addresses, #hashtags and @handles, and lower-case dotted names (president.gov.ua,
+# odesa.csv): their words are no prose, so a name inside one is neither misspelt nor miscased.
+_ADDRESS = re.compile(
+    r"(?i:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\])]+"
+    r"|(?i:[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"|(?<![\w.@#])[#@][^\W_][\w-]*"
+    r"|(?<![\w.@/-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,6}\b(?:/[^\s<>\])]*)?"
+)
+_ADDRESS_HINT = re.compile(r"[#@/]|\.[a-z]")
 _KIND_FIELDS = (("en", "en"), ("allowed", "en_allowed"), ("forbidden", "en_forbidden"),
                 ("historical", "en_historical"))
 
@@ -68,11 +76,12 @@ def _key(word: str) -> str:
 
 def en_tokens(text: str) -> Tokens:
     """Tokens of a normalised English text, keyed by lower case without a possessive 's;
-    words inside URLs and e-mail addresses are left out (kyiv.gov.ua is no misspelt name)."""
+    words inside URLs, e-mail addresses, hashtags, handles and dotted names such as file and
+    domain names are left out (kyiv.gov.ua is no misspelt name)."""
     tokens = make_tokens(text)
     if "'" in text:
         tokens.keys = [k[:-2] if k.endswith("'s") and len(k) > 2 else k for k in tokens.keys]
-    if "://" in text or "www." in text or "@" in text:
+    if _ADDRESS_HINT.search(text):
         _drop_addresses(tokens)
     return tokens
 

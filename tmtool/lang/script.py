@@ -1,5 +1,5 @@
-"""Which script a text is written in, to tell Ukrainian from English input (and to catch
-swapped or same-language document pairs before aligning)."""
+"""Letters by script, to tell Ukrainian from English input: the aligner compares the
+Cyrillic share of both documents to catch swapped or same-language pairs."""
 from __future__ import annotations
 
 import unicodedata
@@ -17,10 +17,3 @@ def script_counts(text: str) -> tuple[int, int]:
             latin += 1
     return cyrillic, latin
 
-
-def dominant_script(text: str) -> str | None:
-    """'cyrillic', 'latin', or None when the text has too few letters to tell."""
-    cyrillic, latin = script_counts(text)
-    if cyrillic + latin < 10:
-        return None
-    return "cyrillic" if cyrillic >= latin else "latin"

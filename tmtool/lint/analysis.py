@@ -40,7 +40,6 @@ def detach(hit: Hit) -> Hit:
     """The hit with its position resolved and the unit's texts dropped, for rules that hold
     hits until the run ends (a long run must not keep every text in memory)."""
     line, column = hit.side.position(hit.start)
-    end_line, end_column = hit.side.position(hit.end)
     unit = hit.unit
     side = TextSide("", line, column, hit.side.lang, exact=False)
     return Hit(LintUnit(unit.path, None, None, unit.unit_id, unit.ignored), side, 0, 0,
