@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from tmtool.cli import cli
@@ -62,8 +63,8 @@ def test_split_by_locale_lists_the_files(tmp_path: Path) -> None:
     pattern = str(tmp_path / "tm-{locale}.tmx")
     code, stdout, stderr = _run("split", str(CLIENT), "-o", pattern, "--by-locale")
     assert (code, stdout) == (0, "")
-    assert stderr == "".join(f"{tmp_path}/tm-{loc}.tmx: {n} units\n"
-                             for loc, n in (("en-GB", 3), ("de-DE", 2), ("en-US", 1)))
+    assert stderr == "".join(f"{tmp_path}/tm-{loc}.tmx: {n}\n"
+                             for loc, n in (("en-GB", "3 units"), ("de-DE", "2 units"), ("en-US", "1 unit")))
 
 
 def test_split_by_units_and_its_errors(tmp_path: Path) -> None:
@@ -74,3 +75,11 @@ def test_split_by_units_and_its_errors(tmp_path: Path) -> None:
     code, _, stderr = _run("split", str(CLIENT), "-o", str(tmp_path / "x.tmx"), "--units", "2")
     assert (code, stderr) == (2, (f"tmtool: error: output pattern '{tmp_path}/x.tmx' needs "
                                   "{n} so each file gets its own name\n"))
+
+
+@pytest.mark.parametrize(("option", "value"), [("--min-score", "1.5"), ("--max-length-ratio", "0.5")])
+def test_filter_refuses_out_of_range_numbers(tmp_path: Path, option: str, value: str) -> None:
+    code, _, stderr = _run("filter", str(CLIENT), "-o", str(tmp_path / "out.tmx"), option, value)
+    assert code == 2
+    assert f"Invalid value for '{option}'" in stderr
+    assert not (tmp_path / "out.tmx").exists()

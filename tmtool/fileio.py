@@ -32,7 +32,7 @@ def open_input(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
         yield sys.stdin.buffer
         return
     try:
-        handle = open(path, "rb")
+        handle = open(path, "rb")  # noqa: SIM115 (closed by the with below, after the error mapping)
     except FileNotFoundError:
         raise InputError(str(path), None, "no such file") from None
     except IsADirectoryError:

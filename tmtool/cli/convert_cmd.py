@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from tmtool.cli.options import _locale_callback, quiet_option, run_timestamp
+from tmtool.cli.options import locale_callback, quiet_option, run_timestamp
 from tmtool.convert import FORMATS, ConvertOptions
 from tmtool.convert import convert as convert_file
 
@@ -13,9 +13,9 @@ from tmtool.convert import convert as convert_file
 @click.option("-o", "--output", required=True, metavar="OUT", help="Output file ('-' for stdout).")
 @click.option("--from", "from_format", type=click.Choice(FORMATS), help="Input format (default: by extension).")
 @click.option("--to", "to_format", type=click.Choice(FORMATS), help="Output format (default: by extension).")
-@click.option("--src-lang", callback=_locale_callback,
+@click.option("--src-lang", callback=locale_callback,
               help="Source locale (default: from the file; uk-UA for PO msgids).")
-@click.option("--tgt-lang", callback=_locale_callback,
+@click.option("--tgt-lang", callback=locale_callback,
               help="Target locale (default: from the file, else en-GB).")
 @click.option("--include-fuzzy", is_flag=True, help="Keep fuzzy PO entries (marked in x-po-flags).")
 @click.option("--tbx-version", type=click.Choice(["2008", "v3"]), default="2008", show_default=True,

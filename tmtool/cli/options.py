@@ -26,7 +26,7 @@ def run_timestamp() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
 
 
-def _locale_callback(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+def locale_callback(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
     try:
@@ -38,11 +38,11 @@ def _locale_callback(ctx: click.Context, param: click.Parameter, value: str | No
 def lang_options(func: F) -> F:
     """`--src-lang` / `--tgt-lang`, validated and put in canonical case."""
     func = click.option(
-        "--tgt-lang", default=DEFAULT_TGT_LANG, show_default=True, callback=_locale_callback,
+        "--tgt-lang", default=DEFAULT_TGT_LANG, show_default=True, callback=locale_callback,
         help="Target locale, language-REGION (e.g. en-US).",
     )(func)
     func = click.option(
-        "--src-lang", default=DEFAULT_SRC_LANG, show_default=True, callback=_locale_callback,
+        "--src-lang", default=DEFAULT_SRC_LANG, show_default=True, callback=locale_callback,
         help="Source locale, language-REGION (e.g. uk-UA).",
     )(func)
     return func

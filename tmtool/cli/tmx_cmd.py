@@ -12,7 +12,7 @@ import click
 
 from tmtool import __version__
 from tmtool.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
-from tmtool.cli.options import _locale_callback, output_option, quiet_option, run_timestamp
+from tmtool.cli.options import locale_callback, output_option, quiet_option, run_timestamp
 from tmtool.errors import InputError
 from tmtool.fileio import display_name, open_input
 from tmtool.findings import Finding, Severity
@@ -52,7 +52,7 @@ def _stats_text(path: str, stats: MemoryStats) -> str:
 @format_option
 @click.option(
     "--src-lang",
-    callback=_locale_callback,
+    callback=locale_callback,
     help="Source locale for the conflict count (default: the header's srclang).",
 )
 def stats(files: tuple[str, ...], output_format: str, src_lang: str | None) -> None:
@@ -157,7 +157,7 @@ def _merge_summary(count: int, report: MergeReport, policy: str) -> str:
 )
 @click.option(
     "--src-lang",
-    callback=_locale_callback,
+    callback=locale_callback,
     help="Source locale (default: the first file's header srclang).",
 )
 @quiet_option

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from tmtool.cli.options import _locale_callback, quiet_option
+from tmtool.cli.options import locale_callback, quiet_option
 from tmtool.errors import ConfigError
 from tmtool.tm.filters import FilterOptions, filter_tmx, parse_when, split_tmx
 
@@ -27,8 +27,8 @@ def _props(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
 @click.option("-o", "--output", required=True, metavar="PATTERN",
               help="Output path with {locale} or {n} (e.g. out/part-{n:03d}.tmx).")
 @click.option("--by-locale", is_flag=True, help="One file per target locale.")
-@click.option("--units", "chunk_size", type=int, help="At most N units per file.")
-@click.option("--src-lang", callback=_locale_callback, help="Source locale (default: the header's).")
+@click.option("--units", "chunk_size", type=click.IntRange(1), help="At most N units per file.")
+@click.option("--src-lang", callback=locale_callback, help="Source locale (default: the header's).")
 @quiet_option
 def split(input_path: str, output: str, by_locale: bool, chunk_size: int | None,
           src_lang: str | None, quiet: bool) -> None:
@@ -45,20 +45,20 @@ def split(input_path: str, output: str, by_locale: bool, chunk_size: int | None,
                         src_lang=src_lang, warn=None if quiet else _echo_err)
     if not quiet:
         for path, count in written:
-            click.echo(f"{path}: {count} units", err=True)
+            click.echo(f"{path}: {count} unit{'' if count == 1 else 's'}", err=True)
 
 
 @click.command("filter")
 @click.argument("input_path", metavar="IN")
 @click.option("-o", "--output", required=True, metavar="OUT", help="Output TMX ('-' for stdout).")
 @click.option("--locale", "locales", multiple=True, callback=lambda c, p, v: tuple(
-    _locale_callback(c, p, x) for x in v), help="Keep these locales (repeat; `en` = any English).")
+    locale_callback(c, p, x) for x in v), help="Keep these locales (repeat; `en` = any English).")
 @click.option("--since", help="Keep units changed on or after this date (YYYY-MM-DD).")
 @click.option("--until", help="Keep units changed on or before this date.")
 @click.option("--prop", "props", multiple=True, metavar="TYPE=VALUE",
               help="Keep units with this prop (repeat: all must match).")
-@click.option("--min-score", type=float, help="Keep units whose x-tmtool-score is at least this.")
-@click.option("--max-length-ratio", type=float,
+@click.option("--min-score", type=click.FloatRange(0, 1), help="Keep units whose x-tmtool-score is at least this.")
+@click.option("--max-length-ratio", type=click.FloatRange(min=1),
               help="Keep units whose longer side is at most this many times the shorter.")
 @quiet_option
 def filter_units(input_path: str, output: str, locales: tuple[str, ...], since: str | None,
