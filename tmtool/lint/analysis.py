@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -76,6 +77,12 @@ class SideView:
     def surface(self, start: int, end: int) -> str:
         """The original text behind normalised offsets."""
         return self.side.text[self.normal.origin(start):self.normal.origin(end)]
+
+    def approved_renderings(self) -> Iterator[tuple[Match, str]]:
+        """Matches of an approved or allowed rendering, with the text as written."""
+        for match in self.matches:
+            if match.kind in ("en", "allowed"):
+                yield match, self.surface(match.start, match.end)
 
     def hit(self, unit: LintUnit, start: int, end: int, message: str, **details: str | None) -> Hit:
         return Hit(unit, self.side, self.normal.origin(start), self.normal.origin(end), message,

@@ -56,10 +56,7 @@ class Tracker:
         view = analysed.english
         if view is None:
             return
-        for match in view.matches:
-            if match.kind not in ("en", "allowed"):
-                continue
-            found = view.surface(match.start, match.end)
+        for match, found in view.approved_renderings():
             spelled = spelling(found)
             group = self._seen.setdefault((match.entry.term_id, variant_key(spelled)), {})
             hit = view.hit(analysed.unit, match.start, match.end, "",

@@ -25,10 +25,7 @@ def check(analysed: AnalysedUnit) -> Iterator[Hit]:
     view = analysed.english
     if view is None:
         return
-    for match in view.matches:
-        if match.kind not in ("en", "allowed"):
-            continue
-        found = view.surface(match.start, match.end)
+    for match, found in view.approved_renderings():
         if not case_problem(found, match):
             continue
         form = match.pattern.form
