@@ -98,11 +98,29 @@ def test_scores_lie_in_unit_interval_and_deletions_score_zero() -> None:
 
 def test_unrelated_pairs_score_lower_than_translations() -> None:
     src, tgt = make_pair(6, 50)
-    # replace one translation by an unrelated sentence of the same length
+    # replace one translation by an unrelated sentence of the same length: the search still
+    # pairs them (two deletions are far less likely), but with less confidence than any other
     tgt[25] = make_pair(99, 1)[1][0]
     beads = align_texts(src, tgt)
     by_src = {b.src: b for b in beads}
-    assert by_src[(25,)].score < 0.5 < min(b.score for s, b in by_src.items() if s and s != (25,) and b.tgt)
+    assert by_src[(25,)].score < 0.99 < min(b.score for s, b in by_src.items() if s and s != (25,) and b.tgt)
+
+
+def test_short_documents_get_confident_scores_not_a_neutral_half() -> None:
+    src, tgt = make_pair(7, 6)
+    beads = align_texts(src, tgt)
+    assert [b.shape for b in beads] == ["1-1"] * 6
+    assert all(b.score > 0.9 for b in beads)
+
+
+def test_pairs_next_to_a_deletion_score_lower_than_pairs_away_from_it() -> None:
+    src, tgt = make_pair(7, 8)
+    del src[2]
+    beads = align_texts(src, tgt)
+    pairs = [b for b in beads if b.is_pair()]
+    near = [b.score for b in pairs if set(b.src) & {1, 2}]
+    far = [b.score for b in pairs if b.src and b.src[0] >= 4]
+    assert max(near) < min(far)
 
 
 def test_empty_segments_join_no_bead() -> None:

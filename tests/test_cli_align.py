@@ -66,14 +66,26 @@ def test_tsv_has_one_pair_a_line_and_no_deletions(docs: tuple[Path, Path], tmp_p
     assert [src_lines[21] + " " + src_lines[22]] == [r[0] for r in rows if r[0].startswith(src_lines[21])]
 
 
-def test_min_score_drops_weak_pairs(docs: tuple[Path, Path], tmp_path: Path) -> None:
-    lines = docs[1].read_text(encoding="utf-8").splitlines()
-    lines[5] = make_pair(77, 1)[1][0]  # an unrelated "translation"
-    docs[1].write_text("\n".join(lines) + "\n", encoding="utf-8")
-    out = tmp_path / "a.tsv"
-    run("--presegmented", "-q", str(docs[0]), str(docs[1]), "-o", str(out), "--min-score", "0.5")
-    kept = out.read_text(encoding="utf-8")
-    assert lines[5] not in kept and lines[6] in kept
+def test_min_score_drops_weak_pairs(tmp_path: Path) -> None:
+    """Beside a deleted sentence the aligner is unsure which pairing is right; far from it
+    it is sure. --min-score keeps the sure pairs and drops the doubtful ones."""
+    src, tgt = make_pair(7, 8)
+    del src[2]
+    (tmp_path / "s.txt").write_text("\n".join(src) + "\n", encoding="utf-8")
+    (tmp_path / "t.txt").write_text("\n".join(tgt) + "\n", encoding="utf-8")
+    every, kept = tmp_path / "all.json", tmp_path / "kept.json"
+    for out, floor in ((every, "0"), (kept, "0.5")):
+        code, _, err = run("--presegmented", "-q", str(tmp_path / "s.txt"), str(tmp_path / "t.txt"),
+                           "--format", "json", "-o", str(out), "--min-score", floor)
+        assert code == 0, err
+    all_beads = json.loads(every.read_text(encoding="utf-8"))["beads"]
+    kept_beads = json.loads(kept.read_text(encoding="utf-8"))["beads"]
+    weak = [b for b in all_beads if b["src"] and b["tgt"] and b["score"] < 0.5]
+    assert weak, "a deletion should leave at least one doubtful pair"
+    assert all(b["score"] >= 0.5 for b in kept_beads if b["src"] and b["tgt"])
+    assert {(tuple(b["src"]), tuple(b["tgt"])) for b in kept_beads if b["src"] and b["tgt"]} == {
+        (tuple(b["src"]), tuple(b["tgt"])) for b in all_beads if b["src"] and b["tgt"] and b["score"] >= 0.5}
+    assert ([0], [0]) in [(b["src"], b["tgt"]) for b in kept_beads]
 
 
 def test_tmx_output_reads_back(docs: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tmtool.align.beads import BEAD_SHAPES, GENERIC_PRIORS, Bead, prior_penalties
+from tmtool.align.confidence import bead_posteriors
 from tmtool.align.evidence import (
     Side,
     cognate_links,
@@ -244,6 +245,7 @@ def _align_nonempty(
     src_side, tgt_side = Side.build(src, src_extra), Side.build(tgt, tgt_extra)
     base_links = _base_links(src_side, tgt_side, options)
     cost = BeadCost(*chars, length, penalties, None)
+    shapes: Sequence[tuple[int, int]] = LENGTH_SHAPES
     evidence = preset
     for _ in range(options.passes if preset is None else 1):
         if preset is None:
@@ -252,9 +254,14 @@ def _align_nonempty(
         else:
             lexical, length = _reuse(path, src_side, tgt_side, base_links, preset), preset.length
         cost = BeadCost(*chars, length, prior_penalties(GENERIC_PRIORS), lexical)
-        cost.set_wrong_spread(confident_pairs(path))
-        path = find(path, BEAD_SHAPES, cost.function())
-    return [(span, cost.score(*span)) for span in path], evidence
+        shapes = BEAD_SHAPES
+        path = find(path, shapes, cost.function())
+    final = cost.function() if regions is None else regions.confine(cost.function())
+    posteriors = bead_posteriors(path, n, m, shapes, final)
+    # the score is the posterior of the chosen bead (deletions are never exported: score 0)
+    return [
+        (span, p if span[0] < span[1] and span[2] < span[3] else 0.0) for span, p in zip(path, posteriors)
+    ], evidence
 
 
 __all__ = ["AlignOptions", "Evidence", "align_texts", "align_with_evidence", "confident_pairs"]

@@ -14,7 +14,6 @@ from tmtool.align.lengths import LengthModel
 from tmtool.align.search import INF, CostFn
 
 _SQRT_PI = math.sqrt(math.pi)
-_MEDIAN_CHI2_1 = 0.4549364
 
 CACHE_ROWS = 4  # rows of pair masks kept while the search moves down the source side
 UNKNOWN_SHARE = 0.1  # share of true pairs assumed to look, to the word table, like wrong ones
@@ -217,7 +216,6 @@ class BeadCost:
         self.length = length
         self.penalties = penalties
         self.lexical = lexical
-        self.wrong_spread = 1.0  # see set_wrong_spread
 
     def __call__(self, i0: int, i1: int, j0: int, j1: int) -> float:
         penalty = self.penalties[(i1 - i0, j1 - j0)]
@@ -265,41 +263,6 @@ class BeadCost:
             return total
 
         return cost
-
-    def score(self, i0: int, i1: int, j0: int, j1: int) -> float:
-        """The bead's score in [0, 1]: the probability that it is a translation rather than an
-        unrelated neighbour, from its words and lengths with even prior odds (0.5 = no
-        evidence either way). Deletions score 0."""
-        if i0 == i1 or j0 == j1:
-            return 0.0
-        delta = self.length.delta(
-            self.src_prefix[i1] - self.src_prefix[i0], self.tgt_prefix[j1] - self.tgt_prefix[j0]
-        )
-        # lengths as a likelihood ratio: N(0, 1) for translations against N(0, spread^2) for
-        # wrong pairs, whose spread the document's shifted pairs give
-        spread = max(self.wrong_spread, 1.0)
-        x = -delta * delta / 2 + (delta / spread) ** 2 / 2 + math.log(spread)
-        if self.lexical is not None:
-            x += self.lexical.llr(i0, i1, j0, j1)
-        if x >= 0:
-            return 1.0 / (1.0 + math.exp(-x))
-        e = math.exp(x)
-        return e / (1.0 + e)
-
-    def set_wrong_spread(self, pairs: Sequence[tuple[int, int]], shift: int = 3) -> None:
-        """Estimate how spread the length differences of wrong pairs are (robustly, from the
-        pairs (i, j) shifted by `shift` places)."""
-        if len(pairs) <= shift:
-            return
-        squares = sorted(
-            self.length.delta(
-                self.src_prefix[i + 1] - self.src_prefix[i],
-                self.tgt_prefix[pairs[(k + shift) % len(pairs)][1] + 1]
-                - self.tgt_prefix[pairs[(k + shift) % len(pairs)][1]],
-            ) ** 2
-            for k, (i, _) in enumerate(pairs)
-        )
-        self.wrong_spread = math.sqrt(squares[len(squares) // 2] / _MEDIAN_CHI2_1)
 
 
 def _prefix(values: Sequence[int]) -> list[int]:

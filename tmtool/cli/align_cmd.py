@@ -80,7 +80,9 @@ def _collect(jobs: list[AlignJob], workers: int, progress: bool) -> list[JobResu
 @click.option("--glossary", multiple=True, metavar="PATH",
               help="Glossary file or folder whose term pairs count as evidence (repeatable).")
 @click.option("--min-score", type=click.FloatRange(0, 1), default=0.0, show_default=True,
-              help="Drop pairs scoring below this (0.5 = no evidence either way).")
+              help="Drop pairs scoring below this. The score is the model's probability that the "
+                   "pair is right rather than a nearby alternative (a shift, merge or deletion); "
+                   "0.5 = as likely wrong as right.")
 @click.option("--markup", type=click.Choice(["codes", "literal", "plain"]), default=None,
               help="codes (default): inline markup as TMX bpt/ept/ph; plain: text only; literal: "
                    "the source text as written, markup and '## ' included, segmented as a CAT "
@@ -98,8 +100,9 @@ def align(src: str | None, tgt: str | None, manifest: str | None, output: str, f
     """Align a Ukrainian document with its English translation into TMX.
 
     Blocks (headings, paragraphs, captions) are aligned first, then sentences inside them;
-    every pair gets a score in [0, 1] from lengths, numbers, names, markup, glossary terms and
-    a word table learned from the pair itself. Unmatched sentences never become units.
+    pairs are chosen from lengths, numbers, names, markup, glossary terms and a word table
+    learned from the pair itself, and each gets a score in [0, 1]: how sure the aligner is
+    of it against the nearby alternatives. Unmatched sentences never become units.
     Exit codes: 0 done; 1 (--pairs) some documents failed and were skipped; 2 nothing could
     be aligned (bad input or options), nothing written.
 

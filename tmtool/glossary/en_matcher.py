@@ -101,7 +101,7 @@ def _drop_addresses(tokens: Tokens) -> None:
 def joined_tokens(tokens: Tokens) -> Tokens | None:
     """The tokens with words hyphenated across a line break joined; None if there are none."""
     text = tokens.text
-    if not _LINE_BREAK_HYPHEN.search(text):
+    if "\n" not in text or not _LINE_BREAK_HYPHEN.search(text):
         return None
     keys: list[str] = []
     spans: list[tuple[int, int]] = []

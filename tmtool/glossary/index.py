@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 
 from tmtool.glossary.model import GlossaryEntry
 from tmtool.lang.tokens import WORD
@@ -85,7 +86,11 @@ class Match:
 
 
 class PatternIndex:
-    """Patterns filed under the forms of their rarest slot."""
+    """Patterns filed under the forms of their rarest slot.
+
+    The index holds pattern numbers (tuples of ints) rather than pattern objects: a large
+    glossary would otherwise add hundreds of thousands of containers that every full
+    garbage collection of a lint run walks through."""
 
     def __init__(self, patterns: Iterable[Pattern]) -> None:
         pattern_list = list(patterns)
@@ -93,15 +98,22 @@ class PatternIndex:
         for pattern in pattern_list:
             for slot in pattern.slots:
                 frequency.update(slot)
-        self._by_form: dict[str, list[tuple[int, Pattern]]] = {}
-        for pattern in pattern_list:
+        filed: dict[str, list[int]] = {}
+        anchors: list[int] = []
+        for number, pattern in enumerate(pattern_list):
             anchor = min(
                 range(len(pattern.slots)),
                 key=lambda i: (max(frequency[f] for f in pattern.slots[i]),
                                -min(len(f) for f in pattern.slots[i])),
             )
+            anchors.append(anchor)
             for form in pattern.slots[anchor]:
-                self._by_form.setdefault(form, []).append((anchor, pattern))
+                filed.setdefault(form, []).append(number)
+        self._patterns = pattern_list
+        self._anchors = anchors
+        self._by_form: dict[str, tuple[int, ...]] = {
+            form: tuple(numbers) for form, numbers in filed.items()
+        }
         self.size = len(pattern_list)
 
     def __contains__(self, key: str) -> bool:
@@ -110,14 +122,25 @@ class PatternIndex:
     def find(self, tokens: Tokens) -> list[Match]:
         """All matches (overlapping), unordered."""
         found: list[Match] = []
-        by_form = self._by_form
-        count = len(tokens)
-        spans = tokens.spans
-        hits = [position for position, key in enumerate(tokens.keys) if key in by_form]
-        for position in hits:
-            for anchor, pattern in by_form[tokens.keys[position]]:
-                first = position - anchor
-                last = first + len(pattern.slots) - 1
+        get = self._by_form.get
+        patterns, anchors = self._patterns, self._anchors
+        keys = tokens.keys
+        count = len(keys)
+        spans, text = tokens.spans, tokens.text
+        for position, key in enumerate(keys):
+            filed = get(key)
+            if filed is None:
+                continue
+            for number in filed:
+                pattern = patterns[number]
+                size = len(pattern.slots)
+                if size == 1:  # filed under its own forms: only the capital is left to check
+                    if not pattern.capitals[0] or text[spans[position][0]].isupper():
+                        found.append(Match(spans[position][0], spans[position][1], pattern,
+                                           position, position))
+                    continue
+                first = position - anchors[number]
+                last = first + size - 1
                 if first < 0 or last >= count:
                     continue
                 if _verify(tokens, first, pattern):
@@ -145,12 +168,22 @@ def resolve_overlaps(matches: list[Match]) -> list[Match]:
     result is in text order."""
     if len(matches) < 2:
         return matches
-    ordered = sorted(
-        matches, key=lambda m: (m.start - m.end, m.start, _PRIORITY[m.kind], m.entry.term_id)
-    )
+    ordered = sorted(matches, key=_overlap_rank)
     taken: list[Match] = []
     for match in ordered:
-        if all(match.end <= other.start or match.start >= other.end for other in taken):
+        start, end = match.start, match.end
+        for other in taken:
+            if end > other.start and start < other.end:
+                break
+        else:
             taken.append(match)
-    taken.sort(key=lambda m: m.start)
+    taken.sort(key=_START)
     return taken
+
+
+_START = attrgetter("start")
+
+
+def _overlap_rank(match: Match) -> tuple[int, int, int, str]:
+    pattern = match.pattern
+    return (match.start - match.end, match.start, _PRIORITY[pattern.kind], pattern.entry.term_id)

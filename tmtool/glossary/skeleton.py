@@ -26,6 +26,7 @@ _FOLDS = (
 _DOUBLES = re.compile(r"(.)\1+")
 _NON_LETTERS = re.compile(r"[^a-z ]+")
 _GLIDE = re.compile(r"([aeou])i(?=[aeiou])")
+SHORTEST = 4  # fewer characters (words and spaces) are never looked up
 _ENDINGS = ((re.compile(r"off\b"), "ov"), (re.compile(r"eff\b"), "ev"))
 
 
@@ -103,7 +104,7 @@ class NearMissIndex:
         """The target `words` is a variant of: equal skeletons always, a small edit distance
         when `fuzzy` (6 letters or more, neither key a derivative of the other)."""
         key = skeleton(words)
-        if len(words) < 4:
+        if len(words) < SHORTEST:
             return None
         target = self.exact.get(key) or self.exact.get(skeleton(words, j_as_i=True))
         if target is not None or not fuzzy:
@@ -129,7 +130,7 @@ class NearMissIndex:
         sentence-start or first-letter condition, comparing only with those entries."""
         key = skeleton(words)
         letters = len(key.replace(" ", ""))
-        if len(words) < 4 or letters < 6:
+        if len(words) < SHORTEST or letters < 6:
             return None
         limit = 2 if letters >= 10 else 1
         best: tuple[int, NearTarget] | None = None

@@ -43,6 +43,8 @@ class NormalText:
 
 def normalize_text(text: str) -> NormalText:
     """NFC, one apostrophe, no soft hyphens or stress accents, ordinary spaces."""
+    if text.isascii() and "`" not in text:  # the only special ASCII character; ASCII is NFC
+        return NormalText(text)
     if not _SPECIAL.search(text) and unicodedata.is_normalized("NFC", text):
         return NormalText(text)
     out: list[str] = []

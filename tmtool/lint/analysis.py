@@ -11,7 +11,6 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from tmtool.glossary.en_matcher import en_tokens
 from tmtool.glossary.index import Match, Tokens, make_tokens, resolve_overlaps
@@ -47,32 +46,48 @@ def detach(hit: Hit) -> Hit:
                hit.message, hit.term_id, hit.found, hit.expected)
 
 
-@dataclass
 class SideView:
-    side: TextSide
-    normal: NormalText
-    tokens: Tokens
-    all_matches: list[Match]
+    """One side of a unit as the rules see it; `matches` and `sentence_starts` are computed
+    on first use (plain attributes, not `cached_property`: this is the per-unit hot path)."""
 
-    @cached_property
+    __slots__ = ("_matches", "_sentence_starts", "all_matches", "normal", "side", "tokens")
+
+    def __init__(self, side: TextSide, normal: NormalText, tokens: Tokens,
+                 all_matches: list[Match]) -> None:
+        self.side = side
+        self.normal = normal
+        self.tokens = tokens
+        self.all_matches = all_matches
+        self._matches: list[Match] | None = None
+        self._sentence_starts: list[int] | None = None
+
+    @property
     def matches(self) -> list[Match]:
         """Non-overlapping matches in text order."""
-        return resolve_overlaps(list(self.all_matches))
+        if self._matches is None:
+            self._matches = resolve_overlaps(list(self.all_matches))
+        return self._matches
 
-    @cached_property
+    @property
     def sentence_starts(self) -> list[int]:
-        starts = [0]
-        for end in _SENTENCE_END.finditer(self.normal.text):
-            starts.append(end.end())
-        return starts
+        if self._sentence_starts is None:
+            starts = [0]
+            starts.extend(end.end() for end in _SENTENCE_END.finditer(self.normal.text))
+            self._sentence_starts = starts
+        return self._sentence_starts
 
     def sentence_of(self, offset: int) -> int:
         return bisect.bisect_right(self.sentence_starts, offset) - 1
 
     def is_sentence_initial(self, offset: int) -> bool:
         """True when only punctuation and markup stand between the sentence start and `offset`."""
+        text = self.normal.text
+        # Only opening characters since the text's start: true whatever sentence starts
+        # lie in between, so the sentence split is not needed (the usual case: offset 0).
+        if _OPENING.fullmatch(text, 0, offset) is not None:
+            return True
         start = self.sentence_starts[self.sentence_of(offset)]
-        return _OPENING.fullmatch(self.normal.text, start, offset) is not None
+        return _OPENING.fullmatch(text, start, offset) is not None
 
     def surface(self, start: int, end: int) -> str:
         """The original text behind normalised offsets."""

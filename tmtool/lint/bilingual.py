@@ -20,12 +20,35 @@ from tmtool.model import TranslationUnit, Variant, same_language
 
 SOURCE_LANG = "uk"
 TARGET_LANG = "en"
+_NONE: frozenset[str] = frozenset()
 
 
 def _side(variant: Variant | None, line: int) -> TextSide | None:
-    if variant is None or not variant.text.strip():
+    if variant is None:
         return None
-    return TextSide(variant.text, variant.line or line, 1, variant.lang, exact=False)
+    text = variant.text
+    if not text.strip():
+        return None
+    return TextSide(text, variant.line or line, 1, variant.lang, exact=False)
+
+
+def _sides(variants: tuple[Variant, ...]) -> tuple[Variant | None, Variant | None]:
+    """The Ukrainian and English variants in one pass, chosen as `TranslationUnit.variant`
+    chooses them: a variant whose whole code is the bare language first, else the first of
+    that language."""
+    chosen: dict[str, Variant] = {}
+    exact: set[str] = set()
+    for variant in variants:
+        code = variant.lang.lower().replace("_", "-")
+        language = code.split("-", 1)[0]
+        if language not in (SOURCE_LANG, TARGET_LANG) or language in exact:
+            continue
+        if code == language:
+            chosen[language] = variant
+            exact.add(language)
+        else:
+            chosen.setdefault(language, variant)
+    return chosen.get(SOURCE_LANG), chosen.get(TARGET_LANG)
 
 
 def lint_units(
@@ -35,19 +58,19 @@ def lint_units(
     text are passed over). `unit_name` is "tuid" or "po" (see the module docstring)."""
     for number, unit in enumerate(units, start=1):
         line = unit.line or 1
-        source_variant, target_variant = unit.variant(SOURCE_LANG), unit.variant(TARGET_LANG)
+        source_variant, target_variant = _sides(unit.variants)
         source, target = _side(source_variant, line), _side(target_variant, line)
         if source is None and target is None:
             continue
         notes = [*unit.notes]
         for variant in (source_variant, target_variant):
-            if variant is not None:
+            if variant is not None and variant.notes:
                 notes.extend(variant.notes)
         if unit_name == "po" and unit.variants:
             unit_id = po_unit_id(unit, unit.variants[0])
         else:
             unit_id = unit.tuid or str(number)
-        yield LintUnit(name, target, source, unit_id, ignores_in_notes(notes))
+        yield LintUnit(name, target, source, unit_id, ignores_in_notes(notes) if notes else _NONE)
 
 
 def po_unit_id(unit: TranslationUnit, source: Variant) -> str:

@@ -34,21 +34,25 @@ class RawLines:
 
     def __init__(self, handle: IO[bytes]) -> None:
         self._handle = handle
-        self._lines: dict[int, str | None] = {}
+        self._lines: dict[int, bytes] = {}  # raw: only the lines asked for get decoded
         self._read = 0
 
     def get(self, number: int) -> str | None:
+        lines = self._lines
         while self._read < number:
             raw = self._handle.readline()
             if not raw:
                 return None
             self._read += 1
-            try:
-                self._lines[self._read] = raw.decode("utf-8-sig" if self._read == 1 else "utf-8").rstrip("\r\n")
-            except UnicodeDecodeError:
-                self._lines[self._read] = None
-            self._lines.pop(self._read - _WINDOW, None)
-        return self._lines.get(number)
+            lines[self._read] = raw
+            lines.pop(self._read - _WINDOW, None)
+        kept = lines.get(number)
+        if kept is None:
+            return None
+        try:
+            return kept.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\r\n")
+        except UnicodeDecodeError:
+            return None
 
 
 def pin_side(side: TextSide, lines: RawLines) -> TextSide:

@@ -94,6 +94,9 @@ class Linter:
             if hasattr(module, "Tracker")
         ]
         self._severity = {rule_id: options.severity(rule_id) for rule_id, _ in self._rules}
+        # Rules whose findings all come from their Tracker declare `PER_UNIT = False`.
+        self._checks = [(rule_id, module.check) for rule_id, module in self._rules
+                        if getattr(module, "PER_UNIT", True)]
 
     @property
     def notices(self) -> tuple[str, ...]:
@@ -105,12 +108,14 @@ class Linter:
             return []
         analysed = analyse_unit(unit, self.compiled)
         findings: list[Finding] = []
-        for rule_id, module in self._rules:
-            if unit.is_ignored(rule_id):
+        ignored = unit.ignored
+        for rule_id, check in self._checks:
+            if ignored and rule_id in ignored:
                 continue
-            findings.extend(self._finding(rule_id, hit) for hit in module.check(analysed))
+            for hit in check(analysed):
+                findings.append(self._finding(rule_id, hit))
         for rule_id, tracker in self._trackers:
-            if not unit.is_ignored(rule_id):
+            if not (ignored and rule_id in ignored):
                 tracker.observe(analysed)
         return findings
 

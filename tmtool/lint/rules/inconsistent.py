@@ -15,15 +15,18 @@ Instead: "Kassym-Jomart Tokayev" in both.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
 from tmtool.findings import Severity
 from tmtool.glossary.skeleton import skeleton
-from tmtool.lint.analysis import AnalysedUnit, Hit, detach
+from tmtool.lint.analysis import AnalysedUnit, Hit
+from tmtool.lint.units import LintUnit, TextSide
 
 RULE_ID = "inconsistent"
 DEFAULT_SEVERITY = Severity.WARNING
+PER_UNIT = False  # every finding comes from the Tracker; `check` yields nothing
 _BROKEN = re.compile(r"-[ \t]*\r?\n[ \t]*")
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"'s\b|'(?=\s|$)")
@@ -46,36 +49,50 @@ def variant_key(spelled: str) -> str:
     return "".join(word[:-1] if word.endswith("ii") else word for word in words)
 
 
+@functools.lru_cache(maxsize=16_384)
+def _spelling_and_key(found: str) -> tuple[str, str]:
+    spelled = spelling(found)
+    return spelled, variant_key(spelled)
+
+
+# Where a rendering was seen, kept until the run ends (no texts: a long run must not keep
+# them): path, unit id, ignored rules, language, line, column, the rendering as written.
+_Seen = tuple[str, "str | None", frozenset[str], str, int, int, str]
+
+
 class Tracker:
     """Spellings per (entry, compact spelling) over the run, in order of appearance."""
 
     def __init__(self) -> None:
-        self._seen: dict[tuple[str, str], dict[str, list[Hit]]] = {}
+        self._seen: dict[tuple[str, str], dict[str, list[_Seen]]] = {}
 
     def observe(self, analysed: AnalysedUnit) -> None:
         view = analysed.english
         if view is None:
             return
+        unit, side, origin = analysed.unit, view.side, view.normal.origin
         for match, found in view.approved_renderings():
-            spelled = spelling(found)
-            group = self._seen.setdefault((match.entry.term_id, variant_key(spelled)), {})
-            hit = view.hit(analysed.unit, match.start, match.end, "",
-                           term_id=match.entry.term_id, found=found)
-            group.setdefault(spelled, []).append(detach(hit))
+            spelled, key = _spelling_and_key(found)
+            term_id = match.entry.term_id
+            group = self._seen.setdefault((term_id, key), {})
+            line, column = side.position(origin(match.start))
+            group.setdefault(spelled, []).append(
+                (unit.path, unit.unit_id, unit.ignored, side.lang, line, column, found))
 
     def finish(self) -> Iterator[Hit]:
         for (term_id, _), spellings in self._seen.items():
             if len(spellings) < 2:
                 continue
             house = max(spellings, key=lambda s: len(spellings[s]))  # ties: first seen
-            house_text = spellings[house][0].found or house
-            for spelled, hits in spellings.items():
+            house_text = spellings[house][0][-1] or house
+            for spelled, seen in spellings.items():
                 if spelled == house:
                     continue
-                for hit in hits:
+                for path, unit_id, ignored, lang, line, column, found in seen:
                     yield Hit(
-                        hit.unit, hit.side, hit.start, hit.end,
-                        f"'{hit.found}' spells {term_id} differently from the rest of the run "
+                        LintUnit(path, None, None, unit_id, ignored),
+                        TextSide("", line, column, lang, exact=False), 0, 0,
+                        f"'{found}' spells {term_id} differently from the rest of the run "
                         f"('{house_text}', {len(spellings[house])} times)",
-                        term_id=term_id, found=hit.found, expected=house_text,
+                        term_id=term_id, found=found, expected=house_text,
                     )

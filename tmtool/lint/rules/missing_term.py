@@ -24,6 +24,7 @@ from tmtool.lint.rules.near_miss import find_near_misses
 
 RULE_ID = "missing-term"
 DEFAULT_SEVERITY = Severity.ERROR
+PER_UNIT = False  # every finding comes from the Tracker; `check` yields nothing
 CONTEXT_UNITS = 2
 # Words that can refer back (or forward) to a name given in a neighbouring unit.
 ANAPHORS = frozenset({

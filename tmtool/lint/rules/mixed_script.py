@@ -22,6 +22,7 @@ _MIXED = re.compile(
     r"[^\W\d_]*(?:[\u0400-\u04ff][A-Za-z]|[A-Za-z][\u0400-\u04ff])[^\W\d_]*"
 )
 _ADJACENT = re.compile(r"[\u0400-\u04ff][A-Za-z]|[A-Za-z][\u0400-\u04ff]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 _LATIN_TO_CYRILLIC = dict(zip("aceiopxyABCEHIKMOPTX", "асеіорхуАВСЕНІКМОРТХ"))
 _CYRILLIC_TO_LATIN = {cyrillic: latin for latin, cyrillic in _LATIN_TO_CYRILLIC.items()}
 
@@ -38,9 +39,17 @@ def in_one_script(word: str) -> str | None:
     return None if any("\u0400" <= c <= "\u04ff" for c in converted) else converted
 
 
+def _may_mix(text: str) -> bool:
+    """True when `text` has a Cyrillic letter next to a Latin one (cheap tests first: most
+    English texts are ASCII, most Ukrainian ones have no Latin letter)."""
+    if text.isascii() or _ASCII_LETTER.search(text) is None:
+        return False
+    return _ADJACENT.search(text) is not None
+
+
 def check(analysed: AnalysedUnit) -> Iterator[Hit]:
     for view in (analysed.ukrainian, analysed.english):
-        if view is None or _ADJACENT.search(view.normal.text) is None:
+        if view is None or not _may_mix(view.normal.text):
             continue
         for match in _MIXED.finditer(view.normal.text):
             word = match.group()

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tmtool.findings import Severity
-from tmtool.glossary.skeleton import NearTarget
+from tmtool.glossary.skeleton import SHORTEST, NearTarget
 from tmtool.lang.tokens import has_latin
 from tmtool.lint.analysis import AnalysedUnit, Hit, SideView
 
@@ -52,7 +52,8 @@ def _candidate_runs(view: SideView) -> Iterator[list[int]]:
     run: list[int] = []
     for index in capitals:
         start, end = spans[index]
-        if index in covered or not has_latin(text[start:end]):
+        first = text[start]
+        if index in covered or not ("A" <= first <= "Z" or has_latin(text[start:end])):
             if run:
                 yield run
             run = []
@@ -60,10 +61,11 @@ def _candidate_runs(view: SideView) -> Iterator[list[int]]:
         if run:
             previous = run[-1]
             between = range(previous + 1, index)
-            joined = all(keys[i] in CONNECTORS and i not in covered for i in between) and all(
+            joined = len(between) <= 2 and all(
+                keys[i] in CONNECTORS and i not in covered for i in between) and all(
                 _JOIN.fullmatch(text, spans[i - 1][1], spans[i][0]) for i in range(previous + 1, index + 1)
             )
-            if joined and len(between) <= 2:
+            if joined:
                 run.extend(between)
             else:
                 yield run
@@ -98,12 +100,14 @@ def find_near_misses(analysed: AnalysedUnit) -> list[NearMiss]:
                 step = 1
                 for size in range(min(near.max_words, len(run) - position), 0, -1):
                     window = run[position:position + size]
-                    words = " ".join(keys[i] for i in window)
+                    words = keys[window[0]] if size == 1 else " ".join([keys[i] for i in window])
                     if words in near.approved:
                         step = size  # a correct name: skip past it
                         break
                     if keys[window[0]] in CONNECTORS or keys[window[-1]] in CONNECTORS:
                         continue
+                    if len(words) < SHORTEST:
+                        continue  # too short for `lookup` and `lookup_among` alike
                     start, end = spans[window[0]][0], spans[window[-1]][1]
                     # A capitalised word opening a sentence may be an ordinary word, so one
                     # short word there must match a skeleton exactly; two or more words, or

@@ -40,16 +40,21 @@ def check(analysed: AnalysedUnit) -> Iterator[Hit]:
     source, target = analysed.ukrainian, analysed.english
     if source is None or target is None:
         return
-    english = _english_names(analysed)
-    if not english:
-        return
+    # The English names are gathered only once a Ukrainian word calls for them.
+    english: dict[str, list[int]] | None = None
     covered = {i for m in source.all_matches for i in range(m.first_token, m.last_token + 1)}
     reported: set[int] = set()
-    for index, (start, _end) in enumerate(source.tokens.spans):
-        word = source.tokens.word(index)
-        if (index in covered or not word[0].isupper() or len(word) < 3 or word.isupper()
-                or not has_cyrillic(word) or source.is_sentence_initial(start)):
+    text = source.tokens.text
+    for index, (start, end) in enumerate(source.tokens.spans):
+        if index in covered or end - start < 3 or not text[start].isupper():
             continue
+        word = text[start:end]
+        if word.isupper() or not has_cyrillic(word) or source.is_sentence_initial(start):
+            continue
+        if english is None:
+            english = _english_names(analysed)
+        if not english:
+            return
         lemmas = _lemmas(word, analysed.compiled.uses_morphology)
         if not lemmas:
             continue
