@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tmtool.glossary import load_glossary
-from tmtool.glossary.en_matcher import EnMatcher, case_problem, plural
+from tmtool.glossary.en_matcher import EnMatcher, case_problem, en_tokens, plural
 from tmtool.glossary.model import Glossary
 from tmtool.lang.tokens import normalize_text
 
@@ -73,6 +73,19 @@ def test_cost_per_token_does_not_depend_on_glossary_size() -> None:
     # every pattern is filed once under one anchor form: one dict probe per text token
     assert index.size == 2000
     assert sum(len(v) for v in index._by_form.values()) == 2000
+
+
+def test_index_files_pattern_numbers_so_the_garbage_collector_skips_it() -> None:
+    import gc
+
+    from tmtool.glossary.model import GlossaryEntry
+
+    entries = tuple(GlossaryEntry(f"t.{i}", "person", (f"Ім{i}",), f"Name{i} Surname{i}")
+                    for i in range(50))
+    index = EnMatcher(Glossary(entries)).index
+    gc.collect()  # tuples holding only ints are untracked by the first collection
+    assert all(isinstance(v, tuple) and not gc.is_tracked(v) for v in index._by_form.values())
+    assert [m.entry.term_id for m in index.find(en_tokens("Met Name7 Surname7."))] == ["t.7"]
 
 
 def test_digits_belong_to_tokens_and_punctuation_inside_forms_matches() -> None:

@@ -19,6 +19,8 @@ _OPEN_DELIMITERS = frozenset('>"')
 _CLOSE_DELIMITERS = frozenset('<"')
 _ENCODING = re.compile(rb"""encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 _WINDOW = 200  # lines kept behind the furthest line asked for
+_CHUNK = 1 << 16  # bytes read at a time
+_CHUNK_LINES = 4096  # forgotten lines are dropped in batches of at least this many
 
 
 def is_utf8(head: bytes) -> bool:
@@ -30,27 +32,33 @@ def is_utf8(head: bytes) -> bool:
 
 
 class RawLines:
-    """Lines of a UTF-8 file by number, read forward, forgetting those far behind."""
+    """Lines of a UTF-8 file by number, read forward in chunks, forgetting those more than
+    `_WINDOW` lines behind the furthest line asked for."""
 
     def __init__(self, handle: IO[bytes]) -> None:
         self._handle = handle
-        self._lines: dict[int, bytes] = {}  # raw: only the lines asked for get decoded
-        self._read = 0
+        self._lines: list[bytes] = []  # raw: only the lines asked for get decoded
+        self._first = 1  # the number of self._lines[0]
+        self._furthest = 0
+        self._eof = False
 
     def get(self, number: int) -> str | None:
         lines = self._lines
-        while self._read < number:
-            raw = self._handle.readline()
-            if not raw:
-                return None
-            self._read += 1
-            lines[self._read] = raw
-            lines.pop(self._read - _WINDOW, None)
-        kept = lines.get(number)
-        if kept is None:
+        while self._first + len(lines) <= number and not self._eof:
+            chunk = self._handle.readlines(_CHUNK)
+            lines.extend(chunk)
+            self._eof = not chunk
+        last = self._first + len(lines) - 1
+        self._furthest = max(self._furthest, min(number, last))
+        if number > last or number < self._first or number <= self._furthest - _WINDOW:
             return None
+        forgotten = self._furthest - _WINDOW - self._first + 1
+        if forgotten > _CHUNK_LINES:
+            del lines[:forgotten]
+            self._first += forgotten
         try:
-            return kept.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\r\n")
+            return lines[number - self._first].decode(
+                "utf-8-sig" if number == 1 else "utf-8").rstrip("\r\n")
         except UnicodeDecodeError:
             return None
 
