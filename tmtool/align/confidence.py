@@ -13,7 +13,7 @@ import math
 from array import array
 from collections.abc import Sequence
 
-from tmtool.align.search import INF, CostFn, Span
+from tmtool.align.search import INF, CostFn, Span, path_extent
 
 RADIUS = 2  # corridor half-width around the chosen path, in segments
 
@@ -32,12 +32,7 @@ def _logsumexp_cost(terms: list[float]) -> float:
 def _band(path: Sequence[Span], n: int, m: int, radius: int) -> tuple[list[int], list[int]]:
     """Per source position, the target positions the path passes through, widened by
     `radius` either side (narrower than the search's corridor: only local alternatives)."""
-    lo = [m] * (n + 1)
-    hi = [0] * (n + 1)
-    for i0, i1, j0, j1 in path:
-        for i in range(i0, i1 + 1):
-            lo[i] = min(lo[i], j0)
-            hi[i] = max(hi[i], j1)
+    lo, hi = path_extent(path, n, m)
     return [max(0, j - radius) for j in lo], [min(m, j + radius) for j in hi]
 
 

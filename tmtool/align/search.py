@@ -87,14 +87,20 @@ def full_window(n: int, m: int) -> tuple[list[int], list[int]]:
     return [0] * (n + 1), [m] * (n + 1)
 
 
-def corridor(path: Sequence[Span], n: int, m: int, radius: int) -> tuple[list[int], list[int]]:
-    """Every cell within `radius` rows and columns of the rectangles the path passes through."""
+def path_extent(path: Sequence[Span], n: int, m: int) -> tuple[list[int], list[int]]:
+    """Per source position, the lowest and highest target positions the path touches."""
     lo = [m] * (n + 1)
     hi = [0] * (n + 1)
     for i0, i1, j0, j1 in path:
         for i in range(i0, i1 + 1):
             lo[i] = min(lo[i], j0)
             hi[i] = max(hi[i], j1)
+    return lo, hi
+
+
+def corridor(path: Sequence[Span], n: int, m: int, radius: int) -> tuple[list[int], list[int]]:
+    """Every cell within `radius` rows and columns of the rectangles the path passes through."""
+    lo, hi = path_extent(path, n, m)
     if not path:
         lo[0] = hi[0] = 0
     wide_lo = [0] * (n + 1)

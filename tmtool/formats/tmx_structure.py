@@ -29,16 +29,20 @@ _TU_TUV_COMMON = frozenset(
     }
 )
 
+HEADER_REQUIRED = (
+    "creationtool",
+    "creationtoolversion",
+    "segtype",
+    "o-tmf",
+    "adminlang",
+    "srclang",
+    "datatype",
+)
+
 ATTRIBUTES: dict[str, frozenset[str]] = {
-    "header": frozenset(
+    "header": frozenset(HEADER_REQUIRED)
+    | frozenset(
         {
-            "creationtool",
-            "creationtoolversion",
-            "segtype",
-            "o-tmf",
-            "adminlang",
-            "srclang",
-            "datatype",
             "o-encoding",
             "creationdate",
             "creationid",
@@ -61,15 +65,7 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
 }
 
 REQUIRED: dict[str, tuple[str, ...]] = {
-    "header": (
-        "creationtool",
-        "creationtoolversion",
-        "segtype",
-        "o-tmf",
-        "adminlang",
-        "srclang",
-        "datatype",
-    ),
+    "header": HEADER_REQUIRED,
     "prop": ("type",),
     "bpt": ("i",),
     "ept": ("i",),
