@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.components import require
 from tmtool.cli import COMMANDS, cli
 from tmtool.formats.tmx import TmxHeader, write_tmx
 from tmtool.model import Segment, TranslationUnit, Variant
@@ -50,11 +51,13 @@ PREFS_FILE = """<?xml version="1.0" encoding="UTF-8" ?>
 <omegat><preference version="1.0"><ext_tmx_show_level2>true</ext_tmx_show_level2></preference></omegat>
 """
 
-pytestmark = pytest.mark.skipif(
-    JAVA is None or not OMEGAT_JAR.is_file(),
-    reason=f"OmegaT is not installed (java: {JAVA or 'missing'}, jar: {OMEGAT_JAR}); "
-           "apt-get install -y omegat",
-)
+@pytest.fixture(autouse=True)
+def _omegat_installed() -> None:
+    require(
+        f"OmegaT (java: {JAVA or 'missing'}, jar: {OMEGAT_JAR})",
+        JAVA is not None and OMEGAT_JAR.is_file(),
+        "apt-get install -y omegat",
+    )
 
 
 @dataclass(frozen=True)

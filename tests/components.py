@@ -1,0 +1,24 @@
+"""Real outside programs the tests drive (OmegaT, msgfmt, Chromium, PostgreSQL).
+
+A test that needs one calls `require(...)`: on a developer's machine a missing program skips the
+test with the command that installs it; under CI (`CI=true`) it fails, because CI must have them all.
+"""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+
+def is_ci() -> bool:
+    return os.environ.get("CI", "").lower() == "true"
+
+
+def require(what: str, available: bool, install: str) -> None:
+    """Skip (or, under CI, fail) unless `available`; `install` says how to get `what`."""
+    if available:
+        return
+    message = f"{what} is not available; {install}"
+    if is_ci():
+        pytest.fail(f"{message} (CI must have it)")
+    pytest.skip(message)
