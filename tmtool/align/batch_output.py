@@ -92,7 +92,7 @@ class BatchWriter:
     render: RenderOptions
     state: BatchState
     inputs: list[str] = field(default_factory=list)
-    checkpoint_every_s: float = CHECKPOINT_EVERY_S
+    checkpoint_every_s: float = field(default_factory=lambda: CHECKPOINT_EVERY_S)
     written_files: list[str] = field(default_factory=list)
     _part: IO[bytes] | None = None
     _last_checkpoint: float = 0.0

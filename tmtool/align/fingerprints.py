@@ -98,7 +98,7 @@ def text_keys(text: str, *, cyrillic: bool) -> list[str]:
         is_latin = token.isascii()
         if is_latin and cyrillic:
             keys.append("l" + lower)  # a Latin word inside Cyrillic text stays as written
-        if index > 0 and token[0].isupper() and len(token) >= 3:  # a name
+        if index > 0 and token[0].isupper() and len(token) >= 3 and not month:  # a name
             key = sound_key(transliterate(token) if not is_latin else token)
             if key:
                 keys.append("w" + key)
