@@ -1,9 +1,12 @@
 """Fingerprints and the one-to-one assignment of `tmtool pair`."""
 from __future__ import annotations
 
+from array import array
+
 import pytest
 
-from tmtool.align.fingerprints import sound_key, text_keys
+from tmtool.align.fingerprints import Fingerprint, sound_key, text_keys
+from tmtool.align.lexicon import learn_links, with_links
 from tmtool.align.pairing import Candidate, assign, profile_similarity
 from tmtool.lang.translit import transliterate
 
@@ -76,3 +79,25 @@ def test_ties_are_broken_by_file_names_not_by_reading_order() -> None:
     for candidates in (tied, tied[::-1]):
         pairing = assign(candidates, 0.3, ["b-copy.md", "a.md"], ["x.md"])
         assert [(c.src, c.tgt) for c in pairing.pairs] == [(1, 0)]
+
+
+def words_fp(path: str, words: list[int]) -> Fingerprint:
+    ordered = sorted(words)
+    return Fingerprint(path, array("q", [7]), bytes([0]), bytes([1]), 100, 1, 0, 1, b"", b"", b"",
+                       b"", array("q", ordered), bytes(range(len(ordered))), bytes([2] * len(ordered)))
+
+
+def test_words_met_in_the_same_sure_pairs_are_learned_as_translations() -> None:
+    """Stem 1 and stem 100 occur in the same three pairs: linked. Stem 3 and 300 meet in two
+    pairs only (too few); stem 4 is in every pair (too common to tell documents apart)."""
+    uk = [[1, 3, 4], [1, 3, 4], [1, 4], [4, 5], [4, 5]] + [[4]] * 25
+    en = [[100, 300], [100, 300], [100], [500], [500]] + [[9]] * 25
+    pairs = [(words_fp(f"u{n}", u), words_fp(f"e{n}", e)) for n, (u, e) in enumerate(zip(uk, en))]
+    assert learn_links(pairs) == {1: 100}
+
+
+def test_linked_words_become_keys_of_both_sides() -> None:
+    source, target = words_fp("u", [1, 3]), words_fp("e", [100, 300])
+    (linked_source,), (linked_target,) = with_links([source], [target], {1: 100})
+    assert list(linked_source.keys) == [7, 100] and list(linked_target.keys) == [7, 100]
+    assert linked_source.places == bytes([0, 0]) and linked_source.counts == bytes([1, 2])

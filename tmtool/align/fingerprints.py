@@ -11,15 +11,17 @@ from __future__ import annotations
 import hashlib
 from array import array
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
 from tmtool.align.inputs import AlignSide, expected_script
 from tmtool.lang.translit import transliterate
 
+STEM_LETTERS = 5  # a word's stem: its first letters (a crude stemmer that suits inflected Ukrainian)
 NAME_KEY_CLASSES = 4  # sound classes of a name kept in its key (inflected endings fall off)
 
+_WORD = regex.compile(r"\p{L}{4,}")
 _TOKEN = regex.compile(r"(?P<num>\d+)|(?P<word>\p{L}+(?:['\u2019\u02bc]\p{L}+)*)")
 # Spellings that sound alike in English and in KMU-55 romanization, longest first.
 _DIGRAPHS = (("shch", "s"), ("sch", "s"), ("tch", "k"), ("zh", "s"), ("kh", "k"), ("ch", "k"),
@@ -59,6 +61,9 @@ class Fingerprint:
     sentences: bytes  # where the sentences end, the same way
     questions: bytes  # where question marks stand
     exclamations: bytes
+    words: array[int] = field(default_factory=lambda: array("q"))  # word stems, as `keys`
+    word_places: bytes = b""
+    word_counts: bytes = b""
 
 
 PROFILE_BLOCKS = 32  # block ends kept in a profile
@@ -109,36 +114,55 @@ def text_keys(text: str, *, cyrillic: bool) -> list[str]:
     return keys
 
 
+def word_stems(text: str) -> list[str]:
+    """The stems (first letters, lower case) of a sentence's words of four letters or more:
+    what `tmtool pair` learns translations of from the pairs it is sure of."""
+    return ["s" + m.group().lower()[:STEM_LETTERS] for m in _WORD.finditer(text)]
+
+
+class _Occurrences:
+    """Where keys first occur and how often, while a document is read."""
+
+    def __init__(self) -> None:
+        self.first: dict[str, int] = {}
+        self.counts: Counter[str] = Counter()
+
+    def add(self, keys: list[str], at: int) -> None:
+        self.counts.update(keys)
+        for key in keys:
+            self.first.setdefault(key, at)
+
+    def table(self, letters: int) -> tuple[array[int], bytes, bytes]:
+        """(sorted digests, first places, counts)."""
+        by_digest = sorted((key_digest(key), key) for key in self.first)
+        digests = array("q", (digest for digest, _ in by_digest))
+        places = _shares([self.first[key] for _, key in by_digest], letters, limit=len(by_digest))
+        return digests, places, bytes(min(255, self.counts[key]) for _, key in by_digest)
+
+
 def fingerprint(side: AlignSide, path: str) -> Fingerprint:
     """The fingerprint of one read document (`read_side` output)."""
     cyrillic = expected_script(side.lang) == "cyrillic"
-    first: dict[str, int] = {}
-    counts: Counter[str] = Counter()
+    keys, words = _Occurrences(), _Occurrences()
     running = [0]  # letters before each segment
     marks: dict[str, list[int]] = {"?": [], "!": []}
     letters = 0
     for text in side.texts:
-        found = text_keys(text, cyrillic=cyrillic)
-        counts.update(found)
-        for key in found:
-            first.setdefault(key, letters)
+        keys.add(text_keys(text, cyrillic=cyrillic), letters)
+        words.add(word_stems(text), letters)
         for char in text:
             if char.isalpha():
                 letters += 1
             elif char in marks:
                 marks[char].append(letters)
         running.append(letters)
-    by_digest = sorted((key_digest(key), key) for key in first)
-    digests = array("q", (digest for digest, _ in by_digest))
-    places = _shares([first[key] for _, key in by_digest], letters, limit=len(by_digest))
-    times = bytes(min(255, counts[key]) for _, key in by_digest)
     headings = sum(1 for kind in side.kinds if kind == "heading")
     ends = [running[end] for _, end in side.blocks[:-1][:PROFILE_BLOCKS]]  # the last ends at 100 %
-    return Fingerprint(path, digests, places, times, letters, max(1, len(side.blocks)), headings,
+    return Fingerprint(path, *keys.table(letters), letters, max(1, len(side.blocks)), headings,
                        len(side.segments), _shares(ends, letters),
                        _shares(running[1:-1], letters, limit=PROFILE_SENTENCES),
-                       _shares(marks["?"], letters),
-                       _shares(marks["!"], letters))
+                       _shares(marks["?"], letters), _shares(marks["!"], letters),
+                       *words.table(letters))
 
 
 def _shares(positions: list[int], letters: int, limit: int = PROFILE_BLOCKS) -> bytes:

@@ -1,8 +1,9 @@
 """`tmtool pair` as a library call: list two folders, fingerprint every document, pair them.
 
 Documents are found by suffix, in subfolders too; one that cannot be read is reported and left
-out, never fatal. Fingerprinting is the only costly step and runs in `workers` processes; only
-fingerprints (a few kilobytes a document) come back, never texts.
+out, never fatal. Fingerprinting is the costliest step and runs in `workers` processes; only
+fingerprints (a few kilobytes a document) come back, never texts. Pairing runs twice: the first
+round's sure pairs teach word translations (`lexicon`) that the second round uses too.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from tmtool import __version__
 from tmtool.align.fingerprints import Fingerprint, fingerprint
 from tmtool.align.inputs import read_side
+from tmtool.align.lexicon import SEED_SCORE, learn_links, with_links
 from tmtool.align.pairing import Candidate, Pairing, assign, find_candidates
 from tmtool.errors import InputError, TmtoolError
 
@@ -102,9 +104,24 @@ def pair_folders(src_dir: str, tgt_dir: str, *, src_lang: str, tgt_lang: str,
             raise InputError(folder, None, "holds no documents (.md, .txt, .html, .docx, .odt)")
     sources, src_bad = read_fingerprints(src_paths, src_lang, workers)
     targets, tgt_bad = read_fingerprints(tgt_paths, tgt_lang, workers)
-    candidates: list[Candidate] = find_candidates(sources, targets) if sources and targets else []
-    pairing = assign(candidates, min_score, [fp.path for fp in sources], [fp.path for fp in targets])
+    pairing = pair_fingerprints(sources, targets, min_score)
     return PairResult(sources, targets, src_bad + tgt_bad, src_ignored + tgt_ignored, pairing)
+
+
+def pair_fingerprints(sources: Sequence[Fingerprint], targets: Sequence[Fingerprint],
+                      min_score: float) -> Pairing:
+    """Two rounds: names, numbers and shape first; then also the words whose translations
+    the first round's sure pairs teach (`lexicon`)."""
+    src_names, tgt_names = [fp.path for fp in sources], [fp.path for fp in targets]
+    if not sources or not targets:
+        return assign([], min_score, src_names, tgt_names)
+    first = assign(find_candidates(sources, targets), min_score, src_names, tgt_names)
+    seeds = sorted((c for c in first.pairs if c.score >= SEED_SCORE), key=lambda c: -c.score)
+    links = learn_links([(sources[c.src], targets[c.tgt]) for c in seeds])
+    if not links:
+        return first
+    linked_sources, linked_targets = with_links(sources, targets, links)
+    return assign(find_candidates(linked_sources, linked_targets), min_score, src_names, tgt_names)
 
 
 def manifest_lines(result: PairResult, folder: str) -> Iterator[str]:

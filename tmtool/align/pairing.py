@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 
 from tmtool.align.fingerprints import Fingerprint
 
-CANDIDATES = 12  # targets per source document from each index (keys, shape)
+CANDIDATES = 20  # targets per source document from each index (keys, shape)
 PRE_RANKED = 80  # shape candidates compared in full, the nearest by a cheap distance
 LENGTH_WINDOW = 0.25  # shape candidates lie within this of the usual length ratio, in log(letters)
-RARE_KEYS = 40  # a source document's rarest keys looked up in the index
+RARE_KEYS = 80  # a source document's rarest keys looked up in the index
 MAX_POSTINGS_SHARE = 0.02  # content keys in more than this share of targets are not indexed
 LENGTH_SIGMA = 0.25  # spread of log(target letters / source letters) around the usual ratio
 PROFILE_SCALE = 32.0  # mean distance of block ends (of 255) at which the profiles count 1/e

@@ -36,7 +36,8 @@ def pair(src_dir: str, tgt_dir: str, output: str, src_lang: str, tgt_lang: str, 
 
     Both folders are searched with their subfolders for .md, .txt, .html, .docx and .odt
     files; names do not matter. Documents are compared by what survives translation: numbers,
-    dates, names through transliteration, length and structure (blocks, sentences, headings).
+    dates, names through transliteration, length and structure (blocks, sentences, headings),
+    then also by the words whose translations the surest pairs show.
     Each document is paired at most once, best score first; one without a counterpart scoring
     --min-score or more (or with a rival as good) stays unpaired and is listed on stderr.
     Exit codes: 0 done; 1 some documents could not be read (listed, left out); 2 bad input.
