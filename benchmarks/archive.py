@@ -185,19 +185,28 @@ def render(heading: str | None, body: list[str], fmt: str) -> str:
 
 
 def available_formats() -> list[str]:
-    """md, txt and html, plus docx/odt when tmtool reads them and the writer libraries exist."""
+    """md, txt and html, plus docx/odt when a writer library is installed and tmtool reads the
+    file it writes (tried on a small document, so this follows tmtool's readers as they land)."""
+    import tempfile
+
+    from tmtool.align.inputs import read_side
+    from tmtool.errors import TmtoolError
+
     formats = ["md", "txt", "html"]
-    try:
-        from tmtool.segment.documents import format_for_name
-    except ImportError:
-        return formats
     for fmt, module in (("docx", "docx"), ("odt", "odf")):
         try:
             __import__(module)
         except ImportError:
             continue
-        if format_for_name(f"x.{fmt}") == fmt:
-            formats.append(fmt)
+        with tempfile.TemporaryDirectory() as temp:
+            path = Path(temp) / f"probe.{fmt}"
+            write_binary(path, "Заголовок", ["Перше речення. Друге речення."], fmt)
+            try:
+                side = read_side(str(path), lang="uk-UA", presegmented=False)
+            except TmtoolError:
+                continue
+            if "Друге речення." in side.texts:
+                formats.append(fmt)
     return formats
 
 

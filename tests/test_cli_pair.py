@@ -72,7 +72,7 @@ def test_pair_finds_the_translations_and_lists_what_it_could_not_pair(archive: P
     assert [line.split(" (best")[0] for line in lines[1:-1]] == [
         "uk/d.md: unpaired", "uk/drafts/b-draft.md: unpaired", "en/notes.md: unpaired"]
     assert lines[-1] == ("5 pairs written to pairs.tsv; unpaired: 2 of 7 source and 1 of 6 target "
-                         "documents; 1 unreadable")
+                         "documents; 1 unreadable; 1 other file ignored")
 
 
 def test_the_report_holds_every_candidate_with_its_score(archive: Path) -> None:

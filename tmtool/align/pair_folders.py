@@ -7,8 +7,9 @@ round's sure pairs teach word translations (`lexicon`) that the second round use
 """
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -140,24 +141,31 @@ def _scored(candidate: Candidate, result: PairResult) -> dict[str, object]:
             "shape": round(candidate.shape, 4)}
 
 
-def report_data(result: PairResult, settings: dict[str, object]) -> dict[str, object]:
-    """Everything `--report` holds: pairs, unpaired documents with their best candidate,
-    unreadable files, and every candidate scored."""
+def report_chunks(result: PairResult, settings: dict[str, object]) -> Iterator[str]:
+    """The `--report` JSON, streamed (one entry a line): pairs, unpaired documents with their
+    best candidate, unreadable files, and every candidate scored."""
     best_src, best_tgt = result.pairing.best_src, result.pairing.best_tgt
-    return {
-        "tmtool": __version__,
-        "settings": settings,
-        "pairs": [_scored(c, result) for c in result.pairing.pairs],
-        "unpaired_sources": [
+    sections: dict[str, Iterable[dict[str, object]]] = {
+        "pairs": (_scored(c, result) for c in result.pairing.pairs),
+        "unpaired_sources": (
             {"path": result.sources[i].path,
              "best": _scored(best_src[i], result) if i in best_src else None}
-            for i in result.unpaired_sources],
-        "unpaired_targets": [
+            for i in result.unpaired_sources),
+        "unpaired_targets": (
             {"path": result.targets[i].path,
              "best": _scored(best_tgt[i], result) if i in best_tgt else None}
-            for i in result.unpaired_targets],
-        "unreadable": [{"path": path, "problem": problem} for path, problem in result.unreadable],
-        "candidates": [_scored(c, result) for c in sorted(
+            for i in result.unpaired_targets),
+        "unreadable": ({"path": path, "problem": problem} for path, problem in result.unreadable),
+        "candidates": (_scored(c, result) for c in sorted(
             result.pairing.candidates, key=lambda c: (result.sources[c.src].path, -c.score,
-                                                      result.targets[c.tgt].path))],
+                                                      result.targets[c.tgt].path))),
     }
+    yield '{"tmtool": ' + json.dumps(__version__) + ', "settings": ' + json.dumps(settings, ensure_ascii=False)
+    for name, entries in sections.items():
+        yield f',\n"{name}": ['
+        separator = "\n "
+        for entry in entries:
+            yield separator + json.dumps(entry, ensure_ascii=False)
+            separator = ",\n "
+        yield "]"
+    yield "}\n"

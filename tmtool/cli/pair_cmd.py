@@ -1,7 +1,6 @@
 """`tmtool pair`: which file of one folder translates which file of another -> a manifest."""
 from __future__ import annotations
 
-import json
 import os
 
 import click
@@ -11,7 +10,7 @@ from tmtool.align.pair_folders import (
     PairResult,
     manifest_lines,
     pair_folders,
-    report_data,
+    report_chunks,
 )
 from tmtool.cli.options import lang_options, output_option, quiet_option
 from tmtool.fileio import STDIO, atomic_text_output, check_output
@@ -61,8 +60,7 @@ def _write(result: PairResult, output: str, report: str | None, settings: dict[s
     folder = os.getcwd() if output == STDIO else os.path.dirname(os.path.abspath(output))
     if report:
         with atomic_text_output(report) as text:
-            json.dump(report_data(result, settings), text, ensure_ascii=False, indent=1)
-            text.write("\n")
+            text.writelines(report_chunks(result, settings))
     with atomic_text_output(output) as text:
         text.writelines(manifest_lines(result, folder))
 
@@ -78,6 +76,8 @@ def _summarize(result: PairResult, output: str, quiet: bool) -> None:
     for index in result.unpaired_targets:
         click.echo(_unpaired(result.targets[index].path, best_tgt.get(index), result, False), err=True)
     unreadable = f"; {len(result.unreadable)} unreadable" if result.unreadable else ""
+    if result.ignored:
+        unreadable += f"; {result.ignored} other file{'s' if result.ignored > 1 else ''} ignored"
     click.echo(
         f"{len(result.pairing.pairs)} pairs written to {output}; unpaired: "
         f"{len(result.unpaired_sources)} of {len(result.sources)} source and "
