@@ -36,10 +36,8 @@ BOOKS_UK = {"MAT": "Від Матвія", "MAR": "Від Марка", "LUK": "В
             "ACT": "Діяння", "ROM": "До римлян", "REV": "Об'явлення"}
 BOOKS_EN = {"MAT": "Matthew", "MAR": "Mark", "LUK": "Luke", "JOH": "John", "ACT": "Acts",
             "ROM": "Romans", "REV": "Revelation"}
-MONTHS_UK = ("січня лютого березня квітня травня червня липня серпня вересня жовтня листопада "
-             "грудня").split()
-MONTHS_EN = ("January February March April May June July August September October November "
-             "December").split()
+MONTHS_UK = ["січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня"]
+MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 CITIES = (("Київ", "Kyiv"), ("Львів", "Lviv"), ("Харків", "Kharkiv"), ("Одеса", "Odesa"),
           ("Дніпро", "Dnipro"), ("Астана", "Astana"))
 

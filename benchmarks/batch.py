@@ -5,9 +5,9 @@ worktree is never touched).
 
 The documents are Markdown, text and HTML files of five consecutive verses of the benchmark
 kit's New Testament (../shared/bench/data), repeated past its 7,955 verses. Each run is a fresh
-process that runs the CLI in-process and reports, at exit, its own peak resident memory
-(VmHWM of /proc/self/status: the client only, not the worker processes) and the CPU seconds of
-itself and of its reaped children (the workers). The target: the client's peak for 3,000
+process that runs the CLI and reports, at exit, its own peak resident memory (the client only,
+not the worker processes) and the CPU seconds of itself and of its reaped children (the workers;
+see measure.py). The target: the client's peak for 3,000
 documents within +15 % of its peak for 300. The machine is shared: compare ratios within one run.
 
     python benchmarks/batch.py [--sizes 300 3000] [--modes j1 j2 cluster] [--baseline main]
@@ -15,44 +15,19 @@ documents within +15 % of its peak for 300. The machine is shared: compare ratio
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import random
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from archive import load_verses, render  # noqa: E402
+from archive import load_verses, render
+from measure import run_tmtool
 
 PROJECT = Path(__file__).resolve().parents[1]
 MODES = {"j1": ["-j", "1"], "j2": ["-j", "2"], "cluster": ["--cluster", "local", "-j", "2"]}
 VERSES_PER_DOCUMENT = 5
-
-CHILD = r"""
-import atexit, json, os, resource, sys, time
-start = time.perf_counter()
-def peak_mib():
-    # VmHWM: this process image's peak; ru_maxrss would also count the parent's memory at the
-    # fork before exec
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-def report():
-    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    with open(os.environ["BENCH_REPORT"], "w") as out:
-        json.dump({"seconds": time.perf_counter() - start, "peak_mib": peak_mib(),
-                   "cpu_self": me.ru_utime + me.ru_stime, "cpu_children": kids.ru_utime + kids.ru_stime}, out)
-atexit.register(report)
-from tmtool.cli import main
-sys.argv = ["tmtool", *sys.argv[1:]]
-main()
-"""
-
 
 def write_documents(folder: Path, count: int) -> Path:
     """`count` document pairs of five verses in md/txt/html and their manifest."""
@@ -84,13 +59,9 @@ def export(revision: str, into: Path) -> Path:
 
 
 def run(code_root: Path, manifest: Path, args: list[str], work: Path) -> dict[str, float]:
-    report = work / "report.json"
-    env = {**os.environ, "PYTHONPATH": str(code_root), "BENCH_REPORT": str(report),
-           "PYTHONDONTWRITEBYTECODE": "1"}
     output = work / "out.tmx"
-    subprocess.run([sys.executable, "-c", CHILD, "align", "--pairs", str(manifest), "-o", str(output),
-                    "-q", *args], check=True, env=env, cwd=work)
-    result = json.loads(report.read_text(encoding="utf-8"))
+    result = run_tmtool(["align", "--pairs", str(manifest), "-o", str(output), "-q", *args],
+                        code_root=code_root, cwd=work)
     output.unlink()
     return result
 
@@ -116,9 +87,7 @@ def main() -> None:
                     continue  # older revisions have no --cluster
                 first = None
                 for size in options.sizes:
-                    started = time.perf_counter()
                     result = run(root, manifests[size], MODES[mode], work)
-                    del started
                     first = first or result["peak_mib"]
                     cpu = (result["cpu_self"] + result["cpu_children"]) / size
                     print(f"| {label} | {mode} | {size} | {result['seconds']:.1f} | "

@@ -19,44 +19,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from archive import available_formats, write_archive  # noqa: E402
+from archive import available_formats, write_archive
+from measure import run_tmtool
 
 PROJECT = Path(__file__).resolve().parents[1]
-CHILD = r"""
-import atexit, json, os, resource, sys, time
-start = time.perf_counter()
-def peak_mib():
-    # VmHWM: this process image's peak; ru_maxrss would also count the parent's memory at the
-    # fork before exec
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-def report():
-    me = resource.getrusage(resource.RUSAGE_SELF)
-    with open(os.environ["BENCH_REPORT"], "w") as out:
-        json.dump({"seconds": time.perf_counter() - start, "peak_mib": peak_mib()}, out)
-atexit.register(report)
-from tmtool.cli import main
-sys.argv = ["tmtool", *sys.argv[1:]]
-main()
-"""
-
-
 def run_pair(root: Path, jobs: int) -> dict[str, float]:
-    env = {**os.environ, "PYTHONPATH": str(PROJECT), "BENCH_REPORT": str(root / "time.json")}
-    subprocess.run([sys.executable, "-c", CHILD, "pair", "UK", "EN", "-o", "pairs.tsv", "--report",
-                    "report.json", "-q", "-j", str(jobs)], cwd=root, env=env, check=True)
-    return json.loads((root / "time.json").read_text(encoding="utf-8"))
+    return run_tmtool(["pair", "UK", "EN", "-o", "pairs.tsv", "--report", "report.json", "-q",
+                       "-j", str(jobs)], code_root=PROJECT, cwd=root)
 
 
 def score(pairs: list[tuple[str, str]], gold: list[tuple[str, str]]) -> tuple[float, float, int]:
@@ -105,9 +79,7 @@ def main() -> None:
             gold = write_archive(root, size, seed=options.seed, dates=not options.no_dates, kinds=kinds)
             uk_docs = sum(1 for k in kinds if k.startswith("UK"))
             en_docs = len(kinds) - uk_docs
-            started = time.perf_counter()
             measured = run_pair(root, options.jobs)
-            del started
             lines = (root / "pairs.tsv").read_text(encoding="utf-8").splitlines()
             pairs = [tuple(line.split("\t")) for line in lines if not line.startswith("#")]
             precision, recall, wrong = score(pairs, gold)  # type: ignore[arg-type]

@@ -48,7 +48,7 @@ def manifest_reader(path: str) -> PairSource:
     if path == STDIO:
         pairs = read_manifest(path)
         return lambda: iter(pairs)
-    if not any(True for _ in iter_manifest(path)):
+    if not sum(1 for _ in iter_manifest(path)):  # every line checked before any work
         raise InputError(display_name(path), None, "the manifest lists no document pairs")
     return lambda: iter_manifest(path)
 
@@ -65,7 +65,7 @@ def check_target(target: BatchTarget, fmt: str, inputs: Iterator[str], fresh: bo
             raise OutputError(f"{target.path}: folder {parent} does not exist; create it first")
         os.mkdir(target.path)
     stale = sorted(n for n in os.listdir(target.path) if n.startswith(SHARD_PREFIX))
-    if fresh and stale:
+    if fresh and stale and not os.path.exists(target.progress_path):  # else: "add --resume"
         raise OutputError(f"{target.path}: holds shards of another run ({stale[0]} ...); "
                           "empty the folder or choose another")
 
