@@ -271,3 +271,16 @@ def test_a_run_killed_with_sigkill_resumes_without_duplicates_or_losses(tmp_path
     subprocess.run([*run, "-o", "out.tmx", "--resume"], cwd=tmp_path, env=env, check=True)
     assert (tmp_path / "out.tmx").read_bytes() == (tmp_path / "whole.tmx").read_bytes()
     assert not (tmp_path / "out.tmx.part").exists() and not progress.exists()
+
+
+def test_a_bad_manifest_line_is_refused_before_any_document_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    manifest = make_docs(tmp_path, 3)
+    with open(manifest, "a", encoding="utf-8") as handle:
+        handle.write("docs/0.uk.txt docs/0.en.txt\n")
+    with pytest.raises(TmtoolError) as error:
+        run_batch(manifest, settings(), BatchTarget("out.tmx"), InProcessExecutor())
+    assert str(error.value) == "pairs.tsv:4: expected SOURCE<TAB>TARGET (two paths separated by a tab)"
+    assert sorted(os.listdir(tmp_path)) == ["docs", "pairs.tsv"]

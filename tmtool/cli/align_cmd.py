@@ -122,12 +122,12 @@ def align(src: str | None, tgt: str | None, manifest: str | None, output: str, f
                 "min_score": min_score, "glossary": list(glossary), "markup": markup}
     out = OutputOptions(min_score=min_score, plain=markup == "plain", score_prop=score_prop,
                         created=run_timestamp())
+    extra = [x for x in (srx,) if x] + list(glossary)
     if manifest:
         render = RenderOptions(fmt, out, src_lang, settings)
-        extra = [x for x in (srx,) if x] + list(glossary)
         click.get_current_context().exit(run_pairs(manifest, output, job, render, extra, batch, jobs, quiet))
     check_batch_options(manifest, batch["resume"], batch["shard_size"], batch["cluster"])
-    inputs = [src or "", tgt or ""] + [x for x in (srx,) if x] + list(glossary)
+    inputs = [src or "", tgt or "", *extra]
     check_output(output, inputs)
     docs = [align_job(job)]
     written = write_output(docs, output, fmt, out, settings, inputs)
