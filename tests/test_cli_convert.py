@@ -20,7 +20,9 @@ def _run(*args: str) -> tuple[int, str, str]:
 def test_po_to_tmx_reports_the_count(tmp_path: Path) -> None:
     out = tmp_path / "app.tmx"
     code, stdout, stderr = _run(str(DATA / "po/app.uk.po"), "-o", str(out), "--src-lang", "en-GB")
-    assert (code, stdout, stderr) == (0, "", "po -> tmx: wrote 10\n")
+    assert (code, stdout, stderr) == (0, "", (
+        "po -> tmx: wrote 10 units from 6 messages; left out 1 obsolete, "
+        "1 fuzzy (--include-fuzzy keeps them), 1 untranslated\n"))
     assert 'creationdate="20250102T030405Z"' in out.read_text(encoding="utf-8")
 
 

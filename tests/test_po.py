@@ -39,10 +39,15 @@ def test_reader_yields_translated_messages_and_every_plural_form() -> None:
     ]
 
 
-def test_reader_takes_the_target_language_from_the_header_and_the_source_as_given() -> None:
-    unit = next(read_po(APP, src_lang="en-GB", tgt_lang="de-DE"))
-    assert [v.lang for v in unit.variants] == ["en-GB", "uk"]
+def test_reader_labels_msgids_english_and_msgstrs_by_the_header_with_the_region() -> None:
+    unit = next(read_po(APP))
+    assert [v.lang for v in unit.variants] == ["en-GB", "uk-UA"]
     assert unit.src_lang == "en-GB"
+
+
+def test_reader_takes_languages_given_before_the_header() -> None:
+    unit = next(read_po(APP, src_lang="en-US", tgt_lang="uk-UA"))
+    assert [v.lang for v in unit.variants] == ["en-US", "uk-UA"]
 
 
 def test_reader_keeps_context_plural_marks_comments_and_references() -> None:
