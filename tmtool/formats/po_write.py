@@ -65,10 +65,11 @@ def _entry_for(unit: TranslationUnit, src_lang: str,
         entry.msgstr = text
         return (entry.msgctxt, entry.msgid), entry, None
     form = int(form_prop)
+    other = unit.prop(MSGID_PLURAL if form == 0 else MSGID)
     if form == 0:
-        entry.msgid_plural = unit.prop(MSGID_PLURAL) or source_text
+        entry.msgid_plural = other if other is not None else source_text
     else:
-        entry.msgid_plural, entry.msgid = source_text, unit.prop(MSGID) or source_text
+        entry.msgid_plural, entry.msgid = source_text, other if other is not None else source_text
     entry.msgstr_plural = {form: text}
     return (entry.msgctxt, entry.msgid), entry, form
 
