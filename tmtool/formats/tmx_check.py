@@ -116,11 +116,8 @@ class _Checker:
         srclang = (header.get("srclang") or "").strip()
         self.srclang = srclang or None
         if srclang == "*all*":
-            self.warning(
-                header,
-                "tmx-srclang",
-                "header srclang is *all*; CAT tools want one real source locale",
-            )
+            self.warning(header, "tmx-srclang",
+                         "header srclang is *all*; CAT tools want one real source locale")
         for child in header:
             if isinstance(child.tag, str) and child.tag not in ("note", "prop", "ude"):
                 self.error(child, "tmx-structure", f"unexpected <{child.tag}> in <header>")
@@ -147,11 +144,8 @@ class _Checker:
             and header_srclang != "*all*"
             and tu_srclang.lower() != header_srclang.lower()
         ):
-            self.warning(
-                tu,
-                "tmx-srclang",
-                f"tu srclang {tu_srclang} differs from header srclang {header_srclang}",
-            )
+            self.warning(tu, "tmx-srclang",
+                         f"tu srclang {tu_srclang} differs from header srclang {header_srclang}")
         langs: dict[str, Any] = {}
         labels: list[str] = []
         seen_tuv = False
@@ -189,9 +183,8 @@ class _Checker:
             return
         primary = srclang.lower().split("-")[0]
         if any(lang.split("-")[0] == primary for lang in langs):
-            self.warning(
-                tu, "tmx-srclang", f"no <tuv> in srclang {srclang} exactly (only another region)"
-            )
+            self.warning(tu, "tmx-srclang",
+                         f"no <tuv> in srclang {srclang} exactly (only another region)")
         else:
             self.error(tu, "tmx-srclang", f"no <tuv> in srclang {srclang}")
 
