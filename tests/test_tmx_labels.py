@@ -70,3 +70,15 @@ def test_validate_says_what_a_po_or_xliff_file_is_and_which_command_reads_it(
         f"tmtool: error: {path}{suffix}: {what}, not TMX: `tmtool convert {path} -o "
         f"{path.with_suffix('.tmx')}` makes a TMX of it, and `tmtool lint` checks it as it is\n"
         "1 file: 0 errors, 0 warnings, 1 unreadable\n")
+
+
+def test_validate_knows_a_po_catalogue_that_opens_with_a_long_comment_block(tmp_path: Path) -> None:
+    # Real catalogues (Django's, for one) open with a licence and a list of translators that
+    # fills more than the first 512 bytes before the first msgid.
+    translators = "".join(f"# Translator {n} <t{n}@example.org>, 2014-2025\n" for n in range(30))
+    path = tmp_path / "django.po"
+    path.write_text(f"# This file is distributed under the same license as the package.\n"
+                    f"#\n# Translators:\n{translators}msgid \"\"\nmsgstr \"\"\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["tmx", "validate", str(path)])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith(f"tmtool: error: {path}: a gettext PO catalogue, not TMX")

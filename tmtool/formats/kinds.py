@@ -16,7 +16,12 @@ def _converted_name(name: str) -> str:
 def looks_like_po(head: bytes) -> bool:
     """Whether the first bytes of a file are those of a gettext PO catalogue."""
     text = head.removeprefix(codecs.BOM_UTF8).decode("utf-8", "ignore").lstrip()
-    return text.startswith(_PO_STARTS) and "msgid" in text
+    if not text.startswith(_PO_STARTS):
+        return False
+    # A real catalogue may open with a long comment block (translators, licence) that fills
+    # the whole head; XML never starts with `#`, so comment lines up to the head's end count.
+    lines = text.splitlines()[:-1] or [text]
+    return "msgid" in text or all(not line.strip() or line.startswith("#") for line in lines)
 
 
 def not_tmx_message(name: str, kind: str) -> str:
