@@ -90,10 +90,15 @@ def docx_package(
     hyperlinks: dict[str, str] | None = None,
     comments: str | None = None,
     document: str | None = None,
+    related: dict[str, tuple[str, str]] | None = None,
 ) -> bytes:
-    """A .docx: `body` is the content of `w:body` (or `document` the whole main part)."""
+    """A .docx: `body` is the content of `w:body` (or `document` the whole main part);
+    `related` adds parts related to it: {relationship id: (type, XML)}, as word/<type>N.xml."""
     parts: dict[str, str] = {"word/document.xml": document or document_xml(body)}
     rels = [("rIdStyles", "styles", "styles.xml")] if styles is not None else []
+    for number, (rid, (kind, xml)) in enumerate((related or {}).items(), 1):
+        parts[f"word/{kind}{number}.xml"] = xml
+        rels.append((rid, kind, f"{kind}{number}.xml"))
     if styles is not None:
         parts["word/styles.xml"] = HEADER + styles
     for kind, notes in (("footnote", footnotes), ("endnote", endnotes)):

@@ -1,6 +1,11 @@
 """The OpenDocument reader: content.xml as LibreOffice writes it, read as its reader sees it."""
 from __future__ import annotations
 
+from xml.sax.saxutils import escape
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tests.office_files import ODF_DECLARATIONS, ODT_STYLES, odt_content, odt_package
 from tmtool.segment import read_document
 
@@ -137,3 +142,32 @@ def test_a_flat_odt_is_read() -> None:
                 + "</office:document>")
     assert shown(document.encode("utf-8"), name="doc.fodt") == [
         ("heading", 1, ["Плаский файл"]), ("paragraph", 2, ["Текст."])]
+
+
+ODF_FORMS = {"b": ("T1", "Strong_20_Emphasis"), "i": ("T2",), "u": ("T5",), "sup": ("T3",)}
+ODF_MARKS = ("", '<text:bookmark text:name="b"/>', "<text:soft-page-break/>",
+             '<text:change-start text:change-id="c1"/>', '<text:reference-mark-start text:name="r"/>')
+stretches = st.lists(st.tuples(st.text(alphabet="аб кї.,1", min_size=1, max_size=12),
+                               st.frozensets(st.sampled_from(sorted(ODF_FORMS)), max_size=3)), min_size=1, max_size=8)
+
+
+def spans(parts: list[tuple[str, frozenset[str]]], choose: st.DataObject | None) -> str:
+    """Nested spans, one per flag (LibreOffice nests them when styles are applied in turn)."""
+    out = []
+    for text, flags in parts:
+        cuts = sorted(choose.draw(st.sets(st.integers(1, len(text) - 1), max_size=3))) if choose and len(text) > 1 else []
+        for start, end in zip([0, *cuts], [*cuts, len(text)]):
+            content = escape(text[start:end]).replace(" ", "<text:s/>")
+            for flag in sorted(flags):
+                style = choose.draw(st.sampled_from(ODF_FORMS[flag])) if choose else ODF_FORMS[flag][0]
+                content = f'<text:span text:style-name="{style}">{content}</text:span>'
+            out.append(content + (choose.draw(st.sampled_from(ODF_MARKS)) if choose else ""))
+    return f"<text:p>{''.join(out)}</text:p>"
+
+
+@settings(max_examples=60, deadline=None)
+@given(parts=stretches, data=st.data())
+def test_any_split_of_spans_gives_the_segments_of_the_unsplit_paragraph(
+        parts: list[tuple[str, frozenset[str]]], data: st.DataObject) -> None:
+    split, unsplit = odt_package(spans(parts, data), STYLES), odt_package(spans(parts, None), STYLES)
+    assert read_document(split, lang="uk", name="a.odt") == read_document(unsplit, lang="uk", name="a.odt")

@@ -38,7 +38,10 @@ EXTENSIONS: dict[str, str] = {
     ".xliff": "xliff",
     ".docx": "docx",
     ".docm": "docx",
+    ".dotx": "docx",
+    ".dotm": "docx",
     ".odt": "odt",
+    ".ott": "odt",
     ".fodt": "odt",
 }
 FORMATS: tuple[str, ...] = ("text", "markdown", "tmx", "po", "xliff", "docx", "odt")

@@ -15,11 +15,13 @@ deleted row's not, two paragraphs joined by a deleted mark once), so lint can po
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
 import regex
 
+from tmtool.errors import InputError
 from tmtool.segment.docxparts import R, WordPackage
 from tmtool.segment.docxstyles import VAL, Flags, Styles, W, load_styles
 from tmtool.segment.inline import RawBlock
@@ -138,12 +140,16 @@ class _DocxReader:
                 self._table(child)
             elif tag == SDT:
                 self._container(_sdt_content(child))
-                if _is_toc(child):  # read for its paragraph numbers and fields, then dropped
+                if _is_toc(child) or _shows_placeholder(child):  # counted, then dropped
                     del self.blocks[kept:]
             elif tag == ALTERNATE:
                 self._container(_choice(child))
             elif tag in (_W + "customXml", _W + "ins", _W + "moveTo"):
                 self._container(child)
+            elif tag == _W + "altChunk":
+                raise InputError(self.word.name, None, (
+                    "embeds another document (w:altChunk), which Word merges only when it opens "
+                    "the file; open it in Word, save it, and try again"))
         self._flush_pending()
 
     def _table(self, table: Any) -> None:
@@ -218,25 +224,34 @@ class _DocxReader:
         self._run_content(run, out, flags, link)
 
     def _run_content(self, run: Any, out: RunCollector, flags: frozenset[str], link: str | None) -> None:
+        fmt: Format | None = None  # the run's formatting where it shows; None: to work out
         for child in run:
             tag = child.tag
             if tag == _W + "fldChar":
                 self._field_char(child.get(_W + "fldCharType", ""))
+                fmt = None
             elif tag == _W + "instrText":
                 if self.fields and not self.fields[-1].in_result:
                     self.fields[-1].instruction.append(child.text or "")
             elif tag == ALTERNATE:
                 self._run_content(_choice(child), out, flags, link)
-            elif "hidden" not in flags and self._visible():
-                self._visible_content(child, tag, out, flags, link or self._field_link())
+            elif "hidden" not in flags:
+                fmt = fmt or self._shown_format(flags, link)
+                if fmt is not _NOT_SHOWN:
+                    self._visible_content(child, tag, out, fmt)
 
-    def _visible_content(self, child: Any, tag: Any, out: RunCollector, flags: frozenset[str],
-                         link: str | None) -> None:
-        codes = flags - {"hidden", "ulined"} if link else flags - {"hidden"}
+    def _shown_format(self, flags: frozenset[str], link: str | None) -> Format:
+        """The run's codes where the fields around it show their result, else _NOT_SHOWN."""
+        if not self._visible():
+            return _NOT_SHOWN
+        link = link or self._field_link()
+        return _format(flags - {"ulined"} if link else flags, link)
+
+    def _visible_content(self, child: Any, tag: Any, out: RunCollector, fmt: Format) -> None:
         if tag == T:
-            out.text(child.text or "", Format(codes, link))
+            out.text(child.text or "", fmt)
         elif tag in _TEXT:
-            out.text(_TEXT[tag], Format(codes, link))
+            out.text(_TEXT[tag], fmt)
         elif tag in _BREAKS:
             out.hard_break()
         elif tag in _NOTE_REFERENCES:
@@ -282,6 +297,14 @@ class _DocxReader:
         if anchor:
             target += "#" + anchor
         return target if rel_id is not None or anchor else None
+
+
+_NOT_SHOWN = Format(frozenset({"hidden"}))
+
+
+@functools.lru_cache(maxsize=4096)
+def _format(flags: frozenset[str], link: str | None) -> Format:
+    return Format(flags, link)
 
 
 def _choice(alternate: Any) -> Any:

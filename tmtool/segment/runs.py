@@ -11,6 +11,7 @@ aligner compares markup across formats; they nest properly, links outermost.
 """
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -33,11 +34,16 @@ class Format:
     def common(self, other: Format) -> Format:
         return Format(self.flags & other.flags, self.link if self.link == other.link else None)
 
-    def codes(self) -> list[tuple[str, str]]:
+    def codes(self) -> tuple[tuple[str, str], ...]:
         """(code type, native opening markup), outermost first."""
-        opened = [("link", f'<a href="{html.escape(self.link)}">')] if self.link is not None else []
-        flags = sorted(self.flags, key=_ORDER.__getitem__)
-        return opened + [(flag, f"<{FLAG_TAGS[flag]}>") for flag in flags]
+        return _codes(self)
+
+
+@functools.lru_cache(maxsize=4096)
+def _codes(fmt: Format) -> tuple[tuple[str, str], ...]:
+    opened = [("link", f'<a href="{html.escape(fmt.link)}">')] if fmt.link is not None else []
+    flags = sorted(fmt.flags, key=_ORDER.__getitem__)
+    return tuple(opened + [(flag, f"<{FLAG_TAGS[flag]}>") for flag in flags])
 
 
 PLAIN = Format()
@@ -51,8 +57,19 @@ class RunCollector:
         self.items: list[Item] = []
 
     def text(self, text: str, fmt: Format) -> None:
-        if text:
-            self.items.append((text, fmt))
+        """Add text; spaces at its edges are kept apart, to be settled like any spaces, so
+        codes hug the words wherever the runs were cut ("<b>Hello </b>" = "<b>Hello</b> ")."""
+        core = text.strip()
+        if not core:
+            if text:
+                self.items.append((text, fmt))
+            return
+        start = text.index(core[0])
+        if start:
+            self.items.append((text[:start], fmt))
+        self.items.append((core, fmt))
+        if start + len(core) < len(text):
+            self.items.append((text[start + len(core):], fmt))
 
     def code(self, code: InlineCode) -> None:
         self.items.append(code)
