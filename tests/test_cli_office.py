@@ -166,3 +166,29 @@ def test_each_rule_fires_and_is_silent_in_word_and_opendocument(tmp_path: Path, 
     _, wrong, right = CASES[rule]
     assert rule in rules(wrong)
     assert rules(right) == []
+
+
+def test_zip_bombs_are_bad_input_at_the_real_caps(tmp_path: Path) -> None:
+    """tmtool's own limits, not test ones: 10,000 entries and 256 MiB for one part."""
+    import io
+    import zipfile
+
+    many = io.BytesIO()
+    with zipfile.ZipFile(many, "w") as archive:
+        for number in range(10_001):
+            archive.writestr(f"word/media/image{number}.png", b"")
+    (tmp_path / "many.docx").write_bytes(many.getvalue())
+    big = io.BytesIO()
+    with zipfile.ZipFile(big, "w", zipfile.ZIP_DEFLATED) as archive, \
+            archive.open("word/document.xml", "w", force_zip64=True) as part:
+        for _ in range(257):
+            part.write(b" " * (1 << 20))  # 257 MiB of spaces: about 260 kB packed
+    (tmp_path / "big.docx").write_bytes(big.getvalue())
+    for name, problem in (
+        ("many.docx", "the package has 10,001 entries, over tmtool's limit of 10,000 (a ZIP bomb?)"),
+        ("big.docx", ("word/document.xml unpacks to 269,484,032 bytes, over tmtool's limit of "
+                     "268,435,456 bytes for one part (a ZIP bomb?)")),
+    ):
+        result = invoke("segment", str(tmp_path / name), "--lang", "uk")
+        assert (result.exit_code, result.stdout, result.stderr) == (
+            2, "", f"tmtool: error: {tmp_path / name}: {problem}\n")

@@ -405,3 +405,11 @@ def test_a_content_control_still_showing_its_placeholder_is_left_out() -> None:
     body = ('<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>'
             + para(run("Клацніть тут, щоб ввести текст.")) + "</w:sdtContent></w:sdt>" + para(run("Текст.")))
     assert shown(docx_package(body)) == [("paragraph", 2, ["Текст."])]
+
+
+def test_a_note_referenced_twice_is_read_once_and_keeps_its_number() -> None:
+    ref = '<w:r><w:footnoteReference w:id="{}"/></w:r>'
+    body = para(run("Один"), ref.format(5), run(", два"), ref.format(6), run(", знову"), ref.format(5), run("."))
+    assert shown(docx_package(body, footnotes={"5": run("П’ята."), "6": run("Шоста.")})) == [
+        ("paragraph", 1, ["Один[^1], два[^2], знову[^1]."]),
+        ("footnote", 2, ["П’ята."]), ("footnote", 3, ["Шоста."])]

@@ -90,10 +90,7 @@ def read_document(
         raise ConfigError(f"unknown markup mode {markup!r} (choose from {', '.join(MARKUP_MODES)})")
     if fmt == "auto":
         fmt = format_for_name(name)
-    if isinstance(text, bytes):
-        text, fmt = _decode(text, name, fmt)
-    elif fmt in ("docx", "odt"):
-        raise ConfigError(f"{name}: a Word or OpenDocument file is read from its bytes, not text")
+    text, fmt = _decode(text, name, fmt)
     if fmt == "presegmented":
         return list(_presegmented(_text_only(text, name)))
     compiled = (rules or load_rules()).compiled(lang)
@@ -109,10 +106,14 @@ def read_document(
     return blocks
 
 
-def _decode(data: bytes, name: str, fmt: str) -> tuple[str | bytes, str]:
+def _decode(data: str | bytes, name: str, fmt: str) -> tuple[str | bytes, str]:
     """A file's bytes: kept for .docx/.odt (by name or content), else decoded text."""
     from tmtool.segment.office import OFFICE_FORMATS, sniff_format
 
+    if isinstance(data, str):
+        if fmt in OFFICE_FORMATS:
+            raise ConfigError(f"{name}: a Word or OpenDocument file is read from its bytes, not text")
+        return data, fmt
     found = sniff_format(data, name=name, fmt=fmt)
     if found in OFFICE_FORMATS:
         return data, fmt if fmt == "presegmented" else found

@@ -22,6 +22,7 @@ from typing import Any
 import regex
 
 from tmtool.errors import InputError
+from tmtool.model import InlineCode
 from tmtool.segment.docxparts import R, WordPackage
 from tmtool.segment.docxstyles import VAL, Flags, Styles, W, load_styles
 from tmtool.segment.inline import RawBlock
@@ -255,10 +256,7 @@ class _DocxReader:
         elif tag in _BREAKS:
             out.hard_break()
         elif tag in _NOTE_REFERENCES:
-            kind = _NOTE_REFERENCES[tag]
-            self.notes[kind].append(child.get(_W + "id", ""))
-            mark = "" if kind == "footnote" else "e"
-            out.code(standalone(f"[^{mark}{len(self.notes[kind])}]", "x-footnote"))
+            out.code(self._note_reference(_NOTE_REFERENCES[tag], child.get(_W + "id", "")))
         elif tag == _W + "sym":
             font, char = child.get(_W + "font", ""), child.get(_W + "char", "")
             out.code(standalone(f'<sym font="{font}" char="{char}">', "x-sym"))
@@ -267,6 +265,15 @@ class _DocxReader:
             self.boxes += boxes
             if not boxes:
                 out.code(standalone("<img>", "image"))
+
+    def _note_reference(self, kind: str, note_id: str) -> InlineCode:
+        """The code for a note's reference, numbered as the reader sees it ([^1], [^e1]);
+        the note is read after the body, once, however often it is referenced."""
+        notes = self.notes[kind]
+        if note_id not in notes:
+            notes.append(note_id)
+        mark = "" if kind == "footnote" else "e"
+        return standalone(f"[^{mark}{notes.index(note_id) + 1}]", "x-footnote")
 
     # Fields
 
@@ -281,9 +288,10 @@ class _DocxReader:
     def _simple_field(self, element: Any, out: RunCollector, baseline: Flags, link: str | None) -> None:
         simple = _Field([element.get(_W + "instr", "")])
         simple.settle()
+        depth = len(self.fields)
         self.fields.append(simple)
         self._inline(element, out, baseline, link)
-        self.fields.remove(simple)
+        del self.fields[depth:]  # with any field left open inside it
 
     def _visible(self) -> bool:
         return all(f.in_result and not f.skip for f in self.fields)

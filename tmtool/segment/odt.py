@@ -227,8 +227,10 @@ def _format(baseline: Flags, flags: Flags, link: str | None) -> Format | None:
 
 
 def _count(value: str | None) -> int:
+    """`text:c` of `text:s`, capped: the spaces fold to one anyway, and a forged count of a
+    billion must not build a gigabyte string."""
     try:
-        return max(1, int(value)) if value else 1
+        return min(max(1, int(value)), 1000) if value else 1
     except ValueError:
         return 1
 

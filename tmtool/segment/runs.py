@@ -77,11 +77,9 @@ class RunCollector:
     def hard_break(self) -> None:
         self.items.append(HARD_BREAK)
 
-    def extend(self, other: RunCollector) -> None:
-        self.items += other.items
-
     def has_text(self) -> bool:
         return any(isinstance(item, tuple) and item[0].strip() for item in self.items)
+
     def pieces(self) -> list[Piece]:
         """The pieces with codes paired: open where formatting starts, close where it ends."""
         out: list[Piece] = []
