@@ -50,6 +50,13 @@ ENCRYPTED_ODT_MANIFEST = (
 CASES: list[tuple[str, Callable[[], bytes], str]] = [
     ("report.docx", lambda: b"Just some text saved with the wrong name.\n",
      "not a Word or OpenDocument file (not a ZIP package)"),
+    ("report.docx", lambda: b"<html><body><p>A web page saved as .docx</p></body></html>",
+     "not a Word or OpenDocument file (not a ZIP package)"),
+    ("report.docx", lambda: b"", "the file is empty"),
+    ("report.fodt", lambda: b'<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>',
+     "not an OpenDocument text document (no office:text body)"),
+    ("report.fodt", lambda: b'<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>',
+     "not a Word or OpenDocument file (neither a ZIP package nor a flat OpenDocument .fodt)"),
     ("report.docx", lambda: DOCX[: len(DOCX) // 2],
      ("damaged ZIP package (File is not a zip file): the file is truncated or is not a "
      "Word/OpenDocument file")),

@@ -27,7 +27,8 @@ FORMATS = ("auto", "md", "txt", "html", "docx", "odt", "presegmented")
 # codes: inline markup as InlineCodes (TMX bpt/ept/ph); plain: words only; literal: the exact
 # source characters, as a CAT tool reading the .md/.txt file as plain text segments it.
 MARKUP_MODES = ("codes", "literal", "plain")
-BLOCK_KINDS = ("heading", "paragraph", "list-item", "caption", "table-cell", "quote", "line")
+BLOCK_KINDS = ("heading", "paragraph", "list-item", "caption", "table-cell", "quote", "line",
+               "footnote")
 _EXTENSIONS = {
     ".md": "md", ".markdown": "md", ".mdown": "md", ".mkd": "md",
     ".html": "html", ".htm": "html", ".xhtml": "html",
@@ -44,7 +45,8 @@ class Block:
     """One structural block of a document: its kind, its sentences, where it starts.
 
     `kind` is one of "heading", "paragraph", "list-item", "caption", "table-cell",
-    "quote" or "line" (presegmented input); `line` is the 1-based line it starts on.
+    "quote", "line" (presegmented input) or "footnote" (a Word/OpenDocument note); `line` is
+    the 1-based line it starts on (in .docx/.odt: the paragraph number).
     """
 
     kind: str

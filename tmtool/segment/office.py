@@ -23,7 +23,8 @@ from tmtool.segment.package import (
 from tmtool.segment.runs import plain_text
 
 OFFICE_FORMATS = ("docx", "odt")
-_FLAT_ODT_ROOT = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}document"
+_OFFICE_NAMESPACE = b"urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_FLAT_ODT_ROOT = "{" + _OFFICE_NAMESPACE.decode() + "}document"
 
 
 def sniff_format(data: bytes, *, name: str, fmt: str) -> str:
@@ -43,7 +44,9 @@ def read_office_blocks(data: bytes, *, name: str, limits: Limits = DEFAULT_LIMIT
         problem = legacy_problem(data, os.path.splitext(name)[1].lower())
         if problem:
             raise InputError(name, None, problem)
-        if data.lstrip()[:1] == b"<":
+        if not data.strip():
+            raise InputError(name, None, "the file is empty")
+        if _OFFICE_NAMESPACE in data[:4096]:
             return _flat_odt(data, name)
         raise InputError(name, None, "not a Word or OpenDocument file (not a ZIP package)")
     package = Package(data, name=name, limits=limits)
