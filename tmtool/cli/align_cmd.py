@@ -99,6 +99,8 @@ def align(src: str | None, tgt: str | None, manifest: str | None, output: str, f
           quiet: bool) -> None:
     """Align a Ukrainian document with its English translation into TMX.
 
+    Reads Markdown, HTML, plain text, Word (.docx) and OpenDocument (.odt) files; a .doc,
+    .rtf or .pdf must be saved as .docx or .odt first.
     Blocks (headings, paragraphs, captions) are aligned first, then sentences inside them;
     pairs are chosen from lengths, numbers, names, markup, glossary terms and a word table
     learned from the pair itself, and each gets a score in [0, 1]: how sure the aligner is
@@ -110,6 +112,7 @@ def align(src: str | None, tgt: str | None, manifest: str | None, output: str, f
     Example:
       tmtool align sources/interview.uk.md sources/interview.en.md -o interview.tmx
       tmtool align --presegmented uk.txt en.txt --format json -o ladder.json
+      tmtool align report.uk.docx report.en.docx -o report.tmx
       tmtool align --pairs pairs.tsv -o all.tmx -j 2
     """
     if bool(manifest) == bool(src or tgt) or (not manifest and not (src and tgt)):
