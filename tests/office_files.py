@@ -199,6 +199,7 @@ def odt_package(body: str, automatic_styles: str = "", *, styles: str = ODT_STYL
         'manifest:version="1.3"><manifest:file-entry manifest:full-path="/" '
         'manifest:media-type="application/vnd.oasis.opendocument.text"/>'
         '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        '<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>'
         "</manifest:manifest>")
     parts = {"content.xml": odt_content(body, automatic_styles).encode("utf-8"),
              "styles.xml": (HEADER + styles).encode("utf-8"),
