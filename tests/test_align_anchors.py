@@ -1,0 +1,113 @@
+"""Aligning around a reviewer's decisions: confirmed beads are kept exactly (score 1.0),
+rejected beads never come back, segments confirmed as unpaired stay unpaired, and with no
+decisions the result is the ordinary alignment."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.review_docs import ALIGNED, GOLD_FIX, write_pair
+from tmtool.align.anchors import AnchorConflictError, BeadKey, Decisions, align_anchored
+from tmtool.align.inputs import AlignSide, read_side
+from tmtool.align.levels import DocumentAlignment, align_sides
+from tmtool.align.pipeline import AlignOptions
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[AlignSide, AlignSide]:
+    src, tgt = write_pair(tmp_path_factory.mktemp("pair"))
+    return (read_side(str(src), lang="uk-UA", presegmented=True),
+            read_side(str(tgt), lang="en-GB", presegmented=True))
+
+
+@pytest.fixture(scope="module")
+def interview() -> tuple[AlignSide, AlignSide]:
+    return (read_side(str(PROJECT / "sources/interview.uk.md"), lang="uk-UA", presegmented=False),
+            read_side(str(PROJECT / "sources/interview.en.md"), lang="en-GB", presegmented=False))
+
+
+def keys(doc: DocumentAlignment) -> list[BeadKey]:
+    return [(b.src, b.tgt) for b in doc.beads]
+
+
+def key(src: list[int], tgt: list[int]) -> BeadKey:
+    return tuple(src), tuple(tgt)
+
+
+def assert_tiles(doc: DocumentAlignment) -> None:
+    assert [i for b in doc.beads for i in b.src] == list(range(len(doc.src.segments)))
+    assert [j for b in doc.beads for j in b.tgt] == list(range(len(doc.tgt.segments)))
+
+
+def test_no_decisions_give_the_ordinary_alignment(pair: tuple[AlignSide, AlignSide],
+                                                  interview: tuple[AlignSide, AlignSide]) -> None:
+    for src, tgt in (pair, interview):
+        assert align_anchored(src, tgt, AlignOptions(), Decisions()) == align_sides(src, tgt, AlignOptions())
+    assert keys(align_sides(*pair, AlignOptions())) == [key(s, t) for s, t in ALIGNED]
+
+
+def test_confirmed_beads_are_kept_with_score_one(pair: tuple[AlignSide, AlignSide]) -> None:
+    fix = tuple(key(s, t) for s, t in GOLD_FIX)
+    doc = align_anchored(*pair, AlignOptions(), Decisions(confirmed=fix))
+    assert keys(doc) == [key(s, t) for s, t in ALIGNED[:7]] + list(fix) + [((11,), (9,)), ((12,), (10,)),
+                                                                          ((13,), (11,))]
+    assert [b.score for b in doc.beads if (b.src, b.tgt) in fix] == [1.0, 1.0, 1.0]
+    assert all(b.score < 1.0 for b in doc.beads if (b.src, b.tgt) not in fix and b.is_pair())
+
+
+def test_a_confirmed_bead_the_aligner_would_never_choose_is_kept(pair: tuple[AlignSide, AlignSide]) -> None:
+    odd = key([2, 3, 4, 5], [2, 3])  # a 4-2 bead: no search shape makes it
+    doc = align_anchored(*pair, AlignOptions(), Decisions(confirmed=(odd,)))
+    assert odd in keys(doc)
+    assert_tiles(doc)
+
+
+@pytest.mark.parametrize("index", range(len(ALIGNED)))
+def test_a_rejected_bead_never_reappears(pair: tuple[AlignSide, AlignSide], index: int) -> None:
+    bad = key(*ALIGNED[index])
+    doc = align_anchored(*pair, AlignOptions(), Decisions(rejected=(bad,)))
+    assert bad not in keys(doc)
+    assert_tiles(doc)
+
+
+def test_rejections_and_confirmations_together(pair: tuple[AlignSide, AlignSide]) -> None:
+    decisions = Decisions(confirmed=(key([8], [7]),), rejected=(key([9], [8]), key([10], [8])))
+    doc = align_anchored(*pair, AlignOptions(), decisions)
+    assert key([8], [7]) in keys(doc)
+    assert not {key([9], [8]), key([10], [8])} & set(keys(doc))
+    assert_tiles(doc)
+
+
+def test_a_segment_confirmed_unpaired_stays_unpaired(pair: tuple[AlignSide, AlignSide]) -> None:
+    doc = align_anchored(*pair, AlignOptions(), Decisions(confirmed=(key([10], []),)))
+    assert [(b.src, b.tgt, b.score) for b in doc.beads if 10 in b.src] == [((10,), (), 1.0)]
+    assert keys(doc)[7:12] == [key([8], [7]), key([9], [8]), key([10], []), key([11], [9]), key([12], [10])]
+
+
+def test_rejecting_the_only_possible_bead_is_a_conflict(pair: tuple[AlignSide, AlignSide]) -> None:
+    decisions = Decisions(confirmed=(key([9], [8]), key([11], [9])), rejected=(key([10], []),))
+    with pytest.raises(AnchorConflictError) as caught:
+        align_anchored(*pair, AlignOptions(), decisions)
+    assert caught.value.span == (10, 11, 9, 9)
+    assert str(caught.value) == ("the decisions leave no way to align source segment 10 with no target "
+                                 "segment; drop a rejection there")
+
+
+def test_anchors_in_a_document_with_blocks(interview: tuple[AlignSide, AlignSide]) -> None:
+    plain = align_sides(*interview, AlignOptions())
+    assert key([7, 8], [7]) in keys(plain)
+    decisions = Decisions(confirmed=(key([7], [7]),), rejected=(key([22, 23], [21]),))
+    doc = align_anchored(*interview, AlignOptions(), decisions)
+    assert key([7], [7]) in keys(doc) and key([22, 23], [21]) not in keys(doc)
+    assert_tiles(doc)
+    # beads away from the decisions are those of the ordinary alignment
+    assert [k for k in keys(doc) if k[0] and k[0][0] >= 30] == [k for k in keys(plain) if k[0] and k[0][0] >= 30]
+    assert [k for k in keys(doc) if k[0] and k[0][0] < 7] == [k for k in keys(plain) if k[0] and k[0][0] < 7]
+
+
+def test_confirmed_beads_that_cross_are_a_value_error(pair: tuple[AlignSide, AlignSide]) -> None:
+    with pytest.raises(ValueError, match="overlaps or crosses"):
+        align_anchored(*pair, AlignOptions(), Decisions(confirmed=(key([5], [1]), key([1], [5]))))

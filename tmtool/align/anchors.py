@@ -1,0 +1,256 @@
+"""Aligning a document pair again around the beads a person confirmed, never choosing those
+they rejected.
+
+Confirmed pairs are fixed: they cut both documents into free spans, and the search runs only
+inside those spans, with the word evidence learned from the whole pair (as the block level
+does). A free span whose two ends lie on the unconstrained alignment's path and which breaks
+no decision keeps that alignment's beads: a best path is also the best between any two of its
+points, so searching the span again would only repeat it. Inside the spans that are searched,
+a rejected bead and any bead that pairs a segment confirmed as unpaired (1-0, 0-1) cost
+infinity; those constraints reach the search as a `Regions` whose `confine` adds them, so the
+search itself needs no hook.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from tmtool.align.beads import Bead
+from tmtool.align.inputs import AlignSide
+from tmtool.align.levels import DocumentAlignment, block_spans, markup_keys
+from tmtool.align.pipeline import AlignOptions, Evidence, align_texts, align_with_evidence
+from tmtool.align.regions import Regions
+from tmtool.align.search import INF, CostFn, Span, corridor
+from tmtool.errors import TmtoolError
+
+GUIDE_RADIUS = 10  # half-width of the corridor a constrained re-search keeps around its guide
+CONFIRMED_SCORE = 1.0
+
+BeadKey = tuple[tuple[int, ...], tuple[int, ...]]
+Allowed = Callable[[int, int, int, int], bool]
+
+
+class AnchorConflictError(TmtoolError):
+    """The decisions leave no alignment for the free span `span` (segment positions)."""
+
+    def __init__(self, span: Span) -> None:
+        self.span = span
+        super().__init__(conflict_message(span))
+
+
+def conflict_message(span: Span, src_numbers: Sequence[int] | None = None,
+                     tgt_numbers: Sequence[int] | None = None) -> str:
+    """What an AnchorConflictError says, with segments numbered by `*_numbers[position]` when
+    given (the numbers of `--format json`), else by position."""
+    def segments(role: str, first: int, end: int, numbers: Sequence[int] | None) -> str:
+        label = (lambda k: str(numbers[k])) if numbers is not None else str
+        if end <= first:
+            return f"no {role} segment"
+        if end == first + 1:
+            return f"{role} segment {label(first)}"
+        return f"{role} segments {label(first)}-{label(end - 1)}"
+
+    i0, i1, j0, j1 = span
+    return (f"the decisions leave no way to align {segments('source', i0, i1, src_numbers)} with "
+            f"{segments('target', j0, j1, tgt_numbers)}; drop a rejection there")
+
+
+@dataclass(frozen=True, slots=True)
+class Decisions:
+    """A reviewer's decisions in segment positions: `confirmed` beads (pairs are fixed; a
+    bead with one empty side keeps that segment unpaired) and `rejected` beads (never
+    chosen). Confirmed pairs must be in document order without overlapping."""
+
+    confirmed: tuple[BeadKey, ...] = ()
+    rejected: tuple[BeadKey, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What every free span needs: texts, markup keys, evidence, blocks and constraints."""
+
+    src_texts: list[str]
+    tgt_texts: list[str]
+    src_extra: list[list[str]]
+    tgt_extra: list[list[str]]
+    options: AlignOptions
+    evidence: Evidence | None
+    blocks: Regions | None
+    rejected: frozenset[BeadKey]
+    lone_src: frozenset[int]
+    lone_tgt: frozenset[int]
+
+
+def align_anchored(src: AlignSide, tgt: AlignSide, options: AlignOptions,
+                   decisions: Decisions) -> DocumentAlignment:
+    """The alignment of `src` and `tgt` that keeps every confirmed bead (score 1.0) and
+    contains no rejected one; raises AnchorConflictError when the decisions allow none."""
+    anchors = _pair_anchors(decisions.confirmed, len(src.segments), len(tgt.segments))
+    context, original = _unconstrained(src, tgt, options, decisions)
+    on_path = {corner: k for k, corner in enumerate(_corners(original))}
+    beads: list[Bead] = []
+    for span, anchor in _free_spans(anchors, len(src.segments), len(tgt.segments)):
+        if span is not None:
+            beads.extend(_fill(span, original, on_path, context))
+        if anchor is not None:
+            beads.append(Bead(anchor[0], anchor[1], CONFIRMED_SCORE))
+    confirmed = set(decisions.confirmed)
+    beads = [replace(b, score=CONFIRMED_SCORE) if (b.src, b.tgt) in confirmed else b for b in beads]
+    return DocumentAlignment(src, tgt, tuple(beads))
+
+
+def _pair_anchors(confirmed: Sequence[BeadKey], n: int, m: int) -> list[BeadKey]:
+    """The confirmed beads with both sides, in order; a crossing or overlap is a ValueError."""
+    anchors = sorted((b for b in confirmed if b[0] and b[1]), key=lambda b: b[0][0])
+    last_src = last_tgt = -1
+    for src, tgt in anchors:
+        if src[0] <= last_src or tgt[0] <= last_tgt or src[-1] >= n or tgt[-1] >= m:
+            raise ValueError(f"confirmed bead {src}-{tgt} overlaps or crosses another")
+        last_src, last_tgt = src[-1], tgt[-1]
+    return anchors
+
+
+def _unconstrained(src: AlignSide, tgt: AlignSide, options: AlignOptions,
+                   decisions: Decisions) -> tuple[_Context, list[Bead]]:
+    """The alignment without decisions (as `levels.align_sides` makes it), and what the
+    free spans reuse from it: the evidence and the block regions."""
+    src_texts, tgt_texts = src.texts, tgt.texts
+    src_extra = [markup_keys(s) for s in src.segments]
+    tgt_extra = [markup_keys(s) for s in tgt.segments]
+    original, evidence = align_with_evidence(src_texts, tgt_texts, options, src_extra, tgt_extra)
+    blocks = None
+    if len(src.blocks) > 1 and len(tgt.blocks) > 1:
+        block_evidence = replace(evidence, src_model=None, tgt_model=None) if evidence else None
+        blocks = Regions(block_spans(src, tgt, options, block_evidence), len(src_texts), len(tgt_texts))
+        original = align_texts(src_texts, tgt_texts, options, src_extra, tgt_extra, blocks, evidence)
+    lone = [b for b in decisions.confirmed if not (b[0] and b[1])]
+    context = _Context(
+        src_texts, tgt_texts, src_extra, tgt_extra, options, evidence, blocks,
+        frozenset(decisions.rejected),
+        frozenset(i for s, _ in lone for i in s), frozenset(j for _, t in lone for j in t),
+    )
+    return context, original
+
+
+def _spans_of(beads: Sequence[Bead]) -> Iterator[Span]:
+    """Beads as (first source, end source, first target, end target), deletions placed by order."""
+    i = j = 0
+    for bead in beads:
+        yield i, i + len(bead.src), j, j + len(bead.tgt)
+        i, j = i + len(bead.src), j + len(bead.tgt)
+
+
+def _corners(beads: Sequence[Bead]) -> Iterator[tuple[int, int]]:
+    yield 0, 0
+    for _, i1, _, j1 in _spans_of(beads):
+        yield i1, j1
+
+
+def _free_spans(anchors: Sequence[BeadKey], n: int,
+                m: int) -> Iterator[tuple[Span | None, BeadKey | None]]:
+    """(free span before the anchor or None if empty, anchor), then the last free span."""
+    i = j = 0
+    for anchor in anchors:
+        i1, j1 = anchor[0][0], anchor[1][0]
+        yield ((i, i1, j, j1) if (i1 > i or j1 > j) else None), anchor
+        i, j = anchor[0][-1] + 1, anchor[1][-1] + 1
+    if i < n or j < m:
+        yield (i, n, j, m), None
+
+
+def _key(i0: int, i1: int, j0: int, j1: int) -> BeadKey:
+    return tuple(range(i0, i1)), tuple(range(j0, j1))
+
+
+def _allowed(context: _Context, di: int, dj: int) -> Allowed:
+    """The decisions as a test on beads of a span that starts at (di, dj)."""
+    rejected, lone_src, lone_tgt = context.rejected, context.lone_src, context.lone_tgt
+
+    def allowed(i0: int, i1: int, j0: int, j1: int) -> bool:
+        i0, i1, j0, j1 = i0 + di, i1 + di, j0 + dj, j1 + dj
+        if (i1 > i0 and j1 > j0) and (
+            any(i in lone_src for i in range(i0, i1)) or any(j in lone_tgt for j in range(j0, j1))
+        ):
+            return False
+        return _key(i0, i1, j0, j1) not in rejected
+
+    return allowed
+
+
+def _fill(span: Span, original: Sequence[Bead], on_path: dict[tuple[int, int], int],
+          context: _Context) -> list[Bead]:
+    """The beads of one free span: the unconstrained ones if they fit, else searched anew.
+
+    `on_path` maps each corner of the unconstrained path to the number of beads before it."""
+    i0, i1, j0, j1 = span
+    first, end = on_path.get((i0, j0)), on_path.get((i1, j1))
+    if first is not None and end is not None:
+        kept = original[first:end]
+        allowed = _allowed(context, i0, j0)
+        if all(allowed(*s) for s in _spans_of(kept)):
+            return list(kept)
+    return _search_span(span, context)
+
+
+def _search_span(span: Span, context: _Context) -> list[Bead]:
+    i0, i1, j0, j1 = span
+    n, m = i1 - i0, j1 - j0
+    allowed = _allowed(context, i0, j0)
+    src, tgt = context.src_texts[i0:i1], context.tgt_texts[j0:j1]
+    extra = (context.src_extra[i0:i1], context.tgt_extra[j0:j1])
+
+    def run(regions: Regions | None) -> list[Bead]:
+        return align_texts(src, tgt, context.options, *extra, regions=regions, preset=context.evidence)
+
+    blocks = _clipped_blocks(context.blocks, span)
+    beads = run(Regions(blocks, n, m) if blocks else None)
+    if not all(allowed(*s) for s in _spans_of(beads)):
+        if n == 0 or m == 0:
+            raise AnchorConflictError(span)
+        guide = None if blocks else corridor(list(_spans_of(beads)), n, m, GUIDE_RADIUS)
+        try:
+            beads = run(ConstrainedRegions(blocks or [(0, n, 0, m)], n, m, allowed, guide))
+        except ValueError:
+            raise AnchorConflictError(span) from None
+        if not all(allowed(*s) for s in _spans_of(beads)):
+            raise AnchorConflictError(span)
+    return [Bead(tuple(i + i0 for i in b.src), tuple(j + j0 for j in b.tgt), b.score) for b in beads]
+
+
+def _clipped_blocks(blocks: Regions | None, span: Span) -> list[Span]:
+    """The block regions inside a free span, relative to it; none when the span's ends cut a
+    block differently on the two sides (the reviewer overruled the block alignment there)."""
+    if blocks is None:
+        return []
+    i0, i1, j0, j1 = span
+    out: list[Span] = []
+    for a0, a1, b0, b1 in blocks.spans:
+        c0, c1 = min(max(a0, i0), i1), min(max(a1, i0), i1)
+        d0, d1 = min(max(b0, j0), j1), min(max(b1, j0), j1)
+        if c1 == c0 and d1 == d0:
+            continue
+        if (c1 == c0) != (a1 == a0) or (d1 == d0) != (b1 == b0):
+            return []
+        out.append((c0 - i0, c1 - i0, d0 - j0, d1 - j0))
+    return out
+
+
+class ConstrainedRegions(Regions):
+    """Regions whose beads must also pass `allowed`; `guide` (lo, hi) replaces the window."""
+
+    def __init__(self, spans: Sequence[Span], n: int, m: int, allowed: Allowed,
+                 guide: tuple[list[int], list[int]] | None = None) -> None:
+        super().__init__(spans, n, m)
+        self.allowed = allowed
+        self.guide = guide
+
+    def window(self) -> tuple[list[int], list[int]]:
+        return self.guide if self.guide is not None else super().window()
+
+    def confine(self, cost: CostFn) -> CostFn:
+        inner, allowed = super().confine(cost), self.allowed
+
+        def constrained(i0: int, i1: int, j0: int, j1: int) -> float:
+            return inner(i0, i1, j0, j1) if allowed(i0, i1, j0, j1) else INF
+
+        return constrained
