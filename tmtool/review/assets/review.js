@@ -150,7 +150,7 @@
 
   function gapNode(count) {
     const tr = el("tr", "gap");
-    const td = el("td", null, `\u2026 ${count} row${count === 1 ? "" : "s"} not shown (scoring at least ${state.threshold.toFixed(2)}) \u2026`);
+    const td = el("td", null, `\u2026 ${count} row${count === 1 ? "" : "s"} not shown: nothing to review there (a shows all rows) \u2026`);
     td.colSpan = 5;
     tr.appendChild(td);
     return tr;
@@ -488,6 +488,8 @@
     return true;
   }
 
+  const ROW_KEYS = new Set(["u", "d", "m", "s", "x", "c", "r", "ArrowRight", "ArrowLeft"]);
+
   function onKey(event) {
     if (keyBelongsTo(event.target, event.key)) return;
     if (event.ctrlKey || event.metaKey) {
@@ -502,6 +504,9 @@
     const handler = KEYS[event.key];
     if (!handler) return;
     event.preventDefault();
+    if (ROW_KEYS.has(event.key) && view[viewPosition(state.cur)] !== state.cur) {
+      return say("No row is selected on this page: press n for the next row to review, or a to show all rows.");
+    }
     handler();
   }
 
