@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from tests.review_docs import ALIGNED, GOLD_FIX, write_pair
+from tests.test_align_beads import make_pair
 from tmtool.align.anchors import AnchorConflictError, BeadKey, Decisions, align_anchored
-from tmtool.align.inputs import AlignSide, read_side
+from tmtool.align.inputs import AlignSide, read_side, side_from_text
 from tmtool.align.levels import DocumentAlignment, align_sides
 from tmtool.align.pipeline import AlignOptions
 
@@ -111,3 +112,15 @@ def test_anchors_in_a_document_with_blocks(interview: tuple[AlignSide, AlignSide
 def test_confirmed_beads_that_cross_are_a_value_error(pair: tuple[AlignSide, AlignSide]) -> None:
     with pytest.raises(ValueError, match="overlaps or crosses"):
         align_anchored(*pair, AlignOptions(), Decisions(confirmed=(key([5], [1]), key([1], [5]))))
+
+
+def test_a_rejection_changes_only_the_beads_near_it() -> None:
+    src_texts, tgt_texts = make_pair(11, 120)
+    src, tgt = (side_from_text("\n".join(texts), name=name, lang=lang, presegmented=True)
+                for texts, name, lang in ((src_texts, "s.txt", "uk-UA"), (tgt_texts, "t.txt", "en-GB")))
+    plain = keys(align_sides(src, tgt, AlignOptions()))
+    assert plain[60] == key([60], [60])
+    doc = align_anchored(src, tgt, AlignOptions(), Decisions(rejected=(plain[60],)))
+    assert plain[60] not in keys(doc)
+    assert keys(doc)[:49] == plain[:49] and keys(doc)[-48:] == plain[-48:]
+    assert_tiles(doc)

@@ -3,12 +3,12 @@ they rejected.
 
 Confirmed pairs are fixed: they cut both documents into free spans, and the search runs only
 inside those spans, with the word evidence learned from the whole pair (as the block level
-does). A free span whose two ends lie on the unconstrained alignment's path and which breaks
-no decision keeps that alignment's beads: a best path is also the best between any two of its
-points, so searching the span again would only repeat it. Inside the spans that are searched,
-a rejected bead and any bead that pairs a segment confirmed as unpaired (1-0, 0-1) cost
-infinity; those constraints reach the search as a `Regions` whose `confine` adds them, so the
-search itself needs no hook.
+does). A free span whose two ends lie on the unconstrained alignment's path keeps that path's
+beads (a best path is also the best between any two of its points, so a new search would only
+repeat it); the others are searched anew. Then every bead that breaks a decision (a rejected
+bead, or one pairing a segment confirmed as unpaired) is searched again with `MARGIN` beads
+either side, under the decisions (the whole span if that finds nothing). The decisions reach the
+search as a `Regions` whose `confine` prices such beads at infinity, so search.py needs no hook.
 """
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from tmtool.align.search import INF, CostFn, Span, corridor
 from tmtool.errors import TmtoolError
 
 GUIDE_RADIUS = 10  # half-width of the corridor a constrained re-search keeps around its guide
+MARGIN = 10  # beads either side of one that breaks a decision, searched again with it
 CONFIRMED_SCORE = 1.0
 
 BeadKey = tuple[tuple[int, ...], tuple[int, ...]]
@@ -179,42 +180,83 @@ def _allowed(context: _Context, di: int, dj: int) -> Allowed:
 
 def _fill(span: Span, original: Sequence[Bead], on_path: dict[tuple[int, int], int],
           context: _Context) -> list[Bead]:
-    """The beads of one free span: the unconstrained ones if they fit, else searched anew.
+    """The beads of one free span: the unconstrained path's when both ends lie on it, else
+    searched anew; then each stretch that breaks a decision is searched again under them.
 
     `on_path` maps each corner of the unconstrained path to the number of beads before it."""
-    i0, i1, j0, j1 = span
-    first, end = on_path.get((i0, j0)), on_path.get((i1, j1))
+    first, end = on_path.get((span[0], span[2])), on_path.get((span[1], span[3]))
     if first is not None and end is not None:
-        kept = original[first:end]
-        allowed = _allowed(context, i0, j0)
-        if all(allowed(*s) for s in _spans_of(kept)):
-            return list(kept)
-    return _search_span(span, context)
+        beads = list(original[first:end])
+    else:
+        beads = _search(span, context, None)
+    return _enforce(span, beads, context)
 
 
-def _search_span(span: Span, context: _Context) -> list[Bead]:
+def _enforce(span: Span, beads: list[Bead], context: _Context) -> list[Bead]:
+    """`beads` (tiling `span`) with every bead that breaks a decision, and `MARGIN` beads
+    either side, searched again under the decisions; the whole span if that is not enough."""
+    allowed = _allowed(context, 0, 0)
+    spans = [(a + span[0], b + span[0], c + span[2], d + span[2]) for a, b, c, d in _spans_of(beads)]
+    broken = [k for k, s in enumerate(spans) if not allowed(*s)]
+    if not broken:
+        return beads
+    out: list[Bead] = []
+    done = 0
+    try:
+        for first, last in _stretches(broken, len(beads)):
+            out.extend(beads[done:first])
+            part = (spans[first][0], spans[last][1], spans[first][2], spans[last][3])
+            out.extend(_constrained(part, beads[first:last + 1], context))
+            done = last + 1
+    except AnchorConflictError:
+        if (0, len(beads) - 1) in _stretches(broken, len(beads)):
+            raise
+        return _constrained(span, beads, context)
+    return out + beads[done:]
+
+
+def _stretches(marks: Sequence[int], count: int) -> list[tuple[int, int]]:
+    """Merged (first, last) bead ranges reaching `MARGIN` beads either side of each mark."""
+    out: list[tuple[int, int]] = []
+    for mark in marks:
+        first, last = max(0, mark - MARGIN), min(count - 1, mark + MARGIN)
+        if out and first <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], last))
+        else:
+            out.append((first, last))
+    return out
+
+
+def _search(span: Span, context: _Context, regions: Regions | None) -> list[Bead]:
+    """Align the segments of `span` (with the block regions inside it when `regions` is None);
+    the beads in document positions."""
+    i0, i1, j0, j1 = span
+    if regions is None:
+        blocks = _clipped_blocks(context.blocks, span)
+        regions = Regions(blocks, i1 - i0, j1 - j0) if blocks else None
+    beads = align_texts(context.src_texts[i0:i1], context.tgt_texts[j0:j1], context.options,
+                        context.src_extra[i0:i1], context.tgt_extra[j0:j1], regions=regions,
+                        preset=context.evidence)
+    return [Bead(tuple(i + i0 for i in b.src), tuple(j + j0 for j in b.tgt), b.score) for b in beads]
+
+
+def _constrained(span: Span, guide: Sequence[Bead], context: _Context) -> list[Bead]:
+    """Align `span` under the decisions, near `guide` (its unconstrained beads) when the span
+    has no block regions; AnchorConflictError when no alignment obeys them."""
     i0, i1, j0, j1 = span
     n, m = i1 - i0, j1 - j0
     allowed = _allowed(context, i0, j0)
-    src, tgt = context.src_texts[i0:i1], context.tgt_texts[j0:j1]
-    extra = (context.src_extra[i0:i1], context.tgt_extra[j0:j1])
-
-    def run(regions: Regions | None) -> list[Bead]:
-        return align_texts(src, tgt, context.options, *extra, regions=regions, preset=context.evidence)
-
+    if n == 0 or m == 0:
+        raise AnchorConflictError(span)
     blocks = _clipped_blocks(context.blocks, span)
-    beads = run(Regions(blocks, n, m) if blocks else None)
-    if not all(allowed(*s) for s in _spans_of(beads)):
-        if n == 0 or m == 0:
-            raise AnchorConflictError(span)
-        guide = None if blocks else corridor(list(_spans_of(beads)), n, m, GUIDE_RADIUS)
-        try:
-            beads = run(ConstrainedRegions(blocks or [(0, n, 0, m)], n, m, allowed, guide))
-        except ValueError:
-            raise AnchorConflictError(span) from None
-        if not all(allowed(*s) for s in _spans_of(beads)):
-            raise AnchorConflictError(span)
-    return [Bead(tuple(i + i0 for i in b.src), tuple(j + j0 for j in b.tgt), b.score) for b in beads]
+    window = None if blocks else corridor(list(_spans_of(guide)), n, m, GUIDE_RADIUS)
+    try:
+        beads = _search(span, context, ConstrainedRegions(blocks or [(0, n, 0, m)], n, m, allowed, window))
+    except ValueError:
+        raise AnchorConflictError(span) from None
+    if not all(allowed(*s) for s in _spans_of(beads)):  # spans relative to the span's start
+        raise AnchorConflictError(span)
+    return beads
 
 
 def _clipped_blocks(blocks: Regions | None, span: Span) -> list[Span]:
