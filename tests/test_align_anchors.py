@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.review_docs import ALIGNED, GOLD_FIX, write_pair
 from tests.test_align_beads import make_pair
@@ -124,3 +126,42 @@ def test_a_rejection_changes_only_the_beads_near_it() -> None:
     assert plain[60] not in keys(doc)
     assert keys(doc)[:49] == plain[:49] and keys(doc)[-48:] == plain[-48:]
     assert_tiles(doc)
+
+
+def test_a_confirmed_unpaired_bead_of_two_sentences_stays_whole(pair: tuple[AlignSide, AlignSide]) -> None:
+    lone = key([9, 10], [])
+    doc = align_anchored(*pair, AlignOptions(), Decisions(confirmed=(lone,)))
+    assert [(b.src, b.tgt, b.score) for b in doc.beads if 9 in b.src or 10 in b.src] == [((9, 10), (), 1.0)]
+    assert_tiles(doc)
+
+
+@st.composite
+def decisions_for_pair(draw: st.DrawFn) -> Decisions:
+    """Monotone confirmed beads of any shape (pairs and unpaired runs) over the 14 x 12 pair,
+    and rejections of some of the aligner's own beads."""
+    confirmed: list[BeadKey] = []
+    i = j = 0
+    for _ in range(draw(st.integers(0, 4))):
+        i += draw(st.integers(0, 3))
+        j += draw(st.integers(0, 3))
+        di, dj = draw(st.integers(0, 3)), draw(st.integers(0, 3))
+        if di + dj == 0 or i + di > 14 or j + dj > 12:
+            break
+        confirmed.append((tuple(range(i, i + di)), tuple(range(j, j + dj))))
+        i, j = i + di, j + dj
+    picked = draw(st.lists(st.integers(0, len(ALIGNED) - 1), max_size=3, unique=True))
+    rejected = [key(*ALIGNED[k]) for k in picked]
+    return Decisions(tuple(confirmed), tuple(r for r in rejected if r not in confirmed))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(decisions=decisions_for_pair())
+def test_any_decisions_are_kept_or_refused(pair: tuple[AlignSide, AlignSide], decisions: Decisions) -> None:
+    try:
+        doc = align_anchored(*pair, AlignOptions(), decisions)
+    except AnchorConflictError:
+        return
+    assert_tiles(doc)
+    assert set(decisions.confirmed) <= set(keys(doc))
+    assert not set(decisions.rejected) & set(keys(doc))
+    assert all(b.score == 1.0 for b in doc.beads if (b.src, b.tgt) in decisions.confirmed)

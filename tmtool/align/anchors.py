@@ -95,9 +95,23 @@ def align_anchored(src: AlignSide, tgt: AlignSide, options: AlignOptions,
             beads.extend(_fill(span, original, on_path, context))
         if anchor is not None:
             beads.append(Bead(anchor[0], anchor[1], CONFIRMED_SCORE))
+    for lone in decisions.confirmed:
+        if len(lone[0]) + len(lone[1]) > 1 and not (lone[0] and lone[1]):
+            beads = _joined(beads, lone)
     confirmed = set(decisions.confirmed)
     beads = [replace(b, score=CONFIRMED_SCORE) if (b.src, b.tgt) in confirmed else b for b in beads]
     return DocumentAlignment(src, tgt, tuple(beads))
+
+
+def _joined(beads: list[Bead], lone: BeadKey) -> list[Bead]:
+    """The single-segment deletions of a confirmed unpaired bead such as 3-0 made one bead
+    again, where the first of them stood (the search has no such shape). Only beads of the
+    other side alone can lie between them, and they may follow it."""
+    side = 0 if lone[0] else 1
+    members = set(lone[side])
+    places = [k for k, b in enumerate(beads) if (b.src, b.tgt)[side] and set((b.src, b.tgt)[side]) <= members]
+    rest = [b for k, b in enumerate(beads) if k not in set(places)]
+    return rest[:places[0]] + [Bead(lone[0], lone[1])] + rest[places[0]:]
 
 
 def _pair_anchors(confirmed: Sequence[BeadKey], n: int, m: int) -> list[BeadKey]:
