@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from tests.browser import Browser, browser_session
 from tests.review_docs import ALIGNED, write_pair
-from tests.test_review_page import HOSTILE, HOSTILE_EN
+from tests.test_review_page import HOSTILE, HOSTILE_EN, hostile_page
 from tmtool.align.beads import Bead
 from tmtool.align.inputs import side_from_text
 from tmtool.align.levels import DocumentAlignment, align_sides
@@ -255,8 +255,6 @@ def test_the_page_makes_no_network_request(browser: Browser, docs: tuple[Path, P
 
 
 def test_hostile_segments_show_as_text(browser: Browser, tmp_path: Path) -> None:
-    from tests.test_review_page import hostile_page
-
     path = tmp_path / "hostile.html"
     path.write_text(hostile_page(), encoding="utf-8")
     browser.open(path)
