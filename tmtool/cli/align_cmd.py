@@ -24,11 +24,18 @@ from tmtool.align.output import (
     tsv_lines,
 )
 from tmtool.align.pipeline import AlignOptions
+from tmtool.cli.align_review import (
+    Reviewed,
+    align_for_review,
+    check_review_options,
+    write_review_page,
+)
 from tmtool.cli.options import lang_options, output_option, quiet_option, run_timestamp
 from tmtool.errors import ConfigError, TmtoolError
 from tmtool.fileio import atomic_output, atomic_text_output, check_output, display_name
+from tmtool.review.apply import mark_confirmed
 
-FORMATS = ("tmx", "tsv", "json")
+FORMATS = ("tmx", "tsv", "json", "html")
 EXIT_PARTLY = 1  # manifest mode: some documents failed, the others were written
 
 
@@ -40,16 +47,22 @@ def _format_for(output: str, fmt: str | None) -> str:
 
 
 def write_output(docs: Sequence[DocumentAlignment], output: str, fmt: str, out: OutputOptions,
-                 settings: dict[str, object], inputs: list[str]) -> int:
+                 settings: dict[str, object], inputs: list[str], reviewed: Reviewed | None = None,
+                 quiet: bool = False) -> int:
     """Write the alignments; returns the number of pairs written."""
     pairs = sum(1 for doc in docs for b in doc.beads if b.is_pair() and b.score >= out.min_score)
+    if fmt == "html" and reviewed is not None:
+        return write_review_page(reviewed, output, inputs, quiet)
     if fmt == "tmx":
         from tmtool.formats.tmx import TmxHeader, write_tmx
 
         segtype = "paragraph" if spans_sentences(docs, out.min_score) else "sentence"
         header = TmxHeader(srclang=docs[0].src.lang, segtype=segtype, creationdate=out.created)
         with atomic_output(output, inputs=inputs) as stream:
-            return write_tmx(translation_units(docs, out), stream, header=header)
+            units = translation_units(docs, out)
+            if reviewed is not None:
+                units = mark_confirmed(units, reviewed.doc, reviewed.review)
+            return write_tmx(units, stream, header=header)
     with atomic_text_output(output, inputs=inputs) as text:
         if fmt == "json":
             text.write(json_text(docs, out, settings))
@@ -73,7 +86,10 @@ def _collect(jobs: list[AlignJob], workers: int, progress: bool) -> list[JobResu
               help="Align every SOURCE<TAB>TARGET pair listed in this file into one output.")
 @output_option()
 @click.option("--format", "fmt", type=click.Choice(FORMATS),
-              help="Output format (default: from the -o suffix, else tmx).")
+              help="Output format (default: from the -o suffix, else tmx); html is a review page.")
+@click.option("--apply", "apply", metavar="LOG",
+              help="Align again keeping the beads confirmed in this review log (NAME.review.json) "
+                   "and never choosing the rejected ones; confirmed units get x-tmtool-status.")
 @click.option("--presegmented", is_flag=True,
               help="Inputs are one segment per line, taken as they are; empty lines are skipped.")
 @lang_options
@@ -96,7 +112,7 @@ def _collect(jobs: list[AlignJob], workers: int, progress: bool) -> list[JobResu
 def align(src: str | None, tgt: str | None, manifest: str | None, output: str, fmt: str | None,
           presegmented: bool, src_lang: str, tgt_lang: str, glossary: tuple[str, ...],
           min_score: float, markup: str | None, plain: bool, score_prop: bool, srx: str | None, jobs: int,
-          quiet: bool) -> None:
+          quiet: bool, apply: str | None = None) -> None:
     """Align a Ukrainian document with its English translation into TMX.
 
     Reads Markdown, HTML, plain text, Word (.docx) and OpenDocument (.odt) files; a .doc,
@@ -114,6 +130,8 @@ def align(src: str | None, tgt: str | None, manifest: str | None, output: str, f
       tmtool align --presegmented uk.txt en.txt --format json -o ladder.json
       tmtool align report.uk.docx report.en.docx -o report.tmx
       tmtool align --pairs pairs.tsv -o all.tmx -j 2
+      tmtool align sources/interview.uk.md sources/interview.en.md -o review.html
+      tmtool align sources/interview.uk.md sources/interview.en.md --apply review.review.json -o reviewed.tmx
     """
     if bool(manifest) == bool(src or tgt) or (not manifest and not (src and tgt)):
         raise ConfigError("give two documents (SRC TGT) or --pairs MANIFEST, not both")
@@ -123,10 +141,12 @@ def align(src: str | None, tgt: str | None, manifest: str | None, output: str, f
         raise click.UsageError(f"--plain contradicts --markup {markup}")
     markup = "plain" if plain else markup or "codes"
     fmt = _format_for(output, fmt)
+    check_review_options(manifest, src, tgt, fmt, apply)
     options = AlignOptions(glossary=glossary_terms(glossary) if glossary else (), min_score=min_score)
     paths = read_manifest(manifest) if manifest else [(src or "", tgt or "")]
     inputs = [p for pair in paths for p in pair] + [x for x in (manifest, srx) if x]
     inputs += glossary
+    inputs += [apply] if apply else []
     check_output(output, inputs)
     # plain still aligns on the codes (markup is evidence) and drops them when writing
     read_markup = "literal" if markup == "literal" else "codes"
@@ -136,8 +156,12 @@ def align(src: str | None, tgt: str | None, manifest: str | None, output: str, f
                 "min_score": min_score, "glossary": list(glossary), "markup": markup}
     out = OutputOptions(min_score=min_score, plain=markup == "plain", score_prop=score_prop,
                         created=run_timestamp())
-    docs, failed = _align_all(jobs_list, manifest, jobs, progress=not quiet and fmt != "json")
-    written = write_output(docs, output, fmt, out, settings, inputs)
+    reviewed = align_for_review(jobs_list, fmt, apply, quiet)
+    if reviewed is None:
+        docs, failed = _align_all(jobs_list, manifest, jobs, progress=not quiet and fmt != "json")
+    else:
+        docs, failed = [reviewed.doc], 0
+    written = write_output(docs, output, fmt, out, settings, inputs, reviewed, quiet)
     _report(docs, written, output, quiet)
     if failed:
         click.get_current_context().exit(EXIT_PARTLY)
