@@ -30,6 +30,13 @@ def convert(input_path: str, output: str, from_format: str | None, to_format: st
     Formats follow the extensions (.tmx .po .xlf/.xliff .tsv .csv .tbx); a .csv beside a
     .tbx is a glossary CSV. Nothing is written when the input is bad.
 
+    TSV is one unit a line, no quoting: a tab, line break or backslash in a segment is
+    written \\t, \\n, \\r, \\\\; a backslash before anything else is read as it stands,
+    so older files with literal backslashes read unchanged. An optional first line names the
+    locales and any extra columns (uk-UA, en-GB, score): a score column becomes the
+    x-tmtool-score prop, another named column an x-column-NAME prop; TSV and CSV are
+    written with two columns.
+
     \b
     Example:
       tmtool convert messages.uk.po -o messages.tmx --src-lang en-GB
