@@ -168,12 +168,40 @@ def test_units_naming_another_srclang_lose_the_attribute_with_one_warning(work: 
     result = CliRunner().invoke(cli, ["tmx", "merge", "mixed.tmx", "-o", "all.tmx"])
     assert result.exit_code == 0
     assert result.stderr.splitlines()[0] == (
-        "tmtool: warning: 2 units name another srclang than the merged memory; the attribute "
-        "was left out (first: unit cbec3feabf3f1e5a63e0 (en-GB) at mixed.tmx:7; --verbose "
-        "lists every one)")
+        "tmtool: warning: 2 units written without the tu srclang attribute, which named "
+        "another locale than ours (first: unit cbec3feabf3f1e5a63e0 (en-GB) at mixed.tmx:7; "
+        "--verbose lists every one)")
 
 
 def test_props_that_are_no_identity_do_not_make_units_differ() -> None:
     plain = _unit("Yes.", "Так.")
     scored = _unit("Yes.", "Так.", ("x-tmtool-score", "0.97"), ("x-document", "a.md"))
     assert unit_keys(plain, plain.variants[0]) == unit_keys(scored, scored.variants[0])
+
+
+def test_problems_are_counted_by_kind_with_their_first_example() -> None:
+    spelling = LocaleSpelling({"uk": 1, "uk-UA": 2, "en-GB": 2, "en-US": 1}, "en-GB")
+    units = [
+        TranslationUnit((Variant("en-GB", Segment.from_text("Yes.")),
+                         Variant("uk", Segment.from_text("Так.")),
+                         Variant("uk-UA", Segment.from_text("Так!"))), tuid="twice", line=4),
+        TranslationUnit((Variant("en-US", Segment.from_text("Color")),
+                         Variant("uk-UA", Segment.from_text("Колір"))), tuid="us", line=9),
+    ]
+    report = MergeReport()
+    details: list[str] = []
+    merged = list(merge_units([lambda: units], src_lang="en-GB", spelling=spelling,
+                              report=report, on_unit_warning=details.append, names=["a.tmx"]))
+    assert [[v.lang for v in u.variants] for u in merged] == [["en-GB", "uk-UA"],
+                                                              ["en-US", "uk-UA"]]
+    assert merged[0].variants[1].text == "Так."
+    assert report.problem_lines() == [
+        ("1 unit had two variants in one locale once spellings were unified; the second was "
+         "dropped (first: unit twice (uk-UA) at a.tmx:4; --verbose lists every one)"),
+        ("1 unit kept as is: the source is in another locale of the source language "
+         "(first: unit us (en-US) at a.tmx:9; --verbose lists every one)"),
+    ]
+    assert details == [
+        "a.tmx:4: unit twice (uk-UA): a second variant in one locale was dropped",
+        "a.tmx:9: unit us (en-US): its source is in another locale of the source language; kept",
+    ]

@@ -123,7 +123,7 @@ def _extra_props(columns: _Columns, cells: Sequence[str], label: str, line: int)
     for name, value in zip(columns.extras, cells[2:]):
         if not value.strip():
             continue
-        if name == SCORE_COLUMN:
+        if name.lower() == SCORE_COLUMN:
             try:
                 score = float(value)
             except ValueError:

@@ -41,19 +41,21 @@ WarningSink = Callable[[str], None]
 
 _OLDEST = datetime.min.replace(tzinfo=timezone.utc)
 
-# What happens to a unit with each kind of problem: (said of several units, said of one).
+# What happens to a unit with each kind of problem: (after a count of units, of one unit).
 PROBLEMS = {
     "empty": ("skipped: a segment is empty, which TMX cannot hold",
               "skipped, it has an empty segment"),
     "no-source": ("skipped: no variant in the source language",
                   "skipped, it has no variant in the source language"),
-    "other-source-locale": (("have their source in another locale of the source language; "
-                            "kept in that locale"),
-                            "its source is in another locale of the source language; kept"),
-    "unit-srclang": ("name another srclang than the merged memory; the attribute was left out",
-                     "names another srclang than the merged memory; attribute left out"),
-    "locale-twice": (("had two variants in one locale once spellings were unified; the second "
-                     "was dropped"), "a second variant in one locale was dropped"),
+    "other-source-locale": (
+        "kept as is: the source is in another locale of the source language",
+        "its source is in another locale of the source language; kept"),
+    "unit-srclang": (
+        "written without the tu srclang attribute, which named another locale than ours",
+        "names another srclang than the merged memory; attribute left out"),
+    "locale-twice": (
+        "had two variants in one locale once spellings were unified; the second was dropped",
+        "a second variant in one locale was dropped"),
 }
 
 
