@@ -56,7 +56,9 @@ def test_tbx_to_csv_and_v3_back(tmp_path: Path) -> None:
     ("tbx/unknown-dialect.tbx", "out.csv",
      ("{src}:2: unknown TBX dialect: root element <mtf> (expected TBX 2008 <martif>, TBX v3 "
       "<tbx> in urn:iso:std:iso:30042:ed-2 or ed:3.0, or TBX-Min)")),
-    ("tabular/three-columns.tsv", "out.po", "{src}:3: expected 2 columns (source, target), found 3"),
+    ("tabular/three-columns.tsv", "out.po",
+     ("{src}:3: expected 2 columns (uk, en), found 3; name every extra column in a first row "
+     "(e.g. uk<TAB>en<TAB>score)")),
 ])
 def test_bad_input_is_one_line_exit_2_and_nothing_written(
         tmp_path: Path, source: str, target: str, message: str) -> None:

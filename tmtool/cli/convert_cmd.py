@@ -59,6 +59,13 @@ def convert(input_path: str, output: str, from_format: str | None, to_format: st
     the header's Plural-Forms travel through TMX and XLIFF and come back in PO. Nothing is
     written when the input is bad or source and target would be one language.
 
+    TSV is one unit a line, no quoting: a tab, line break or backslash in a segment is
+    written \\t, \\n, \\r, \\\\; a backslash before anything else is read as it stands,
+    so older files with literal backslashes read unchanged. An optional first line names the
+    locales and any extra columns (uk-UA, en-GB, score): a score column becomes the
+    x-tmtool-score prop, another named column an x-column-NAME prop; TSV and CSV are
+    written with two columns.
+
     \b
     Example:
       tmtool convert uk.po -o uk.tmx
