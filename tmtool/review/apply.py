@@ -14,8 +14,9 @@ from tmtool.align.anchors import AnchorConflictError, BeadKey, align_anchored, c
 from tmtool.align.batch import AlignJob
 from tmtool.align.inputs import AlignSide, check_languages, read_side
 from tmtool.align.levels import DocumentAlignment
-from tmtool.align.output import SCORE_PROP, unit_id
+from tmtool.align.output import unit_id
 from tmtool.errors import InputError
+from tmtool.formats.tabular import SCORE_PROP
 from tmtool.model import Prop, TranslationUnit
 from tmtool.review.editlog import check_hashes, file_sha256, load_edit_log, to_decisions
 from tmtool.segment import load_rules

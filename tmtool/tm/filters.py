@@ -18,10 +18,10 @@ from typing import IO
 
 from tmtool.errors import ConfigError
 from tmtool.fileio import atomic_output, display_name, open_input
+from tmtool.formats.tabular import SCORE_PROP
 from tmtool.formats.tmx import TmxHeader, TmxReader, write_tmx
 from tmtool.model import TranslationUnit, Variant, same_language
 
-SCORE_PROP = "x-tmtool-score"
 STATUS_PROP = "x-tmtool-status"  # "confirmed" on units a reviewer confirmed (tmtool align --apply)
 CONFIRMED = "confirmed"
 Warn = Callable[[str], None]
