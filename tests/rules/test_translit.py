@@ -34,6 +34,10 @@ def test_bilingual(use_morphology: bool, uk: str, en: str, expected: list[tuple[
 def test_suggestion_is_the_standard_form() -> None:
     [finding] = lint_pair("Міністр Борис Тарасюк прибув.", "Minister Borys Tarasyuk arrived.", RULE)
     assert (finding.found, finding.expected) == ("Tarasyuk", "Tarasiuk")
+    assert finding.message == (
+        "'Tarasyuk' romanizes «Тарасюк» by another system than KMU-55, which gives 'Tarasiuk' "
+        "(KMU-55 is for Ukrainian names: if this one is Kazakh or otherwise foreign, or "
+        "'Tarasyuk' is its own or established English spelling, add it to the glossary)")
 
 
 def test_monolingual_text_is_never_checked() -> None:

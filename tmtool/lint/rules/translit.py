@@ -12,6 +12,9 @@ flagged, and nor is a Russian-derived form (Kharkov, Oleg): that is for the glos
 `en_forbidden`. Info only: a person's own spelling (Zelenskyy) or an established English
 name (the aircraft Mriya) beats the standard, and such names belong in the glossary, which
 always wins (its spellings are never flagged).
+Outside the glossary a Kazakh name written in Ukrainian (Кунанбаєв, "Kunanbayev") cannot be
+told from a Ukrainian one, so it may be flagged too; the message says so, and a glossary entry
+with its origin (`kk`) settles it for good.
 Why: the Cabinet of Ministers Resolution No. 55 of 2010 is the default for Ukrainian names.
 Example: uk «міністр Борис Тарасюк», en "minister Borys Tarasyuk"
 Instead: en "minister Borys Tarasiuk", or a glossary entry for Tarasyuk.
@@ -77,8 +80,9 @@ def check(analysed: AnalysedUnit) -> Iterator[Hit]:
             yield target.hit(
                 analysed.unit, en_start, en_end,
                 f"'{found}' romanizes «{word}» by another system than KMU-55, which gives "
-                f"'{standards[lemma]}' (if '{found}' is the person's own or the established "
-                f"English spelling, add it to the glossary)",
+                f"'{standards[lemma]}' (KMU-55 is for Ukrainian names: if this one is Kazakh or "
+                f"otherwise foreign, or '{found}' is its own or established English spelling, "
+                f"add it to the glossary)",
                 found=found, expected=standards[lemma],
             )
 
