@@ -60,7 +60,7 @@ def make_docs(folder: Path, count: int, empty: tuple[int, ...] = (), lines: int 
 def settings(fmt: str = "tmx") -> BatchSettings:
     job = AlignJob("", "", "uk-UA", "en-GB", presegmented=True)
     out = OutputOptions(created=MOMENT)
-    return BatchSettings(job, RenderOptions(fmt, out, "uk-UA", {"src_lang": "uk-UA"}))
+    return BatchSettings(job, RenderOptions(fmt, out, "uk-UA", "en-GB", {"src_lang": "uk-UA"}))
 
 
 @pytest.mark.parametrize("fmt", ["tmx", "tsv", "json"])

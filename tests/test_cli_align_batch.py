@@ -51,7 +51,8 @@ def test_a_shard_folder_holding_shards_of_another_run_is_refused(batch: Path) ->
 def test_resume_with_nothing_to_resume_runs_the_whole_manifest(batch: Path) -> None:
     code, _, err = run("--pairs", "pairs.tsv", "--presegmented", "-o", "all.tsv", "--resume")
     assert code == 1 and err.splitlines()[-1] == "47 pairs written to all.tsv"
-    assert len((batch / "all.tsv").read_text(encoding="utf-8").splitlines()) == 47
+    lines = (batch / "all.tsv").read_text(encoding="utf-8").splitlines()
+    assert (lines[0], len(lines)) == ("uk-UA\ten-GB\tscore", 48)  # the header, then the pairs
 
 
 def test_resume_goes_on_after_the_documents_already_written(batch: Path) -> None:

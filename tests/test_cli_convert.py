@@ -20,7 +20,9 @@ def _run(*args: str) -> tuple[int, str, str]:
 def test_po_to_tmx_reports_the_count(tmp_path: Path) -> None:
     out = tmp_path / "app.tmx"
     code, stdout, stderr = _run(str(DATA / "po/app.uk.po"), "-o", str(out), "--src-lang", "en-GB")
-    assert (code, stdout, stderr) == (0, "", "po -> tmx: wrote 10\n")
+    assert (code, stdout, stderr) == (0, "", (
+        "po -> tmx: wrote 10 units from 6 messages; left out 1 obsolete, "
+        "1 fuzzy (--include-fuzzy keeps them), 1 untranslated\n"))
     assert 'creationdate="20250102T030405Z"' in out.read_text(encoding="utf-8")
 
 
@@ -54,7 +56,9 @@ def test_tbx_to_csv_and_v3_back(tmp_path: Path) -> None:
     ("tbx/unknown-dialect.tbx", "out.csv",
      ("{src}:2: unknown TBX dialect: root element <mtf> (expected TBX 2008 <martif>, TBX v3 "
       "<tbx> in urn:iso:std:iso:30042:ed-2 or ed:3.0, or TBX-Min)")),
-    ("tabular/three-columns.tsv", "out.po", "{src}:3: expected 2 columns (source, target), found 3"),
+    ("tabular/three-columns.tsv", "out.po",
+     ("{src}:3: expected 2 columns (uk, en), found 3; name every extra column in a first row "
+     "(e.g. uk<TAB>en<TAB>score)")),
 ])
 def test_bad_input_is_one_line_exit_2_and_nothing_written(
         tmp_path: Path, source: str, target: str, message: str) -> None:
@@ -116,3 +120,73 @@ def test_given_locale_refines_a_bare_language_from_the_file(tmp_path: Path) -> N
                       "--tgt-lang", "uk-UA")
     text = out.read_text(encoding="utf-8")
     assert code == 0 and 'xml:lang="uk-UA"' in text and 'xml:lang="uk"' not in text
+
+
+PO = DATA / "po"
+
+
+def test_real_structure_catalogue_summary_counts_what_was_left_out(tmp_path: Path) -> None:
+    code, stdout, stderr = _run(str(PO / "django-style.uk.po"), "-o", str(tmp_path / "d.tmx"))
+    assert (code, stdout, stderr) == (0, "", (
+        "po -> tmx: wrote 15 units from 9 messages; left out 2 obsolete, 3 fuzzy "
+        "(--include-fuzzy keeps them), 1 untranslated\n"))
+    code, _, stderr = _run(str(tmp_path / "d.tmx"), "-o", str(tmp_path / "d.po"))
+    assert (code, stderr) == (0, "tmx -> po: wrote 9 messages\n")
+
+
+def test_fuzzy_heavy_catalogue_with_empty_language_takes_the_file_name(tmp_path: Path) -> None:
+    out = tmp_path / "l.xlf"
+    code, _, stderr = _run(str(PO / "launchpad/uk.po"), "-o", str(out), "--include-fuzzy")
+    assert (code, stderr) == (0, ("po -> xliff: wrote 10 units from 8 messages; left out "
+                                  "1 obsolete, 1 untranslated\n"))
+    assert 'source-language="en-GB" target-language="uk-UA"' in out.read_text("utf-8")
+
+
+@pytest.mark.parametrize(("name", "args", "message"), [
+    ("app.po", [], ("{src}:4: the catalogue names no language for its msgstrs (the Language "
+                    "header is missing or empty and the file name names none); give it with "
+                    "--tgt-lang, e.g. --tgt-lang uk-UA")),
+    ("uk.po", ["--src-lang", "uk-UA"], ("{src}: msgids (uk-UA, from --src-lang) and msgstrs "
+                                        "(uk-UA, from the file name) would be in one language; "
+                                        "name the msgid language with --src-lang (or an "
+                                        "X-Source-Language header) and the msgstr language "
+                                        "with --tgt-lang")),
+])
+def test_po_languages_that_cannot_be_told_apart_are_refused(
+        tmp_path: Path, name: str, args: list[str], message: str) -> None:
+    source = tmp_path / name
+    source.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                      '"Language: \\n"\n\nmsgid "News"\nmsgstr "Новини"\n', encoding="utf-8")
+    code, stdout, stderr = _run(str(source), "-o", str(tmp_path / "out.tmx"), *args)
+    assert (code, stdout, stderr) == (2, "", f"tmtool: error: {message.format(src=source)}\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+def test_tmx_to_po_that_would_write_nothing_is_an_error(tmp_path: Path) -> None:
+    tmx = tmp_path / "old.tmx"
+    tmx.write_text(
+        '<tmx version="1.4"><header srclang="uk-UA" segtype="sentence" datatype="plaintext" '
+        'adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>'
+        '<tu><tuv xml:lang="uk-UA"><seg>News</seg></tuv></tu>'
+        '<tu><tuv xml:lang="uk-UA"><seg>Embassy</seg></tuv></tu></body></tmx>', encoding="utf-8")
+    code, stdout, stderr = _run(str(tmx), "-o", str(tmp_path / "out.po"))
+    assert (code, stdout, stderr) == (2, "", (
+        f"tmtool: error: {tmx}: none of its 2 units has both uk-UA and en-GB (they hold: "
+        "uk-UA), so nothing was written; name the languages with --src-lang and --tgt-lang\n"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.tmx"]
+
+
+def test_source_and_target_in_one_language_are_refused(tmp_path: Path) -> None:
+    code, _, stderr = _run(str(DATA / "convert/client.tmx"), "-o", str(tmp_path / "o.po"),
+                           "--src-lang", "en-GB", "--tgt-lang", "en-US")
+    assert (code, stderr) == (2, (
+        f"tmtool: error: {DATA / 'convert/client.tmx'}: source en-GB and target en-US are one "
+        "language; name the two languages with --src-lang and --tgt-lang\n"))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_help_says_what_the_languages_mean_for_po() -> None:
+    result = CliRunner().invoke(cli, ["convert", "--help"], terminal_width=200)
+    text = " ".join(result.output.split())
+    assert "PO in: the msgids' language (default: the X-Source-Language header, else en-GB)" in text
+    assert "PO in: the msgstrs' language (default: the Language header, else the file name" in text

@@ -22,7 +22,14 @@ def paragraphs(lang: str) -> list[str]:
 
 def write(path: Path, paras: list[str]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    if path.suffix == ".html":
+    if path.suffix == ".docx":  # as Word would save it (python-docx builds on Word's template)
+        import docx
+
+        document = docx.Document()
+        for paragraph in paras:
+            document.add_paragraph(paragraph.replace("*", ""))
+        document.save(str(path))
+    elif path.suffix == ".html":
         body = "".join(f"<p>{p}</p>\n" for p in paras)
         path.write_text(f"<html><body>\n{body}</body></html>\n", encoding="utf-8")
     else:
@@ -31,12 +38,13 @@ def write(path: Path, paras: list[str]) -> None:
 
 @pytest.fixture
 def archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Six Ukrainian documents and five English ones under unrelated names and formats; a
+    """Six Ukrainian documents (one a Word file) and five English ones under unrelated names
+    and formats; a
     Ukrainian draft (a section without its last paragraph), an English text with no
     counterpart, a file that is not UTF-8, and a picture."""
     monkeypatch.chdir(tmp_path)
     uk, en = paragraphs("uk"), paragraphs("en")
-    uk_names = ["2021/vypusk.md", "2021/intervju.txt", "2022/a.html", "2022/b.md", "c.txt", "d.md"]
+    uk_names = ["2021/vypusk.md", "2021/intervju.txt", "2022/a.docx", "2022/b.md", "c.txt", "d.md"]
     en_names = ["x/zz.html", "q.md", "x/k1.txt", "m.html", "old/p.md"]
     for number, (start, end) in enumerate(SECTIONS):
         write(tmp_path / "uk" / uk_names[number], uk[start:end])
@@ -62,7 +70,7 @@ def test_pair_finds_the_translations_and_lists_what_it_could_not_pair(archive: P
         "# source\ttarget (tmtool pair)\n"
         "uk/2021/intervju.txt\ten/q.md\n"
         "uk/2021/vypusk.md\ten/x/zz.html\n"
-        "uk/2022/a.html\ten/x/k1.txt\n"
+        "uk/2022/a.docx\ten/x/k1.txt\n"
         "uk/2022/b.md\ten/m.html\n"
         "uk/c.txt\ten/old/p.md\n"
     )

@@ -117,9 +117,9 @@ def test_merge_warns_about_a_dropped_unit_on_stderr(workdir: Path) -> None:
     _write_valid(workdir / "a.tmx", [("Так.", "Yes."), ("Ні.", "  ")])
     result = _run("merge", "a.tmx", "-o", "out.tmx")
     assert result.exit_code == 0
-    assert (
-        result.stderr.splitlines()[0] == "tmtool: warning: unit 1: skipped, it has an empty segment"
-    )
+    assert result.stderr.splitlines()[0] == (
+        "tmtool: warning: 1 unit skipped: a segment is empty, which TMX cannot hold "
+        "(first: unit 1 at a.tmx:6; --verbose lists every one)")
     assert result.stderr.splitlines()[1].endswith(
         "0 without the source language, 1 with an empty segment"
     )

@@ -12,7 +12,7 @@ from tests.golden import assert_golden
 from tmtool.convert import ConvertOptions, convert, format_of, resolve_formats
 from tmtool.errors import ConfigError, InputError
 from tmtool.formats.po import read_po
-from tmtool.formats.tmx import read_tmx
+from tmtool.formats.tmx import read_tmx, trim_segment
 from tmtool.formats.xliff import read_xliff
 
 DATA = Path(__file__).parent / "data"
@@ -49,6 +49,8 @@ def test_csv_beside_tbx_is_a_glossary_and_memories_do_not_mix_with_glossaries() 
 
 @pytest.mark.parametrize(("source", "target", "options"), [
     ("po/app.uk.po", "po-to-tmx.tmx", {"src_lang": "en-GB"}),
+    ("po/django-style.uk.po", "django-to-tmx.tmx", {"include_fuzzy": True}),
+    ("po/django-style.uk.po", "django-to-xliff.xlf", {"include_fuzzy": True}),
     ("xliff/trados-seg-source.sdlxliff", "sdlxliff-to-tmx.tmx", {}),
     ("xliff/sample-20.xlf", "xliff20-to-tmx.tmx", {}),
     ("convert/memoq-utf16.tmx", "memoq-to-xliff.xlf", {}),
@@ -67,6 +69,7 @@ def test_conversion_output_matches_golden(tmp_path: Path, update_golden: bool, s
 
 @pytest.mark.parametrize(("source", "options"), [
     ("po/app.uk.po", {"src_lang": "en-GB"}),
+    ("po/django-style.uk.po", {"include_fuzzy": True}),
     ("xliff/trados-seg-source.sdlxliff", {}),
     ("xliff/sample-20.xlf", {}),
     ("xliff/inline-codes-12.xlf", {}),
@@ -82,13 +85,16 @@ def test_tmx_output_validates_against_the_dtd_and_keeps_every_unit(
         written = [(tuple(v.segment for v in u.variants), u.tuid)
                    for u in read_tmx(stream, name="out")]
     if source.endswith(".po"):
-        original = list(read_po(DATA / source, src_lang="en-GB"))
+        original = list(read_po(DATA / source, src_lang="en-GB",
+                                include_fuzzy=bool(options.get("include_fuzzy"))))
     elif source.endswith(".tsv"):
         from tmtool.formats.tabular import read_tabular
         original = list(read_tabular(DATA / source))
     else:
         original = list(read_xliff(DATA / source))
-    assert written == [(tuple(v.segment for v in u.variants), u.tuid) for u in original]
+    # TMX segments are trimmed at the ends (PO keeps the white space in x-po-edges)
+    assert written == [(tuple(trim_segment(v.segment) for v in u.variants), u.tuid)
+                       for u in original]
 
 
 def test_po_to_tmx_to_po_keeps_plurals_contexts_and_comments(tmp_path: Path) -> None:
@@ -96,6 +102,17 @@ def test_po_to_tmx_to_po_keeps_plurals_contexts_and_comments(tmp_path: Path) -> 
     _convert(tmp_path / "app.tmx", tmp_path / "back.po")
     assert list(read_po(tmp_path / "back.po", src_lang="en-GB")) == \
         list(read_po(DATA / "po/app.uk.po", src_lang="en-GB"))
+
+
+@pytest.mark.parametrize(("middle", "golden"), [("tmx", "django-tmx-to-po.po"),
+                                                ("xlf", "django-xliff-to-po.po")])
+def test_real_structure_catalogue_comes_back_from_tmx_and_xliff(
+        tmp_path: Path, update_golden: bool, middle: str, golden: str) -> None:
+    _convert(DATA / "po/django-style.uk.po", tmp_path / f"d.{middle}", include_fuzzy=True)
+    text = _convert(tmp_path / f"d.{middle}", tmp_path / "back.po")
+    assert_golden(GOLDEN / golden, text, update_golden)
+    assert list(read_po(tmp_path / "back.po", include_fuzzy=True)) == \
+        list(read_po(DATA / "po/django-style.uk.po", include_fuzzy=True))
 
 
 def test_bilingual_output_counts_units_lacking_a_language(tmp_path: Path) -> None:

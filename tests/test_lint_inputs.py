@@ -170,7 +170,7 @@ def test_stdin_takes_its_format_from_the_name_or_the_option(monkeypatch: pytest.
     assert collect_inputs(["-"], stdin_name="doc.md")[0].format == "markdown"
     assert collect_inputs(["-"], stdin_format="po", stdin_name="x.md")[0].format == "po"
     with pytest.raises(ConfigError):
-        collect_inputs(["-"], stdin_format="docx")
+        collect_inputs(["-"], stdin_format="pdf")
 
 
 def test_stdin_is_read_as_units(monkeypatch: pytest.MonkeyPatch) -> None:

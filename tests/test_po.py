@@ -8,10 +8,12 @@ import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
 
+import polib
 import pytest
 
+from tests.components import require
 from tmtool.errors import InputError, OutputError
-from tmtool.formats.po import read_po, write_po
+from tmtool.formats.po import PLURAL_FORMS, PoReader, read_po, write_po
 from tmtool.model import Prop, Segment, TranslationUnit, Variant
 
 DATA = Path(__file__).parent / "data" / "po"
@@ -39,10 +41,15 @@ def test_reader_yields_translated_messages_and_every_plural_form() -> None:
     ]
 
 
-def test_reader_takes_the_target_language_from_the_header_and_the_source_as_given() -> None:
-    unit = next(read_po(APP, src_lang="en-GB", tgt_lang="de-DE"))
-    assert [v.lang for v in unit.variants] == ["en-GB", "uk"]
+def test_reader_labels_msgids_english_and_msgstrs_by_the_header_with_the_region() -> None:
+    unit = next(read_po(APP))
+    assert [v.lang for v in unit.variants] == ["en-GB", "uk-UA"]
     assert unit.src_lang == "en-GB"
+
+
+def test_reader_takes_languages_given_before_the_header() -> None:
+    unit = next(read_po(APP, src_lang="en-US", tgt_lang="uk-UA"))
+    assert [v.lang for v in unit.variants] == ["en-US", "uk-UA"]
 
 
 def test_reader_keeps_context_plural_marks_comments_and_references() -> None:
@@ -151,3 +158,118 @@ def test_white_space_at_message_ends_survives_trimming_writers() -> None:
         tuple(Variant(v.lang, Segment.from_text(v.text.strip())) for v in unit.variants),
         props=unit.props)
     assert 'msgid "Usage: tmtool\\n"\nmsgstr "Використання: tmtool\\n"\n' in _write([trimmed])
+
+
+DJANGO = DATA / "django-style.uk.po"
+LAUNCHPAD = DATA / "launchpad" / "uk.po"
+
+
+def _msgfmt_check(tmp_path: Path, text: str) -> None:
+    require("GNU gettext msgfmt", shutil.which("msgfmt") is not None, "apt-get install gettext")
+    path = tmp_path / "check.po"
+    path.write_text(text, encoding="utf-8")
+    result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+
+
+def test_reader_counts_what_it_leaves_out() -> None:
+    reader = PoReader(DJANGO)
+    units = list(reader)
+    assert (len(units), reader.messages) == (15, 9)
+    assert dict(reader.left_out) == {"obsolete": 2, "fuzzy": 3, "untranslated": 1}
+    fuzzy = PoReader(DJANGO, include_fuzzy=True)
+    assert (len(list(fuzzy)), fuzzy.messages, fuzzy.left_out["fuzzy"]) == (21, 12, 0)
+
+
+def test_reader_keeps_previous_msgids_and_every_flag_of_fuzzy_entries() -> None:
+    units = {u.tuid: u for u in read_po(DJANGO, include_fuzzy=True)}
+    button = next(u for u in units.values() if u.prop("x-context") == "button")
+    assert (button.prop("x-po-previous-msgctxt"), button.prop("x-po-previous-msgid")) == (
+        "button", "Send form")
+    days = [u for u in units.values() if u.prop("x-msgid") == "%d working day"
+            or u.variants[0].text == "%d working day"]
+    assert [u.prop("x-po-previous-msgid-plural") for u in days] == ["%d days"] * 4
+    visa = next(u for u in units.values() if "Visa" in u.variants[0].text)
+    assert visa.prop("x-po-flags") == "fuzzy, python-format"
+
+
+def test_reader_carries_an_empty_msgid_with_context_as_one_placeholder() -> None:
+    unit = next(u for u in read_po(DJANGO) if (u.prop("x-context") or "").startswith("month"))
+    source = unit.variants[0].segment
+    assert source.native_text() == "" and source.codes[0].type == "x-po-blank"
+
+
+def test_reader_header_says_language_and_plural_forms_as_written() -> None:
+    header = PoReader(DJANGO).header
+    assert header.language == "uk"
+    assert header.plural_forms is not None and header.plural_forms.startswith("nplurals=4;")
+
+
+def _round_trip(path: Path, **options: object) -> tuple[str, list[str]]:
+    reader = PoReader(path, include_fuzzy=True)
+    warnings: list[str] = []
+    out = io.BytesIO()
+    write_po(list(reader), out, src_lang="en-GB", tgt_lang="uk-UA", header=reader.header,
+             on_warning=warnings.append, **options)  # type: ignore[arg-type]
+    return out.getvalue().decode("utf-8"), warnings
+
+
+def test_writer_keeps_long_comments_line_for_line(tmp_path: Path) -> None:
+    text, _ = _round_trip(DJANGO)
+    assert ("#. Translators: the name of the service in the site header; keep it short, "
+            "because the header has room for about thirty characters only.\n") in text
+    assert ('# Капітал "Посольство" only in names.\n# Second line of the translator comment.\n'
+            "#: portal/templates/base.html:14 portal/templates/menu.html:3\n") in text
+    _msgfmt_check(tmp_path, text)
+
+
+def test_writer_uses_the_carried_plural_forms_and_language(tmp_path: Path) -> None:
+    text, warnings = _round_trip(DJANGO)
+    catalog = polib.pofile(text)
+    assert catalog.metadata["Language"] == "uk"
+    assert catalog.metadata["Plural-Forms"] == PoReader(DJANGO).header.plural_forms
+    assert warnings == []
+    plural = catalog.find("%(count)d application")
+    assert plural is not None and len(plural.msgstr_plural) == 4
+    _msgfmt_check(tmp_path, text)
+
+
+def test_writer_without_a_carried_header_uses_the_standard_rule(tmp_path: Path) -> None:
+    reader = PoReader(LAUNCHPAD)
+    out = io.BytesIO()
+    write_po(list(reader), out, src_lang="en-GB", tgt_lang="uk-UA", header=reader.header)
+    text = out.getvalue().decode("utf-8")
+    assert polib.pofile(text).metadata["Plural-Forms"] == PLURAL_FORMS["uk"]
+    _msgfmt_check(tmp_path, text)
+
+
+def test_a_fourth_form_raises_nplurals_of_the_standard_rule_and_is_reported(
+        tmp_path: Path) -> None:
+    units = list(read_po(DJANGO))
+    warnings: list[str] = []
+    out = io.BytesIO()
+    write_po(units, out, src_lang="en-GB", tgt_lang="uk-UA", on_warning=warnings.append)
+    text = out.getvalue().decode("utf-8")
+    catalog = polib.pofile(text)
+    assert catalog.metadata["Plural-Forms"] == PLURAL_FORMS["uk"].replace(
+        "nplurals=3;", "nplurals=4;")
+    entry = catalog.find("%(count)d application")
+    assert entry is not None and entry.msgstr_plural[3] == "%(count)d заяви"
+    assert warnings == [(
+        "some messages have 4 plural forms, more than the 3 of the Plural-Forms rule for "
+        "uk-UA: wrote nplurals=4 with the same formula, which never selects the extra forms "
+        "(no form was dropped)")]
+    _msgfmt_check(tmp_path, text)
+
+
+def test_writer_counts_a_conflicting_translation_and_keeps_the_first() -> None:
+    def unit(target: str) -> TranslationUnit:
+        return TranslationUnit((Variant("en-GB", Segment.from_text("Embassy")),
+                                Variant("uk-UA", Segment.from_text(target))))
+
+    out = io.BytesIO()
+    result = write_po([unit("Посольство"), unit("Посольство"), unit("Амбасада")], out,
+                      src_lang="en-GB", tgt_lang="uk-UA")
+    assert (result.messages, result.units, result.left_out) == (1, 3, (("conflicting", 1),))
+    assert polib.pofile(out.getvalue().decode()).find("Embassy").msgstr == "Посольство"

@@ -98,8 +98,8 @@ def test_explicit_format_overrides_the_extension() -> None:
 
 
 def test_unknown_format_is_a_config_error() -> None:
-    with pytest.raises(ConfigError, match="unknown document format 'docx'"):
-        read_document("x", lang="en", name="x", fmt="docx")
+    with pytest.raises(ConfigError, match="unknown document format 'pdf'"):
+        read_document("x", lang="en", name="x", fmt="pdf")
 
 
 def test_ukrainian_markdown_is_split_with_ukrainian_rules() -> None:

@@ -1,6 +1,7 @@
 """Filtering and splitting memories for a client."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -8,7 +9,7 @@ import pytest
 
 from tmtool.errors import ConfigError, InputError
 from tmtool.formats.tmx import read_tmx
-from tmtool.model import TranslationUnit
+from tmtool.model import Prop, TranslationUnit
 from tmtool.tm.filters import (
     FilterCounts,
     FilterOptions,
@@ -65,6 +66,15 @@ def test_date_range_uses_unit_then_variant_dates_and_drops_undated() -> None:
 def test_prop_and_min_score() -> None:
     assert _kept(FilterOptions(props=(("x-document", "press.md"),)))[0] == ["new"]
     assert _kept(FilterOptions(min_score=0.9)) == (["old"], {"score": 3})
+
+
+def test_confirmed_only_keeps_units_a_reviewer_confirmed() -> None:
+    units = _units()
+    units[1] = replace(units[1], props=(*units[1].props, Prop("x-tmtool-status", "confirmed")))
+    units[2] = replace(units[2], props=(Prop("x-tmtool-status", "rejected"),))
+    counts = FilterCounts()
+    kept = [u.tuid for u in filter_units(units, FilterOptions(confirmed_only=True), counts)]
+    assert (kept, counts.dropped) == (["new"], {"status": 3})
 
 
 def test_length_ratio_drops_lopsided_pairs() -> None:

@@ -84,11 +84,11 @@ def test_a_unit_with_an_empty_target_never_displaces_a_usable_one(policy: Confli
     empty_first = [_unit("Так.", "  ", "empty", 9), _unit("Так.", "Yes.", "good", 1)]
     merged = merge_units(
         [lambda: empty_first], src_lang="uk-UA", on_conflict=policy, report=report,
-        on_warning=warnings.append,
+        on_unit_warning=warnings.append, names=["a.tmx"],
     )
     assert [u.tuid for u in merged] == ["good"]
     assert (report.units_in, report.written, report.empty, report.conflicts) == (2, 1, 1, 0)
-    assert warnings == ["unit empty: skipped, it has an empty segment"]
+    assert warnings == ["a.tmx: unit empty: skipped, it has an empty segment"]
 
 
 def test_merge_tmx_files_counts_only_the_units_written(tmp_path: Path) -> None:

@@ -76,6 +76,13 @@ def read_text(path: str | os.PathLike[str]) -> str:
         return decode_text(handle.read(), name=display_name(path))
 
 
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """A whole file (or stdin for `-`) as bytes, with the same one-line errors as `read_text`;
+    for readers that decide from the bytes how to read it (Word, OpenDocument, text)."""
+    with open_input(path) as handle:
+        return handle.read()
+
+
 def read_source_text(
     source: IO[bytes] | str | os.PathLike[str], *, name: str | None = None
 ) -> tuple[str, str]:

@@ -51,3 +51,18 @@ def canonical_locale(code: str) -> str:
 def primary_language(code: str) -> str:
     """`uk-UA` -> `uk`."""
     return code.replace("_", "-").split("-")[0].lower()
+
+
+# The project's own languages, each with the region its memories use (`uk` -> `uk-UA`).
+_PROJECT_LOCALES = {primary_language(code): code for code in (DEFAULT_SRC_LANG, DEFAULT_TGT_LANG)}
+
+
+def regional_locale(code: str) -> str:
+    """A bare language of the project's pair with its region (`uk` -> `uk-UA`, `en` ->
+    `en-GB`), so that memories from PO headers (`Language: uk`) and from the aligner spell a
+    language alike; any other code in canonical case as it is. Raises ConfigError for a code
+    CAT tools would reject."""
+    canonical = canonical_locale(code)
+    if "-" in canonical:
+        return canonical
+    return _PROJECT_LOCALES.get(canonical, canonical)

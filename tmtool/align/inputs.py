@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 
 from tmtool.errors import InputError
-from tmtool.fileio import display_name, read_text
+from tmtool.fileio import display_name, read_bytes
 from tmtool.lang.script import script_counts
 from tmtool.locales import primary_language
 from tmtool.model import Segment
@@ -60,11 +60,12 @@ def language_name(lang: str) -> str:
 
 
 def side_from_text(
-    text: str, *, name: str, lang: str, presegmented: bool,
+    text: str | bytes, *, name: str, lang: str, presegmented: bool,
     rules: SegmentationRules | None = None, markup: str = "codes",
 ) -> AlignSide:
-    """Segments and blocks of one decoded document (no language check); `markup` as in
-    `read_document` (with "literal" the segments are plain text holding the source as written)."""
+    """Segments and blocks of one document, decoded or as bytes (no language check); `markup`
+    as in `read_document` (with "literal" the segments are plain text holding the source as
+    written). For .docx/.odt, `lines` are paragraph numbers."""
     fmt = "presegmented" if presegmented else "auto"
     blocks = read_document(text, lang=primary_language(lang), name=name, fmt=fmt, rules=rules,
                            markup=markup)
@@ -94,9 +95,10 @@ def read_side(
     path: str, *, lang: str, presegmented: bool, rules: SegmentationRules | None = None,
     markup: str = "codes",
 ) -> AlignSide:
-    """Read and segment one file; a missing, binary, non-UTF-8 or empty file is an InputError."""
+    """Read and segment one file (text, Markdown, HTML, .docx, .odt); a missing, unreadable,
+    non-UTF-8 or empty file is an InputError."""
     name = display_name(path)
-    return side_from_text(read_text(path), name=name, lang=lang, presegmented=presegmented,
+    return side_from_text(read_bytes(path), name=name, lang=lang, presegmented=presegmented,
                           rules=rules, markup=markup)
 
 

@@ -2,9 +2,11 @@
 
 Only beads with both sides become units or TSV rows, and only when their score reaches
 `min_score`; the JSON ladder keeps every bead (deletions with score 0) so it can be scored
-against a gold alignment. Segments of a many-to-one bead are joined with one space; unit ids
-are derived from the file names (without folders), segment indices and texts, so they are
-stable.
+against a gold alignment, each with its segments' texts beside their indices so that a
+reviewer needs no other file. Segments of a many-to-one bead are joined with one space in
+units and TSV; the TSV is the one dialect of `formats.tabular`, which `convert` reads back.
+Unit ids are derived from the file names (without folders), segment indices and texts, so
+they are stable.
 """
 from __future__ import annotations
 
@@ -19,9 +21,8 @@ from tmtool import __version__
 from tmtool.align.beads import Bead
 from tmtool.align.inputs import AlignSide, short_name
 from tmtool.align.levels import DocumentAlignment
+from tmtool.formats.tabular import SCORE_COLUMN, SCORE_PROP, tsv_line
 from tmtool.model import InlineCode, Prop, Segment, TranslationUnit, Variant
-
-SCORE_PROP = "x-tmtool-score"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,28 +89,38 @@ def spans_sentences(docs: Iterable[DocumentAlignment], min_score: float) -> bool
 
 
 def _cell(segment: Segment, plain: bool) -> str:
-    text = segment.text if plain else segment.native_text()
-    return " ".join(text.split())
+    """A segment as TSV shows it: text only, or with its markup, trimmed as TMX trims it."""
+    return (segment.text if plain else segment.native_text()).strip()
 
 
 def tsv_lines(docs: Iterable[DocumentAlignment], options: OutputOptions) -> Iterator[str]:
-    """`source<TAB>target<TAB>score` for every exported pair (whitespace folded to spaces)."""
+    """The pairs in tmtool's TSV dialect (`formats.tabular`, which `convert` reads): a header
+    naming the locales and the score column, then `source<TAB>target<TAB>score` a pair."""
+    header = False
     for doc in docs:
+        if not header:
+            header = True
+            yield tsv_line([doc.src.lang, doc.tgt.lang, SCORE_COLUMN])
         for bead in kept_pairs(doc, options.min_score):
             src = _cell(joined_segment(doc.src, bead.src, options.plain), options.plain)
             tgt = _cell(joined_segment(doc.tgt, bead.tgt, options.plain), options.plain)
-            yield f"{src}\t{tgt}\t{bead.score:.4f}\n"
+            yield tsv_line([src, tgt, f"{bead.score:.4f}"])
 
 
-def ladder(doc: DocumentAlignment, min_score: float) -> list[dict[str, object]]:
+def ladder(doc: DocumentAlignment, options: OutputOptions) -> list[dict[str, object]]:
+    """Every bead as `{"src": [indices], "tgt": [indices], "score", "src_text": [texts],
+    "tgt_text": [texts]}`; a text list runs parallel to its index list, each segment as TSV
+    shows it (markup kept, or text only with `plain`)."""
     out: list[dict[str, object]] = []
     for bead in doc.beads:
-        if bead.is_pair() and bead.score < min_score:
+        if bead.is_pair() and bead.score < options.min_score:
             continue
         out.append({
             "src": [doc.src.indices[p] for p in bead.src],
             "tgt": [doc.tgt.indices[p] for p in bead.tgt],
             "score": round(bead.score, 4),
+            "src_text": [_cell(doc.src.segments[p], options.plain) for p in bead.src],
+            "tgt_text": [_cell(doc.tgt.segments[p], options.plain) for p in bead.tgt],
         })
     return out
 
@@ -128,9 +139,9 @@ def json_text(docs: Sequence[DocumentAlignment], options: OutputOptions, setting
     if len(docs) == 1:
         doc = docs[0]
         meta = {**head, "src": doc.src.name, "tgt": doc.tgt.name}
-        return _object_with_beads(meta, ladder(doc, options.min_score)) + "\n"
+        return _object_with_beads(meta, ladder(doc, options)) + "\n"
     parts = [
-        _object_with_beads({"src": doc.src.name, "tgt": doc.tgt.name}, ladder(doc, options.min_score))
+        _object_with_beads({"src": doc.src.name, "tgt": doc.tgt.name}, ladder(doc, options))
         for doc in docs
     ]
     return json.dumps(head, ensure_ascii=False)[:-1] + ', "documents": [\n' + ",\n".join(parts) + "\n]}\n"
@@ -152,4 +163,4 @@ def summary(doc: DocumentAlignment) -> str:
 def document_json(doc: DocumentAlignment, options: OutputOptions) -> str:
     """One document of the "documents" list of manifest output: `{"src", "tgt", "beads"}`."""
     meta: dict[str, object] = {"src": doc.src.name, "tgt": doc.tgt.name}
-    return _object_with_beads(meta, ladder(doc, options.min_score))
+    return _object_with_beads(meta, ladder(doc, options))

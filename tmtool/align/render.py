@@ -17,6 +17,7 @@ from datetime import datetime
 from tmtool import __version__
 from tmtool.align.levels import DocumentAlignment
 from tmtool.align.output import OutputOptions, document_json, kept_pairs, spans_sentences, tsv_lines
+from tmtool.formats.tabular import SCORE_COLUMN, tsv_line
 from tmtool.formats.tmx import TmxHeader, write_tmx
 
 BATCH_FORMATS = ("tmx", "tsv", "json")
@@ -25,12 +26,13 @@ _TMX_BODY_END = b"\n  </body>"
 
 @dataclass(frozen=True, slots=True)
 class RenderOptions:
-    """How every document of a batch is written: the format, the output options, the source
-    locale (TMX header) and the settings echoed in JSON output."""
+    """How every document of a batch is written: the format, the output options, the locales
+    (TMX header, TSV header) and the settings echoed in JSON output."""
 
     fmt: str
     out: OutputOptions
     src_lang: str
+    tgt_lang: str
     settings: dict[str, object] = field(default_factory=dict, hash=False)
 
 
@@ -84,7 +86,9 @@ def render_document(index: int, doc: DocumentAlignment, options: RenderOptions,
         fragment = document_json(doc, options.out).encode("utf-8")
         pairs = sum(1 for _ in kept_pairs(doc, options.out.min_score))
     else:
-        fragment = "".join(tsv_lines([doc], options.out)).encode("utf-8")
+        lines = tsv_lines([doc], options.out)
+        next(lines)  # the header, which `file_head` writes once a file
+        fragment = "".join(lines).encode("utf-8")
         pairs = sum(1 for _ in kept_pairs(doc, options.out.min_score))
     return RenderedDocument(index, fragment, pairs, spans, summary)
 
@@ -97,7 +101,7 @@ def file_head(options: RenderOptions, spans: bool) -> bytes:
     if options.fmt == "json":
         head = {"tmtool": __version__, "settings": options.settings}
         return (json.dumps(head, ensure_ascii=False)[:-1] + ', "documents": [\n').encode("utf-8")
-    return b""
+    return tsv_line([options.src_lang, options.tgt_lang, SCORE_COLUMN]).encode("utf-8")
 
 
 def file_tail(options: RenderOptions) -> bytes:

@@ -53,14 +53,17 @@ LEVELS = ("info", "warning", "error")
 def lint(ctx: click.Context, /, **options: object) -> None:
     """Check translations and English texts against glossaries.
 
-    Reads Markdown and text files (English), TMX, PO and XLIFF (Ukrainian source, English
-    target), folders (recursively) and globs; '-' reads stdin. Exit code 0: clean, 1: a
-    finding at or above --fail-on, 2: usage, config or input error.
+    Reads Markdown, text, Word (.docx) and OpenDocument (.odt) files (English), TMX, PO and
+    XLIFF (Ukrainian source, English target), folders (recursively) and globs; '-' reads
+    stdin. In .docx/.odt findings read FILE:PARAGRAPH:COLUMN (paragraphs counted from the
+    top, empty ones included, then footnotes). Exit code 0: clean, 1: a finding at or above
+    --fail-on, 2: usage, config or input error.
 
     \b
     Example:
       tmtool lint sources/interview.en.md sample.tmx --glossary glossaries/
       tmtool lint docs/ --format sarif -o lint.sarif --fail-on warning
+      tmtool lint report.en.docx --glossary glossaries/
       tmtool lint --explain forbidden-variant
     """
     choices = LintChoices.from_options(options)

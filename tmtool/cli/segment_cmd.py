@@ -9,7 +9,7 @@ from tmtool.fileio import (
     atomic_text_output,
     check_output,
     display_name,
-    read_text,
+    read_bytes,
 )
 from tmtool.locales import locale_problem
 
@@ -26,8 +26,9 @@ def _lang_callback(ctx: click.Context, param: click.Parameter, value: str | None
 @click.option("--lang", callback=_lang_callback, help="Language of FILE: uk or en (or uk-UA, en-GB...).")
 @click.option("--srx", "srx_path", metavar="FILE", help="Use these SRX 2.0 rules instead of tmtool's.")
 @click.option(
-    "--format", "fmt", type=click.Choice(["auto", "md", "txt", "html"]), default="auto",
-    show_default=True, help="Input format; auto goes by the file extension (.md, .html, else txt; stdin is txt).",
+    "--format", "fmt", type=click.Choice(["auto", "md", "txt", "html", "docx", "odt"]), default="auto",
+    show_default=True, help="Input format; auto goes by the file extension (.md, .html, .docx, .odt, "
+    "else txt; stdin is txt) and reads any Word or OpenDocument file by its content.",
 )
 @click.option(
     "--markup", type=click.Choice(["codes", "literal", "plain"]), default=None,
@@ -44,9 +45,11 @@ def segment(
 ) -> None:
     """Split a document into sentences, one segment per line.
 
-    Headings, paragraphs, list items, captions, table cells and hard line breaks are
+    Reads Markdown, HTML, plain text, Word (.docx) and OpenDocument (.odt) files. Headings,
+    paragraphs, list items, captions, table cells, footnotes and hard line breaks are
     boundaries; sentences are found with SRX rules (tmtool's Ukrainian and English rules
-    unless --srx is given). Inline markup is shown as written unless --markup plain.
+    unless --srx is given). Inline markup is shown as written unless --markup plain (Word and
+    OpenDocument formatting as <b>, <i>, <u>, <sup>, <sub>, <a href>; footnote marks as [^1]).
     --markup literal shows what a CAT tool reading the file as plain text segments: only
     blank lines and sentence ends are boundaries, markup and '## ' markers stay in the text.
 
@@ -54,6 +57,7 @@ def segment(
     Example:
       tmtool segment sources/interview.uk.md --lang uk
       tmtool segment sources/interview.uk.md --lang uk --markup literal
+      tmtool segment report.docx --lang en --plain
       tmtool segment notes.txt --lang en --srx my-rules.srx --plain
       tmtool segment --export-srx -o tmtool.srx
     """
@@ -70,8 +74,8 @@ def segment(
     markup = "plain" if plain else markup or "codes"
     check_output(output or "-", [file])
     rules = load_rules(srx_path)
-    text = read_text(file)
-    blocks = read_document(text, lang=lang, name=display_name(file), fmt=fmt, rules=rules, markup=markup)
+    data = read_bytes(file)
+    blocks = read_document(data, lang=lang, name=display_name(file), fmt=fmt, rules=rules, markup=markup)
     with atomic_text_output(output or "-", inputs=[file]) as stream:
         for block in blocks:
             for sentence in block.segments:

@@ -59,8 +59,8 @@ def stats(files: tuple[str, ...], output_format: str, src_lang: str | None) -> N
     """Count units, locales, duplicates and problem segments in TMX files.
 
     Duplicates are units identical to an earlier one; conflicts share a source with an
-    earlier unit but not its targets; segments over 2,000 characters are refused by
-    Trados Cloud.
+    earlier unit but not its targets (a PO context or plural form makes a unit a message of
+    its own, as in tmx merge); segments over 2,000 characters are refused by Trados Cloud.
 
     \b
     Example:
@@ -160,29 +160,31 @@ def _merge_summary(count: int, report: MergeReport, policy: str) -> str:
     callback=locale_callback,
     help="Source locale (default: the first file's header srclang).",
 )
+@click.option("-v", "--verbose", is_flag=True,
+              help="Warn about every unit with a problem, not once per kind of problem.")
 @quiet_option
-def merge(
-    files: tuple[str, ...], output: str, on_conflict: str, src_lang: str | None, quiet: bool
-) -> None:
+def merge(files: tuple[str, ...], output: str, on_conflict: str, src_lang: str | None,
+          verbose: bool, quiet: bool) -> None:
     """Merge TMX files into one, dropping duplicate pairs.
 
     Identical source-target pairs are kept once; units with the same source and a different
-    target are settled by --on-conflict. The output is written only when all inputs read
-    cleanly.
+    target are settled by --on-conflict. A PO context or plural form makes a unit a message
+    of its own, never a conflict. Locales the inputs spell differently (uk and uk-UA, EN-GB)
+    are written in one spelling; en-GB and en-US stay apart. Problems are reported once per
+    kind. The output is written only when all inputs read cleanly.
 
     \b
     Example:
       tmtool tmx merge old.tmx new.tmx -o all.tmx
-      tmtool tmx merge a.tmx b.tmx -o all.tmx --on-conflict keep-all
+      tmtool tmx merge a.tmx b.tmx -o all.tmx --on-conflict keep-all --verbose
     """
-    warn = None if quiet else (lambda message: click.echo(f"tmtool: warning: {message}", err=True))
-    report = merge_tmx_files(
-        list(files),
-        output,
-        src_lang=src_lang,
-        moment=run_timestamp(),
-        on_conflict=ConflictPolicy(on_conflict),
-        on_warning=warn,
-    )
+    warn = None if quiet else _warn
+    report = merge_tmx_files(list(files), output, src_lang=src_lang, moment=run_timestamp(),
+                             on_conflict=ConflictPolicy(on_conflict), on_warning=warn,
+                             on_unit_warning=warn if verbose else None)
     if not quiet:
         click.echo(_merge_summary(len(files), report, on_conflict), err=True)
+
+
+def _warn(message: str) -> None:
+    click.echo(f"tmtool: warning: {message}", err=True)

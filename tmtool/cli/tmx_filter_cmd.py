@@ -60,10 +60,13 @@ def split(input_path: str, output: str, by_locale: bool, chunk_size: int | None,
 @click.option("--min-score", type=click.FloatRange(0, 1), help="Keep units whose x-tmtool-score is at least this.")
 @click.option("--max-length-ratio", type=click.FloatRange(min=1),
               help="Keep units whose longer side is at most this many times the shorter.")
+@click.option("--confirmed-only", is_flag=True,
+              help="Keep only units a reviewer confirmed (x-tmtool-status=confirmed, written by "
+                   "tmtool align --apply).")
 @quiet_option
 def filter_units(input_path: str, output: str, locales: tuple[str, ...], since: str | None,
                  until: str | None, props: tuple[str, ...], min_score: float | None,
-                 max_length_ratio: float | None, quiet: bool) -> None:
+                 max_length_ratio: float | None, quiet: bool, confirmed_only: bool = False) -> None:
     """Keep the units of a TMX that a client should get.
 
     A unit a test cannot be applied to is dropped (an undated unit under --since, a unit
@@ -73,10 +76,11 @@ def filter_units(input_path: str, output: str, locales: tuple[str, ...], since: 
     Example:
       tmtool tmx filter memory.tmx -o client.tmx --locale uk-UA --locale en-GB --since 2025-01-01
       tmtool tmx filter aligned.tmx -o good.tmx --min-score 0.8 --max-length-ratio 2.5
+      tmtool tmx filter reviewed.tmx -o confirmed.tmx --confirmed-only
     """
     options = FilterOptions(locales, parse_when(since) if since else None,
                             parse_when(until, end_of_day=True) if until else None, _props(props), min_score,
-                            max_length_ratio)
+                            max_length_ratio, confirmed_only)
     counts = filter_tmx(input_path, output, options, warn=None if quiet else _echo_err)
     if not quiet:
         reasons = ", ".join(f"{n} by {why}" for why, n in sorted(counts.dropped.items()))

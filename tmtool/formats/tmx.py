@@ -14,6 +14,7 @@ from tmtool.formats.tmx_header import (
     is_tmx_date,
     parse_tmx_date,
 )
+from tmtool.formats.tmx_locales import read_tmx_locales
 from tmtool.formats.tmx_read import TmxReader, read_tmx, read_tmx_header
 from tmtool.formats.tmx_write import (
     FORBIDDEN_CHARS,
@@ -36,6 +37,7 @@ __all__ = [
     "parse_tmx_date",
     "read_tmx",
     "read_tmx_header",
+    "read_tmx_locales",
     "trim_segment",
     "write_tmx",
 ]

@@ -18,7 +18,9 @@ from lxml import etree
 from tmtool import safexml
 from tmtool.errors import InputError
 from tmtool.findings import Finding, Severity
+from tmtool.formats.kinds import looks_like_po, not_tmx_message
 from tmtool.formats.tmx_header import MAX_SEGMENT_CHARS, SEGTYPES, XML_LANG, is_tmx_date
+from tmtool.formats.tmx_labels import ScriptTally, same_language_findings
 from tmtool.formats.tmx_structure import (
     ATTRIBUTES,
     DATE_ATTRIBUTES,
@@ -44,6 +46,8 @@ RULES: dict[str, str] = {
     "tmx-inline-id": "the same i used twice in one seg",
     "tmx-srclang": "srclang is *all*, differs between header and tu, or has no tuv",
     "tmx-duplicate-lang": "more than one tuv for the same language in a tu",
+    "tmx-same-language": "two tuv of one language in a tu (uk and uk-UA): a mislabelled side",
+    "tmx-swapped-labels": "a Cyrillic-script language without Cyrillic, another one Cyrillic",
     "tmx-empty-seg": "an empty segment",
     "tmx-long-seg": f"a segment longer than {MAX_SEGMENT_CHARS:,} characters",
 }
@@ -65,6 +69,7 @@ class _Checker:
         self.srclang: str | None = None
         self.version = ""
         self.unit: str | None = None
+        self.scripts = ScriptTally()
 
     def add(
         self, line: int | None, rule: str, severity: Severity, message: str, column: int = 1
@@ -84,6 +89,8 @@ class _Checker:
         safexml.check_no_entities(root.getroottree().docinfo, name=self.name)
         if root.tag != "tmx":
             tag = root.tag if isinstance(root.tag, str) else "?"
+            if etree.QName(root).localname == "xliff":
+                raise InputError(self.name, root.sourceline, not_tmx_message(self.name, "xliff"))
             raise InputError(self.name, root.sourceline, f"root element is <{tag}>, not <tmx>")
         self.version = (root.get("version") or "").strip()
         if not self.version:
@@ -109,11 +116,8 @@ class _Checker:
         srclang = (header.get("srclang") or "").strip()
         self.srclang = srclang or None
         if srclang == "*all*":
-            self.warning(
-                header,
-                "tmx-srclang",
-                "header srclang is *all*; CAT tools want one real source locale",
-            )
+            self.warning(header, "tmx-srclang",
+                         "header srclang is *all*; CAT tools want one real source locale")
         for child in header:
             if isinstance(child.tag, str) and child.tag not in ("note", "prop", "ude"):
                 self.error(child, "tmx-structure", f"unexpected <{child.tag}> in <header>")
@@ -140,12 +144,10 @@ class _Checker:
             and header_srclang != "*all*"
             and tu_srclang.lower() != header_srclang.lower()
         ):
-            self.warning(
-                tu,
-                "tmx-srclang",
-                f"tu srclang {tu_srclang} differs from header srclang {header_srclang}",
-            )
+            self.warning(tu, "tmx-srclang",
+                         f"tu srclang {tu_srclang} differs from header srclang {header_srclang}")
         langs: dict[str, Any] = {}
+        labels: list[str] = []
         seen_tuv = False
         for child in tu:
             tag = child.tag
@@ -154,6 +156,7 @@ class _Checker:
                 lang = self.tuv(child)
                 if lang is None:
                     continue
+                labels.append(lang)
                 if lang.lower() in langs:
                     self.error(child, "tmx-duplicate-lang", f"a second <tuv> for {lang} in this tu")
                 langs.setdefault(lang.lower(), child)
@@ -169,6 +172,7 @@ class _Checker:
         if not seen_tuv:
             self.error(tu, "tmx-structure", "<tu> has no <tuv>")
         self.text_inside(tu)
+        self.findings.extend(same_language_findings(self.name, tu.sourceline, self.unit, labels))
         self.srclang_present(tu, tu_srclang or self.srclang, langs)
         self.unit = None
 
@@ -179,9 +183,8 @@ class _Checker:
             return
         primary = srclang.lower().split("-")[0]
         if any(lang.split("-")[0] == primary for lang in langs):
-            self.warning(
-                tu, "tmx-srclang", f"no <tuv> in srclang {srclang} exactly (only another region)"
-            )
+            self.warning(tu, "tmx-srclang",
+                         f"no <tuv> in srclang {srclang} exactly (only another region)")
         else:
             self.error(tu, "tmx-srclang", f"no <tuv> in srclang {srclang}")
 
@@ -220,6 +223,8 @@ class _Checker:
         self.text_inside(tuv)
         for seg in segs[:1]:
             self.seg(seg)
+            if lang is not None:
+                self.scripts.add(lang, segment_words(seg), seg.sourceline)
         return lang
 
     def seg(self, seg: Any) -> None:
@@ -348,7 +353,9 @@ def _encoding_findings(head: bytes, name: str) -> Iterator[Finding]:
 
 def validate_tmx(stream: IO[bytes], *, name: str) -> Iterator[Finding]:
     """The problems of one TMX stream, in file order; `InputError` if it is not TMX."""
-    peeked = PeekedStream(stream, 4)
+    peeked = PeekedStream(stream, 512)
+    if looks_like_po(peeked.head):
+        raise InputError(name, None, not_tmx_message(name, "po"))
     yield from _encoding_findings(peeked.head, name)
     checker = _Checker(name)
     root_seen = False
@@ -384,6 +391,7 @@ def validate_tmx(stream: IO[bytes], *, name: str) -> Iterator[Finding]:
             checker.root(context.root)
             checker.root_children(context.root)
             yield from checker.findings
+        yield from checker.scripts.swapped(name)
     except etree.XMLSyntaxError as exc:
         if not checker.forbidden(exc):
             raise safexml.xml_error(name, exc) from None

@@ -5,6 +5,9 @@ paired with the target `mrk` of the same `mid`; otherwise source and target form
 as does each `segment` of a 2.x `unit`. The tuid is the unit id, with `#mid` / `#segment-id`
 added when a unit holds several segments. Units marked `translate="no"` (or inside such a
 group) and segments without a target are skipped; state and approval travel as props.
+A gettext message laid out as `xliff_po` describes (plural groups, PO contexts, the header
+unit) comes back with the props the PO writer needs; `XliffReader` also tells the file's
+languages and the catalogue header it carried.
 """
 from __future__ import annotations
 
@@ -17,8 +20,17 @@ from lxml import etree
 
 from tmtool.errors import InputError
 from tmtool.fileio import display_name, open_input
+from tmtool.formats.po_props import PoHeader
 from tmtool.formats.readcheck import file_locale
 from tmtool.formats.xliff_inline import localname, segment2, segment12
+from tmtool.formats.xliff_po import (
+    HEADER_RESTYPE,
+    PLURALS_RESTYPE,
+    plural_props,
+    po_props,
+    read_header,
+    unit_notes,
+)
 from tmtool.model import Prop, Segment, TranslationUnit, Variant
 from tmtool.safexml import check_no_entities, iterparse, xml_error
 
@@ -48,6 +60,8 @@ class _Context:
     tgt_lang: str | None
     original: str | None = None
     skip: list[bool] = field(default_factory=list)   # translate="no" per open group/file
+    plural_groups: list[bool] = field(default_factory=list)   # per open group
+    po_header: PoHeader | None = None
 
 
 def _children(elem: Any, name: str) -> list[Any]:
@@ -90,17 +104,19 @@ def _notes(elem: Any) -> tuple[str, ...]:
                  and (text := "".join(note.itertext()).strip()))
 
 
-def _units12(ctx: _Context, elem: Any) -> Iterator[TranslationUnit]:
+def _units12(ctx: _Context, elem: Any,
+             plural: list[Prop] | None = None) -> Iterator[TranslationUnit]:
     source, target = _child(elem, "source"), _child(elem, "target")
     if source is None or target is None:
         return
-    props = [Prop(APPROVED, "yes")] if elem.get("approved") == "yes" else []
+    props = [*(plural or []), *po_props(elem)]
+    if elem.get("approved") == "yes":
+        props.append(Prop(APPROVED, "yes"))
     if target.get("state"):
         props.append(Prop(STATE, target.get("state")))
     if elem.get(f"{{{MEMOQ}}}status"):
         props.append(Prop(MEMOQ_STATUS, elem.get(f"{{{MEMOQ}}}status")))
-    notes = tuple("".join(n.itertext()).strip() for n in _children(elem, "note")
-                  if "".join(n.itertext()).strip())
+    notes = unit_notes(elem, props)
     seg_source = _child(elem, "seg-source")
     marks = [m for m in seg_source.iter() if localname(m) == "mrk" and m.get("mtype") == "seg"] \
         if seg_source is not None else []
@@ -162,6 +178,8 @@ def _start(ctx: _Context, elem: Any, name: str) -> None:
                         ctx.src_lang = code
                     else:
                         ctx.tgt_lang = code
+    if name == "group" and ctx.version == 1:
+        ctx.plural_groups.append(elem.get("restype") == PLURALS_RESTYPE)
     if name in ("file", "group", "trans-unit", "unit"):
         inherited = bool(ctx.skip and ctx.skip[-1])
         ctx.skip.append(inherited or elem.get("translate") == "no")
@@ -186,6 +204,89 @@ def _root(elem: Any, name: str, src_lang: str | None, tgt_lang: str | None) -> _
     raise InputError(name, elem.sourceline, f"unsupported XLIFF version {version!r}")
 
 
+def _drop(elem: Any) -> None:
+    """Free a handled element and what precedes it (streaming)."""
+    elem.clear(keep_tail=True)
+    while elem.getprevious() is not None:
+        del elem.getparent()[0]
+
+
+def _plural_units(ctx: _Context, group: Any) -> Iterator[TranslationUnit]:
+    """The units of a gettext plural group, each marked with its form."""
+    members = _children(group, "trans-unit")
+    forms: list[int] = []
+    for position, member in enumerate(members):
+        unit_id = member.get("id") or ""
+        index = unit_id.rpartition("[")[2].rstrip("]")
+        forms.append(int(index) if unit_id.endswith("]") and index.isdigit() else position)
+    sources = {form: "".join(source.itertext()) for form, member in zip(forms, members)
+               if (source := _child(member, "source")) is not None}
+    for form, member in zip(forms, members):
+        if member.get("translate") != "no":
+            yield from _units12(ctx, member, plural_props(form, sources, po_props(member)))
+
+
+def _end12(ctx: _Context, elem: Any, name: str) -> Iterator[TranslationUnit]:
+    """What the end of an XLIFF 1.2 element yields; plural forms wait for their group."""
+    if name == "trans-unit":
+        if elem.get("restype") == HEADER_RESTYPE:
+            ctx.po_header = read_header(elem)
+        elif ctx.plural_groups and ctx.plural_groups[-1]:
+            return
+        elif not ctx.skip[-1]:
+            yield from _units12(ctx, elem)
+        _drop(elem)
+    elif name == "group" and ctx.plural_groups.pop():
+        if not ctx.skip[-1]:
+            yield from _plural_units(ctx, elem)
+        _drop(elem)
+
+
+class XliffReader:
+    """The units of an XLIFF 1.2 or 2.x file; `src_lang`/`tgt_lang` apply only where the file
+    names no language. While and after reading, `src_lang`/`tgt_lang` are the languages in
+    force and `po_header` the catalogue header the file carried (if any)."""
+
+    def __init__(self, source: IO[bytes] | str | os.PathLike[str], *, name: str | None = None,
+                 src_lang: str | None = None, tgt_lang: str | None = None) -> None:
+        self._source = source
+        self.name = name
+        self.src_lang, self.tgt_lang = src_lang, tgt_lang
+        self.po_header: PoHeader | None = None
+
+    def __iter__(self) -> Iterator[TranslationUnit]:
+        if isinstance(self._source, (str, os.PathLike)):
+            with open_input(self._source) as handle:
+                yield from self._read(handle, self.name or display_name(self._source))
+            return
+        yield from self._read(self._source, self.name or "<stream>")
+
+    def _read(self, stream: IO[bytes], label: str) -> Iterator[TranslationUnit]:
+        ctx: _Context | None = None
+        try:
+            for event, elem in iterparse(stream, events=("start", "end")):
+                name_ = localname(elem)
+                if ctx is None:
+                    ctx = _root(elem, label, self.src_lang, self.tgt_lang)
+                if event == "start":
+                    _start(ctx, elem, name_)
+                    self.src_lang, self.tgt_lang = ctx.src_lang, ctx.tgt_lang
+                    continue
+                if ctx.version == 1:
+                    yield from _end12(ctx, elem, name_)
+                    self.po_header = ctx.po_header
+                elif name_ == "unit":
+                    if not ctx.skip[-1]:
+                        yield from _units2(ctx, elem)
+                    _drop(elem)
+                if name_ in ("file", "group", "trans-unit", "unit") and ctx.skip:
+                    ctx.skip.pop()
+        except etree.XMLSyntaxError as exc:
+            raise xml_error(label, exc) from None
+        if ctx is None:
+            raise InputError(label, None, "empty file, not XLIFF")
+
+
 def read_xliff(
     source: IO[bytes] | str | os.PathLike[str],
     *,
@@ -193,33 +294,5 @@ def read_xliff(
     src_lang: str | None = None,
     tgt_lang: str | None = None,
 ) -> Iterator[TranslationUnit]:
-    """Units of an XLIFF 1.2 or 2.x file; `src_lang`/`tgt_lang` apply only where the file
-    names no language."""
-    if isinstance(source, (str, os.PathLike)):
-        with open_input(source) as handle:
-            yield from read_xliff(handle, name=name or display_name(source),
-                                  src_lang=src_lang, tgt_lang=tgt_lang)
-        return
-    label = name or "<stream>"
-    ctx: _Context | None = None
-    try:
-        for event, elem in iterparse(source, events=("start", "end")):
-            name_ = localname(elem)
-            if ctx is None:
-                ctx = _root(elem, label, src_lang, tgt_lang)
-            if event == "start":
-                _start(ctx, elem, name_)
-                continue
-            unit_tag = "trans-unit" if ctx.version == 1 else "unit"
-            if name_ == unit_tag:
-                if not ctx.skip[-1]:
-                    yield from (_units12 if ctx.version == 1 else _units2)(ctx, elem)
-                elem.clear(keep_tail=True)
-                while elem.getprevious() is not None:
-                    del elem.getparent()[0]
-            if name_ in ("file", "group", "trans-unit", "unit") and ctx.skip:
-                ctx.skip.pop()
-    except etree.XMLSyntaxError as exc:
-        raise xml_error(label, exc) from None
-    if ctx is None:
-        raise InputError(label, None, "empty file, not XLIFF")
+    """Units of an XLIFF 1.2 or 2.x file (see `XliffReader`)."""
+    yield from XliffReader(source, name=name, src_lang=src_lang, tgt_lang=tgt_lang)

@@ -4,17 +4,29 @@ Inline codes are written as 1.2 native-code elements (`bpt`/`ept` for a pair, `i
 code whose partner is outside the segment, `ph` for a standalone code), whose content is the
 code's native markup, so reading the file back gives the same codes. The unit's tuid becomes
 the trans-unit id (numbered instead when missing or repeated); state and notes are kept,
-other props are not (XLIFF 1.2 has no place for them).
+other props are not (XLIFF 1.2 has no place for them), except a gettext message's, which
+follow `xliff_po` (plural groups, contexts, comments, the catalogue header).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Iterator
 from typing import IO, Any
 from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 
+from tmtool.formats.po_props import CONTEXT, MSGID, PoHeader, message_id
 from tmtool.formats.xliff import APPROVED, NS12, STATE
+from tmtool.formats.xliff_po import (
+    PLURALS_RESTYPE,
+    XML_SPACE,
+    add_po_metadata,
+    header_unit,
+    is_fuzzy,
+    is_po_unit,
+    plural_form,
+)
 from tmtool.model import CodeKind, InlineCode, Segment, TranslationUnit
 
 STATES_12 = frozenset({
@@ -74,30 +86,103 @@ def _fill(element: Any, segment: Segment) -> None:
         element.append(last)
 
 
-def _unit_element(unit: TranslationUnit, unit_id: str, src_lang: str, tgt_lang: str) -> Any | None:
+def _state(unit: TranslationUnit, po_unit: bool) -> str | None:
+    state = unit.prop(STATE)
+    state = _STATE_FROM_2.get(state or "", state) if state not in STATES_12 else state
+    if state not in STATES_12 and po_unit:
+        state = "needs-review-translation" if is_fuzzy(unit) else "translated"
+    return state if state in STATES_12 else None
+
+
+def _indent(element: Any, depth: int) -> None:
+    """Line breaks and indentation between a trans-unit's children."""
+    inner, outer = "\n" + "  " * (depth + 1), "\n" + "  " * depth
+    element.text = inner
+    for child in element:
+        child.tail = inner
+    if len(element):
+        element[-1].tail = outer
+
+
+def _unit_element(unit: TranslationUnit, unit_id: str, src_lang: str, tgt_lang: str,
+                  depth: int = 3) -> Any | None:
     source, target = unit.variant(src_lang), unit.variant(tgt_lang)
     if source is None or target is None:
         return None
+    po_unit = is_po_unit(unit)
     attrs = {"id": unit_id}
-    if unit.prop(APPROVED) == "yes":
+    if unit.prop(APPROVED) == "yes" or (po_unit and not is_fuzzy(unit)):
         attrs["approved"] = "yes"
+    elif po_unit:
+        attrs["approved"] = "no"
+    attrs[XML_SPACE] = "preserve"
     element = etree.Element(_q("trans-unit"), attrs)
-    element.text = "\n        "
-    source_element = etree.SubElement(element, _q("source"))
-    _fill(source_element, source.segment)
-    source_element.tail = "\n        "
-    state = unit.prop(STATE)
-    state = _STATE_FROM_2.get(state or "", state) if state not in STATES_12 else state
-    target_element = etree.SubElement(
-        element, _q("target"), {"state": state} if state in STATES_12 else {})
-    _fill(target_element, target.segment)
-    for note in unit.notes:
-        target_element.tail = "\n        "
-        note_element = etree.SubElement(element, _q("note"))
-        note_element.text = note
-        target_element = note_element
-    target_element.tail = "\n      "
+    _fill(etree.SubElement(element, _q("source")), source.segment)
+    state = _state(unit, po_unit)
+    _fill(etree.SubElement(element, _q("target"), {"state": state} if state else {}),
+          target.segment)
+    if po_unit:
+        add_po_metadata(element, unit)
+    else:
+        for note in unit.notes:
+            etree.SubElement(element, _q("note")).text = note
+    _indent(element, depth)
     return element
+
+
+def _plural_key(unit: TranslationUnit, src_lang: str) -> tuple[str | None, str] | None:
+    """The message a plural-form unit belongs to, or None for any other unit."""
+    form = plural_form(unit)
+    source = unit.variant(src_lang)
+    if form is None or source is None:
+        return None
+    msgid = source.segment.native_text() if form == 0 else unit.prop(MSGID)
+    return (unit.prop(CONTEXT), msgid if msgid is not None else source.segment.native_text())
+
+
+class _Ids:
+    """Trans-unit and group ids, unique in the file: the unit's own where it has one."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+        self.count = 0
+
+    def take(self, wanted: str | None) -> str:
+        self.count += 1
+        unit_id = wanted if wanted and wanted not in self.used else str(self.count)
+        while unit_id in self.used:
+            unit_id = f"{unit_id}-{self.count}"
+        self.used.add(unit_id)
+        return unit_id
+
+
+def _elements(units: Iterable[TranslationUnit], src_lang: str,
+              tgt_lang: str) -> Iterator[tuple[Any, int]]:
+    """Top-level body elements with how many trans-units each holds; the forms of a plural
+    message that arrive together share one group."""
+    ids = _Ids()
+    group: Any = None
+    group_key: tuple[str | None, str] | None = None
+    for unit in units:
+        key = _plural_key(unit, src_lang)
+        if group is not None and key != group_key:
+            yield group, len(group)
+            group = None
+        if key is None:
+            element = _unit_element(unit, ids.take(unit.tuid), src_lang, tgt_lang)
+            if element is not None:
+                yield element, 1
+            continue
+        if group is None:
+            group_key = key
+            group = etree.Element(_q("group"), {"id": ids.take(message_id(*key)),
+                                                "restype": PLURALS_RESTYPE})
+        element = _unit_element(unit, ids.take(f"{group.get('id')}[{plural_form(unit)}]"),
+                                src_lang, tgt_lang, depth=4)
+        if element is not None:
+            group.append(element)
+    if group is not None:
+        yield group, len(group)
 
 
 def write_xliff(
@@ -108,10 +193,10 @@ def write_xliff(
     tgt_lang: str,
     original: str = "tmtool",
     datatype: str = "plaintext",
+    po_header: PoHeader | None = None,
 ) -> int:
     """Write the units that have both languages as one XLIFF 1.2 `<file>`; returns how many
-    were written."""
-    used: set[str] = set()
+    trans-units were written. `po_header` adds the gettext header trans-unit."""
     written = 0
     file_attrs = " ".join(f'{key}={quoteattr(value)}' for key, value in (
         ("original", original), ("source-language", src_lang),
@@ -119,16 +204,11 @@ def write_xliff(
     stream.write(
         f'<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="{NS12}" version="1.2">\n'
         f"  <file {file_attrs}>\n    <body>\n".encode())
-    for number, unit in enumerate(units, start=1):
-        unit_id = unit.tuid if unit.tuid and unit.tuid not in used else str(number)
-        while unit_id in used:
-            unit_id = f"{unit_id}-{number}"
-        element = _unit_element(unit, unit_id, src_lang, tgt_lang)
-        if element is None:
-            continue
-        used.add(unit_id)
+    header = [(header_unit(po_header), 0)] if po_header is not None else []
+    for element, count in itertools.chain(header, _elements(units, src_lang, tgt_lang)):
+        _indent(element, 3)
         element.tail = "\n"
         stream.write(b"      " + etree.tostring(element, encoding="utf-8"))
-        written += 1
+        written += count
     stream.write(b"    </body>\n  </file>\n</xliff>\n")
     return written

@@ -1,8 +1,9 @@
 """Paths to lint units: files, folders (recursively, by extension), globs and `-` (stdin),
 each read by its format into `LintUnit`s.
 
-Decisions: a text or Markdown file is English monolingual (the `target` side, one unit per
-paragraph); one whose letters are over 80 % Cyrillic has no English side to check and is
+Decisions: a text, Markdown, Word or OpenDocument file is English monolingual (the `target`
+side, one unit per paragraph; in .docx/.odt the "line" of a finding is the paragraph number);
+one whose letters are over 80 % Cyrillic has no English side to check and is
 skipped with a notice (a mixed file is linted as English). Folder walks skip hidden folders.
 Exclude patterns apply to every file, include patterns only to files found in folders (a file
 named explicitly is always read).
@@ -35,8 +36,15 @@ EXTENSIONS: dict[str, str] = {
     ".pot": "po",
     ".xlf": "xliff",
     ".xliff": "xliff",
+    ".docx": "docx",
+    ".docm": "docx",
+    ".dotx": "docx",
+    ".dotm": "docx",
+    ".odt": "odt",
+    ".ott": "odt",
+    ".fodt": "odt",
 }
-FORMATS: tuple[str, ...] = ("text", "markdown", "tmx", "po", "xliff")
+FORMATS: tuple[str, ...] = ("text", "markdown", "tmx", "po", "xliff", "docx", "odt")
 STDIN_NAME = "<stdin>"
 
 Notice = Callable[[str], None]
@@ -164,6 +172,8 @@ def read_units(
             units: Iterator[LintUnit] = BILINGUAL_READERS[source.format](stream, name=source.name)
             if source.path != STDIO:
                 units = pin_columns(units, stack.enter_context(open_input(source.path)))
+        elif source.format in ("docx", "odt"):
+            units = _document_units(source, stream.read(), notice)
         else:
             text = decode_text(stream.read(), name=source.name)
             units = _monolingual_units(source, text, suppressions, notice)
@@ -179,17 +189,36 @@ def _monolingual_units(
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     markdown = source.format == "markdown"
     prose = markdown_prose(text) if markdown else text_prose(text)
-    cyrillic, latin = script_counts(prose)
-    if cyrillic >= 10 and cyrillic > 4 * latin:  # mostly Ukrainian: nothing English to check
-        if notice is not None:
-            notice(f"{source.name}: skipped: Ukrainian text has no English side to check "
-                   "(lint its English version or a bilingual file)")
+    if _is_ukrainian(source, prose, notice):
         return
     if suppressions is not None:
         suppressions.add_lines(source.name, line_ignores(text))
     for line, block in split_blocks(prose, markdown=markdown):
         indent = len(block) - len(block.lstrip(" \t"))
         yield LintUnit(source.name, TextSide(block[indent:], line, indent + 1, "en"))
+
+
+def _is_ukrainian(source: InputFile, prose: str, notice: Notice | None) -> bool:
+    """True (with a notice) for a text that is mostly Ukrainian: nothing English to check."""
+    cyrillic, latin = script_counts(prose)
+    if cyrillic >= 10 and cyrillic > 4 * latin:
+        if notice is not None:
+            notice(f"{source.name}: skipped: Ukrainian text has no English side to check "
+                   "(lint its English version or a bilingual file)")
+        return True
+    return False
+
+
+def _document_units(source: InputFile, data: bytes, notice: Notice | None) -> Iterator[LintUnit]:
+    """A Word or OpenDocument file: one unit per paragraph, whose "line" is the paragraph
+    number and whose column counts characters in the paragraph (FILE:PARAGRAPH:COL)."""
+    from tmtool.segment.office import read_office_paragraphs
+
+    paragraphs = read_office_paragraphs(data, name=source.name)
+    if _is_ukrainian(source, "\n".join(text for _, text in paragraphs), notice):
+        return
+    for number, text in paragraphs:
+        yield LintUnit(source.name, TextSide(text, number, 1, "en"))
 
 
 def read_all_units(

@@ -17,20 +17,25 @@ from dataclasses import dataclass
 import regex
 
 from tmtool.errors import ConfigError
+from tmtool.fileio import decode_text
 from tmtool.model import CodeKind, InlineCode, Segment
 from tmtool.segment.breaks import CompiledRules
 from tmtool.segment.inline import HardBreak, Piece, RawBlock
 from tmtool.segment.srx import SegmentationRules, load_rules
 
-FORMATS = ("auto", "md", "txt", "html", "presegmented")
+FORMATS = ("auto", "md", "txt", "html", "docx", "odt", "presegmented")
 # codes: inline markup as InlineCodes (TMX bpt/ept/ph); plain: words only; literal: the exact
 # source characters, as a CAT tool reading the .md/.txt file as plain text segments it.
 MARKUP_MODES = ("codes", "literal", "plain")
-BLOCK_KINDS = ("heading", "paragraph", "list-item", "caption", "table-cell", "quote", "line")
+BLOCK_KINDS = ("heading", "paragraph", "list-item", "caption", "table-cell", "quote", "line",
+               "footnote")
 _EXTENSIONS = {
     ".md": "md", ".markdown": "md", ".mdown": "md", ".mkd": "md",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".txt": "txt", ".text": "txt",
+    # Word and OpenDocument files are read from their bytes (office.py), by content.
+    ".docx": "docx", ".docm": "docx", ".dotx": "docx", ".dotm": "docx",
+    ".odt": "odt", ".ott": "odt", ".fodt": "odt",
 }
 _SPACE = regex.compile(r"[ \t\n\r\f\v]+")
 
@@ -40,7 +45,8 @@ class Block:
     """One structural block of a document: its kind, its sentences, where it starts.
 
     `kind` is one of "heading", "paragraph", "list-item", "caption", "table-cell",
-    "quote" or "line" (presegmented input); `line` is the 1-based line it starts on.
+    "quote", "line" (presegmented input) or "footnote" (a Word/OpenDocument note); `line` is
+    the 1-based line it starts on (in .docx/.odt: the paragraph number).
     """
 
     kind: str
@@ -49,12 +55,12 @@ class Block:
 
 
 def format_for_name(name: str) -> str:
-    """The input format a file name implies: md, html or txt (the default)."""
+    """The input format a file name implies: md, html, docx, odt or txt (the default)."""
     return _EXTENSIONS.get(os.path.splitext(name)[1].lower(), "txt")
 
 
 def read_document(
-    text: str,
+    text: str | bytes,
     *,
     lang: str,
     name: str,
@@ -74,26 +80,59 @@ def read_document(
     as a CAT tool's text filter does: blank-line paragraphs whose segments are plain text
     holding the exact source characters (markup, block markers such as `## ` and inner
     line breaks included); only whitespace-only segments are dropped there.
+
+    `text` may be the file's bytes: text formats are then decoded (`fileio.decode_text`), and
+    .docx/.odt (which must be bytes) are read by content; a legacy .doc, an encrypted Office
+    file, an RTF or a PDF is an InputError saying to save it as .docx or .odt. In those
+    formats `Block.line` is the paragraph number (see `docx.py`).
     """
     if fmt not in FORMATS:
         raise ConfigError(f"unknown document format {fmt!r} (choose from {', '.join(FORMATS)})")
     if markup not in MARKUP_MODES:
         raise ConfigError(f"unknown markup mode {markup!r} (choose from {', '.join(MARKUP_MODES)})")
-    if fmt == "presegmented":
-        return list(_presegmented(text))
     if fmt == "auto":
         fmt = format_for_name(name)
+    text, fmt = _decode(text, name, fmt)
+    if fmt == "presegmented":
+        return list(_presegmented(_text_only(text, name)))
     compiled = (rules or load_rules()).compiled(lang)
     if markup == "literal":
-        return _literal(text, fmt, name, compiled)
+        return _literal(_text_only(text, name), fmt, name, compiled)
     blocks: list[Block] = []
-    for raw in _raw_blocks(text, fmt):
+    for raw in _office_blocks(text, name) if isinstance(text, bytes) else _raw_blocks(text, fmt):
         segments = segment_pieces(raw.pieces, compiled)
         if markup == "plain":
             segments = [Segment.from_text(segment.text) for segment in segments]
         if segments:
             blocks.append(Block(raw.kind, tuple(segments), raw.line))
     return blocks
+
+
+def _decode(data: str | bytes, name: str, fmt: str) -> tuple[str | bytes, str]:
+    """A file's bytes: kept for .docx/.odt (by name or content), else decoded text."""
+    from tmtool.segment.office import OFFICE_FORMATS, sniff_format
+
+    if isinstance(data, str):
+        if fmt in OFFICE_FORMATS:
+            raise ConfigError(f"{name}: a Word or OpenDocument file is read from its bytes, not text")
+        return data, fmt
+    found = sniff_format(data, name=name, fmt=fmt)
+    if found in OFFICE_FORMATS:
+        return data, fmt if fmt == "presegmented" else found
+    return decode_text(data, name=name), found
+
+
+def _text_only(text: str | bytes, name: str) -> str:
+    if isinstance(text, bytes):
+        raise ConfigError(f"{name}: a Word or OpenDocument file has no lines: --presegmented and "
+                          "literal markup are for text files")
+    return text
+
+
+def _office_blocks(data: bytes, name: str) -> Iterator[RawBlock]:
+    from tmtool.segment.office import read_office_blocks
+
+    return iter(read_office_blocks(data, name=name))
 
 
 def _literal(text: str, fmt: str, name: str, compiled: CompiledRules) -> list[Block]:

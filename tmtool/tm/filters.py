@@ -1,4 +1,5 @@
-"""Preparing a memory for one client: filter units (locale, date, prop, score, length ratio)
+"""Preparing a memory for one client: filter units (locale, date, prop, score, length ratio,
+review status)
 and split a TMX into several files (one per target locale, or N units each).
 
 A unit that a test cannot be applied to is dropped, not kept: a date filter drops undated
@@ -17,10 +18,12 @@ from typing import IO
 
 from tmtool.errors import ConfigError
 from tmtool.fileio import atomic_output, display_name, open_input
+from tmtool.formats.tabular import SCORE_PROP
 from tmtool.formats.tmx import TmxHeader, TmxReader, write_tmx
 from tmtool.model import TranslationUnit, Variant, same_language
 
-SCORE_PROP = "x-tmtool-score"
+STATUS_PROP = "x-tmtool-status"  # "confirmed" on units a reviewer confirmed (tmtool align --apply)
+CONFIRMED = "confirmed"
 Warn = Callable[[str], None]
 
 
@@ -34,6 +37,7 @@ class FilterOptions:
     props: tuple[tuple[str, str], ...] = ()
     min_score: float | None = None
     max_length_ratio: float | None = None
+    confirmed_only: bool = False  # keep only units with x-tmtool-status = confirmed
 
 
 @dataclass
@@ -110,6 +114,8 @@ def check_unit(unit: TranslationUnit, options: FilterOptions) -> tuple[Translati
     for prop_type, value in options.props:
         if not _has_prop(unit, prop_type, value):
             return None, "prop"
+    if options.confirmed_only and not _has_prop(unit, STATUS_PROP, CONFIRMED):
+        return None, "status"
     if options.min_score is not None:
         try:
             score = float(unit.prop(SCORE_PROP) or "nan")

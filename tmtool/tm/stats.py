@@ -1,13 +1,15 @@
 """Counts that tell whether a memory is fit to import: units, locales, duplicates, conflicts,
 empty and over-long segments.
 
-Streaming: `MemoryStats.add` takes one unit at a time and keeps only 16-byte digests for
-the duplicate and conflict counts, never the units.
+Duplicates and conflicts are counted with `tm.identity`'s key, the one `tmx merge` uses: a
+PO context or plural form makes a unit a message of its own, and locales compare in their
+canonical case. (Merge also writes a bare `uk` as the `uk-UA` its other inputs use; a single
+file that mixes the two is counted as it stands.) Streaming: `MemoryStats.add` takes one
+unit at a time and keeps only 16-byte digests of the keys, never the units.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -15,16 +17,8 @@ from typing import Any
 
 from tmtool.fileio import display_name, open_input
 from tmtool.formats.tmx import MAX_SEGMENT_CHARS, TmxReader
-from tmtool.model import Segment, TranslationUnit, Variant, segment_key
-
-
-def _digest(variants: Iterable[Variant], *, with_text: bool) -> bytes:
-    digest = hashlib.blake2b(digest_size=16)
-    for variant in variants:
-        digest.update(b"\x1e" + variant.lang.lower().encode("utf-8"))
-        if with_text:
-            digest.update(segment_key(variant.segment))
-    return digest.digest()
+from tmtool.model import Segment, TranslationUnit
+from tmtool.tm.identity import unit_keys
 
 
 def _is_empty(segment: Segment) -> bool:
@@ -35,8 +29,9 @@ def _is_empty(segment: Segment) -> bool:
 class MemoryStats:
     """Statistics of a stream of units.
 
-    `duplicates`: units identical in every variant to an earlier one. `conflicts`: units
-    whose source variant (in `src_lang`) came earlier with different other variants.
+    `duplicates`: units identical to an earlier one (variants and identity props).
+    `conflicts`: units whose source variant (in `src_lang`) and identity props came earlier
+    with different other variants in the same locales.
     """
 
     src_lang: str | None = None
@@ -57,19 +52,17 @@ class MemoryStats:
                 self.empty_segments += 1
             elif len(variant.segment.text) > MAX_SEGMENT_CHARS:
                 self.long_segments += 1
-        ordered = sorted(unit.variants, key=lambda v: v.lang.lower())
-        pair_key = _digest(ordered, with_text=True)
-        if pair_key in self._pairs:
+        source = unit.variant(self.src_lang) if self.src_lang else None
+        keys = unit_keys(unit, source)
+        if keys.pair in self._pairs:
             self.duplicates += 1
             return
-        self._pairs.add(pair_key)
-        source = unit.variant(self.src_lang) if self.src_lang else None
-        if source is None:
+        self._pairs.add(keys.pair)
+        if keys.source is None:
             return
-        source_key = _digest([source], with_text=True) + _digest(ordered, with_text=False)
-        if source_key in self._sources:
+        if keys.source in self._sources:
             self.conflicts += 1
-        self._sources.add(source_key)
+        self._sources.add(keys.source)
 
     def add_all(self, units: Iterable[TranslationUnit]) -> MemoryStats:
         for unit in units:

@@ -1,11 +1,20 @@
-"""translit: a Ukrainian name outside the glossary romanized other than by KMU-55.
+"""translit: a Ukrainian name outside the glossary romanized by another system than KMU-55.
 
 What it flags: in a bilingual unit, a capitalised Ukrainian word inside a sentence that no
 glossary entry covers (a name or other noun pymorphy3 knows, when installed; without it, any
-such word, its case ending undone by suffix rules) whose English rendering in the same unit is
-a romanization variant of the national standard's form (equal skeletons, see near-miss) but
-not that form. Info only: a person's own spelling (Zelenskyy) beats the standard, so such
-names belong in the glossary.
+such word, its case ending undone by suffix rules) whose English rendering in the same unit
+is a romanization of that word by one of the systems English texts use for Ukrainian names
+(BGN/PCGN 1965, the 1996 and passport tables, ALA-LC: Tarasyuk, Andriy, Zelensky, Mriya)
+but not the KMU-55 form. The English must be such a romanization letter for letter, so a
+foreign name or exonym written back from Ukrainian (Больцман Boltzmann, Канада Canada,
+Кнесет Knesset, Беннет Bennett, Макрон Macron, Шольц Scholz, Мадрид Madrid) is never
+flagged, and nor is a Russian-derived form (Kharkov, Oleg): that is for the glossary's
+`en_forbidden`. Info only: a person's own spelling (Zelenskyy) or an established English
+name (the aircraft Mriya) beats the standard, and such names belong in the glossary, which
+always wins (its spellings are never flagged).
+Outside the glossary a Kazakh name written in Ukrainian (Кунанбаєв, "Kunanbayev") cannot be
+told from a Ukrainian one, so it may be flagged too; the message says so, and a glossary entry
+with its origin (`kk`) settles it for good.
 Why: the Cabinet of Ministers Resolution No. 55 of 2010 is the default for Ukrainian names.
 Example: uk «міністр Борис Тарасюк», en "minister Borys Tarasyuk"
 Instead: en "minister Borys Tarasiuk", or a glossary entry for Tarasyuk.
@@ -16,8 +25,8 @@ from collections.abc import Iterator
 
 from tmtool.findings import Severity
 from tmtool.glossary.declension import base_candidates
-from tmtool.glossary.skeleton import skeleton
 from tmtool.lang import morphology
+from tmtool.lang.romanizations import is_romanization
 from tmtool.lang.tokens import has_cyrillic
 from tmtool.lang.translit import transliterate
 from tmtool.lint.analysis import AnalysedUnit, Hit
@@ -41,7 +50,7 @@ def check(analysed: AnalysedUnit) -> Iterator[Hit]:
     if source is None or target is None:
         return
     # The English names are gathered only once a Ukrainian word calls for them.
-    english: dict[str, list[int]] | None = None
+    english: list[int] | None = None
     covered = {i for m in source.all_matches for i in range(m.first_token, m.last_token + 1)}
     reported: set[int] = set()
     text = source.tokens.text
@@ -56,42 +65,38 @@ def check(analysed: AnalysedUnit) -> Iterator[Hit]:
         if not english:
             return
         lemmas = _lemmas(word, analysed.compiled.uses_morphology)
-        if not lemmas:
-            continue
-        romanized = [transliterate(lemma).capitalize() for lemma in lemmas]
-        accepted = {latin.lower() for latin in romanized}
-        standards: dict[str, str] = {}
-        for latin in romanized:
-            standards.setdefault(skeleton(latin), latin)
-        for key, standard in standards.items():
-            for position in english.get(key, ()):
-                if position in reported or target.tokens.keys[position] in accepted:
-                    continue
-                found = target.tokens.word(position)
-                reported.add(position)
-                en_start, en_end = target.tokens.spans[position]
-                yield target.hit(
-                    analysed.unit, en_start, en_end,
-                    f"'{found}' renders «{word}» other than the KMU-55 standard; "
-                    f"the standard gives '{standard}' (add a glossary entry if this spelling "
-                    f"is the person's own)",
-                    found=found, expected=standard,
-                )
+        standards = {lemma: transliterate(lemma).capitalize() for lemma in lemmas}
+        accepted = {standard.lower() for standard in standards.values()}
+        for position in english:
+            key = target.tokens.keys[position]
+            if position in reported or key in accepted:
+                continue
+            lemma = next((lemma for lemma in lemmas if is_romanization(key, lemma)), None)
+            if lemma is None:
+                continue
+            found = target.tokens.word(position)
+            reported.add(position)
+            en_start, en_end = target.tokens.spans[position]
+            yield target.hit(
+                analysed.unit, en_start, en_end,
+                f"'{found}' romanizes «{word}» by another system than KMU-55, which gives "
+                f"'{standards[lemma]}' (KMU-55 is for Ukrainian names: if this one is Kazakh or "
+                f"otherwise foreign, or '{found}' is its own or established English spelling, "
+                f"add it to the glossary)",
+                found=found, expected=standards[lemma],
+            )
 
 
-def _english_names(analysed: AnalysedUnit) -> dict[str, list[int]]:
-    """Capitalised English words outside glossary matches and not sentence-initial, by
-    skeleton."""
+def _english_names(analysed: AnalysedUnit) -> list[int]:
+    """Positions of the capitalised English words outside glossary matches, not spellings
+    the glossary knows, and not sentence-initial."""
     view = analysed.english
     assert view is not None
     covered = {i for m in view.all_matches for i in range(m.first_token, m.last_token + 1)}
-    names: dict[str, list[int]] = {}
     tokens = view.tokens
     known = analysed.compiled.known_en
-    for index, (start, _end) in enumerate(tokens.spans):
-        if index in covered or not tokens.text[start].isupper() or tokens.keys[index] in known:
-            continue
-        if view.is_sentence_initial(start):
-            continue
-        names.setdefault(skeleton(tokens.keys[index]), []).append(index)
-    return names
+    return [
+        index for index, (start, _end) in enumerate(tokens.spans)
+        if index not in covered and tokens.text[start].isupper()
+        and tokens.keys[index] not in known and not view.is_sentence_initial(start)
+    ]
