@@ -118,3 +118,10 @@ def test_a_missing_folder_is_exit_2_and_writes_nothing(archive: Path) -> None:
     assert run("uk", "empty", "-o", "pairs.tsv") == (
         2, "", "tmtool: error: empty: holds no documents (.md, .txt, .html, .docx, .odt)\n")
     assert not (archive / "pairs.tsv").exists()
+
+
+def test_pair_exits_0_when_every_document_was_read(archive: Path) -> None:
+    os.unlink(archive / "uk" / "broken.txt")
+    code, out, err = run("uk", "en", "-o", "-", "-q")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[1:3] == ["uk/2021/intervju.txt\ten/q.md", "uk/2021/vypusk.md\ten/x/zz.html"]
