@@ -135,3 +135,12 @@ def test_cluster_local_with_two_worker_processes_writes_the_same_file(batch: Pat
     assert (code, out) == (1, "")
     assert err.splitlines()[-1] == "47 pairs written to there.tmx"
     assert (batch / "there.tmx").read_bytes() == (batch / "here.tmx").read_bytes()
+
+
+def test_a_manifest_on_standard_input_is_read_once(batch: Path) -> None:
+    manifest = (batch / "pairs.tsv").read_text(encoding="utf-8")
+    result = CliRunner().invoke(cli, ["align", "--pairs", "-", "--presegmented", "-o", "-",
+                                      "--format", "tsv", "-q"], input=manifest)
+    assert (result.exit_code, result.stderr) == (1, "tmtool: error: docs/3.en.txt: no text to align "
+                                                    "(the file is empty) (document skipped)\n")
+    assert len(result.stdout.splitlines()) == 48

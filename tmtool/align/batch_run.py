@@ -8,8 +8,9 @@ and every setting that changes the output; `resume` goes on only with a run of t
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -53,7 +54,7 @@ def manifest_reader(path: str) -> PairSource:
     return lambda: iter_manifest(path)
 
 
-def check_target(target: BatchTarget, fmt: str, inputs: Iterator[str], fresh: bool) -> None:
+def check_target(target: BatchTarget, inputs: Iterator[str], *, fresh: bool) -> None:
     """Refuse, before any work, an output that is an input, a missing folder, or a shard
     folder that already holds shards (they would mix with this run's)."""
     if not target.sharded:
@@ -105,10 +106,14 @@ def start_state(manifest: str, pairs: PairSource, settings: BatchSettings, targe
 
 def run_batch(manifest: str, settings: BatchSettings, target: BatchTarget, executor: Executor, *,
               resume: bool = False, on_document: DocumentSink | None = None,
-              checkpoint_every_s: float | None = None) -> BatchReport:
+              checkpoint_every_s: float | None = None, extra_inputs: Sequence[str] = ()) -> BatchReport:
     """Align every pair of `manifest` into `target`; each result goes to `on_document` once
-    written. Raises TmtoolError when no document at all could be aligned (nothing is left)."""
+    written. The output is checked against the documents, the manifest and `extra_inputs`
+    (SRX, glossaries) first. Raises TmtoolError when no document at all could be aligned
+    (nothing is left)."""
     pairs = manifest_reader(manifest)
+    inputs = itertools.chain((path for pair in pairs() for path in pair), [manifest, *extra_inputs])
+    check_target(target, inputs, fresh=not resume)
     state, settings = start_state(manifest, pairs, settings, target, resume)
     resumed = state.done
     writer = BatchWriter(target, settings.render, state)

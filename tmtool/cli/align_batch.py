@@ -12,9 +12,9 @@ from typing import Any, TypeVar
 
 import click
 
-from tmtool.align.batch import AlignJob, BatchSettings, iter_manifest
+from tmtool.align.batch import AlignJob, BatchSettings
 from tmtool.align.batch_output import BatchTarget
-from tmtool.align.batch_run import BatchReport, check_target, run_batch
+from tmtool.align.batch_run import BatchReport, run_batch
 from tmtool.align.executors import Executor, local_executor
 from tmtool.align.render import RenderedDocument, RenderOptions
 from tmtool.errors import ConfigError
@@ -72,22 +72,16 @@ def run_pairs(manifest: str, output: str, job: AlignJob, render: RenderOptions,
     """Align the manifest into `output`; the exit code (1 when some documents failed)."""
     check_batch_options(manifest, batch["resume"], batch["shard_size"], batch["cluster"])
     target = batch_target(output, batch["shard_size"], batch["resume"])
-    inputs = (path for pair in iter_manifest(manifest) for path in pair)
-    check_target(target, render.fmt, _chain(inputs, [manifest, *extra_inputs]), not batch["resume"])
     executor = make_executor(jobs, batch["cluster"], batch["cluster_timeout"])
     try:
         report = run_batch(manifest, BatchSettings(job, render), target, executor,
-                           resume=batch["resume"], on_document=_printer(quiet))
+                           resume=batch["resume"], on_document=_printer(quiet),
+                           extra_inputs=extra_inputs)
     finally:
         executor.close()
     if not quiet:
         _print_report(report, output)
     return 1 if report.failed else 0
-
-
-def _chain(first: Any, rest: list[str]) -> Any:
-    yield from first
-    yield from rest
 
 
 def _printer(quiet: bool) -> Callable[[RenderedDocument], None]:
