@@ -141,6 +141,6 @@ def test_a_manifest_on_standard_input_is_read_once(batch: Path) -> None:
     manifest = (batch / "pairs.tsv").read_text(encoding="utf-8")
     result = CliRunner().invoke(cli, ["align", "--pairs", "-", "--presegmented", "-o", "-",
                                       "--format", "tsv", "-q"], input=manifest)
-    assert (result.exit_code, result.stderr) == (1, "tmtool: error: docs/3.en.txt: no text to align "
-                                                    "(the file is empty) (document skipped)\n")
+    assert (result.exit_code, result.stderr) == (1, ("tmtool: error: docs/3.en.txt: no text to align "
+                                                    "(the file is empty) (document skipped)\n"))
     assert len(result.stdout.splitlines()) == 48
