@@ -6,7 +6,9 @@ dates, names) plus the documents nearest in length and shape, never from compari
 each source document meets a few dozen targets. A candidate's score in [0, 1] combines the
 weighted share of keys both documents hold with how alike their lengths and structures are;
 pairs are then chosen greedily, best score first, each document used once, down to `min_score`,
-so a document without a counterpart stays unpaired.
+so a document without a counterpart stays unpaired; a weak pair must also be the best candidate
+of both its documents (measured: more precise than the optimal assignment, which pairs every
+leftover document with whatever scores above the threshold).
 """
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ LENGTH_SIGMA = 0.25  # spread of log(target letters / source letters) around the
 PROFILE_SCALE = 32.0  # mean distance of block ends (of 255) at which the profiles count 1/e
 PLACE_SCALE = 40.0  # distance of first occurrences (of 255) at which a shared key counts 1/e
 BLOCKS_FLOOR = 0.5  # similarity kept by documents paragraphed differently
-SENTENCES_FLOOR = 0.2
+SENTENCES_FLOOR = 0.2  # ... by documents whose sentences do not line up (a dropped sentence)
 MARKS_FLOOR = 0.5  # ... by documents whose question and exclamation marks differ
 SURE_SCORE = 0.45  # a pair scoring this much is taken even if one document has a close rival
 MARGIN = 0.0  # below it, a pair must beat every rival of both documents by this much
