@@ -49,6 +49,7 @@ def test_identical_structure_gives_only_one_to_one_beads() -> None:
 @pytest.mark.parametrize(("shape", "edit"), [
     ("1-0", "drop_tgt"), ("0-1", "drop_src"), ("2-1", "join2_tgt"), ("1-2", "join2_src"),
     ("3-1", "join3_tgt"), ("1-3", "join3_src"), ("2-2", "cross"),
+    ("4-1", "join4_tgt"), ("1-4", "join4_src"), ("5-1", "join5_tgt"), ("1-5", "join5_src"),
 ])
 @pytest.mark.parametrize("seed", [2, 3])
 def test_each_bead_shape_is_found(shape: str, edit: str, seed: int) -> None:

@@ -141,7 +141,7 @@ def summary(doc: DocumentAlignment) -> str:
     shapes = Counter(b.shape for b in doc.beads)
     pairs = [b.score for b in doc.beads if b.is_pair()]
     mean = sum(pairs) / len(pairs) if pairs else 0.0
-    order = ["1-1", "2-1", "1-2", "2-2", "3-1", "1-3", "1-0", "0-1"]
+    order = ["1-1", "2-1", "1-2", "2-2", "3-1", "1-3", "4-1", "1-4", "5-1", "1-5", "1-0", "0-1"]
     mix = ", ".join(f"{shape} {shapes[shape]}" for shape in order if shapes[shape])
     return (
         f"{doc.src.name} + {doc.tgt.name}: {len(doc.src.segments)} + {len(doc.tgt.segments)} "

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from tmtool.align.beads import MAX_SIDE
 from tmtool.align.evidence import Links, Side
 from tmtool.align.lengths import LengthModel
 from tmtool.align.search import INF, CostFn
@@ -153,7 +154,7 @@ class CoverageModel:
 
     def __init__(self, true_rate: float, false_rate: float, rho_true: float, rho_false: float) -> None:
         self.params: list[tuple[float, float, float, float]] = []
-        for facing in range(4):
+        for facing in range(MAX_SIDE + 1):
             # facing k segments: one true partner (or none) plus k - 1 unrelated ones
             extra = max(facing, 1) - 1
             p_false = 1 - (1 - false_rate) ** (extra + 1)
@@ -164,7 +165,7 @@ class CoverageModel:
                 (p_true * s_true, (1 - p_true) * s_true, p_false * s_false, (1 - p_false) * s_false)
             )
         self.neutral = true_rate <= false_rate
-        self._tables: list[dict[int, list[float]]] = [{} for _ in range(4)]
+        self._tables: list[dict[int, list[float]]] = [{} for _ in range(MAX_SIDE + 1)]
 
     @classmethod
     def fit(cls, true_counts: Sequence[tuple[int, int]], false_counts: Sequence[tuple[int, int]]) -> CoverageModel:
@@ -238,7 +239,8 @@ class BeadCost:
         src_prefix, tgt_prefix = self.src_prefix, self.tgt_prefix
         c, s2 = self.length.c, self.length.s2
         inv_c = 1.0 / c
-        penalty = [[self.penalties.get((a, b), INF) for b in range(4)] for a in range(4)]
+        sides = range(MAX_SIDE + 1)
+        penalty = [[self.penalties.get((a, b), INF) for b in sides] for a in sides]
         lexical = self.lexical.llr if self.lexical is not None else None
         masks = self.lexical.masks if self.lexical is not None else None
         src_tables = self.lexical.one_to_one_tables("src") if self.lexical is not None else []

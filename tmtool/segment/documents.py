@@ -43,12 +43,15 @@ class Block:
 
     `kind` is one of "heading", "paragraph", "list-item", "caption", "table-cell",
     "quote", "line" (presegmented input) or "front-matter" (a page's title, description...);
-    `line` is the 1-based line it starts on.
+    `line` is the 1-based line it starts on. `section` counts the pieces of site syntax
+    (component tags, admonition or shortcode markers, comments) before the block: blocks of
+    different sections are never one unit (a `<Note>` and the paragraph after it).
     """
 
     kind: str
     segments: tuple[Segment, ...]
     line: int
+    section: int = 0
 
 
 def format_for_name(name: str) -> str:
@@ -95,7 +98,7 @@ def read_document(
         if markup == "plain":
             segments = [Segment.from_text(segment.text.strip()) for segment in segments]
         if segments:
-            blocks.append(Block(raw.kind, tuple(segments), raw.line))
+            blocks.append(Block(raw.kind, tuple(segments), raw.line, raw.section))
     return blocks
 
 
@@ -110,7 +113,7 @@ def _literal(text: str, fmt: str, name: str, compiled: CompiledRules) -> list[Bl
     for literal in read_literal_blocks(text, markdown=markdown, name=name):
         segments = segment_literal(literal, compiled, markdown=markdown)
         if segments:
-            blocks.append(Block(literal.kind, tuple(segments), literal.line))
+            blocks.append(Block(literal.kind, tuple(segments), literal.line, literal.section))
     return blocks
 
 

@@ -41,11 +41,13 @@ _MD_TYPES = {"*": ("italic", "bold"), "_": ("italic", "bold"), "~": ("x-strike",
 
 @dataclass
 class RawBlock:
-    """A structural block as a reader found it, before sentence splitting."""
+    """A structural block as a reader found it, before sentence splitting (`section` as in
+    `documents.Block`)."""
 
     kind: str
     line: int
     pieces: list[Piece]
+    section: int = 0
 
 
 def tag_type(tag: str) -> str:

@@ -41,11 +41,13 @@ _ASCII_SPACE = " \t\n\r\f\v"
 
 @dataclass(frozen=True, slots=True)
 class LiteralBlock:
-    """One blank-line paragraph: its kind, first line (1-based) and exact source lines."""
+    """One blank-line paragraph: its kind, first line (1-based), exact source lines and
+    section (as in `documents.Block`)."""
 
     kind: str
     line: int
     lines: tuple[str, ...]
+    section: int = 0
 
     @property
     def source(self) -> str:
@@ -56,11 +58,14 @@ def read_literal_blocks(text: str, *, markdown: bool, name: str = "<text>") -> I
     """The paragraphs of a decoded document, line breaks normalised to "\\n" (OmegaT does the same)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     starts: frozenset[int] = frozenset()
+    blanked: frozenset[int] = frozenset()
+    section = 0
     if markdown:
         masked = mask_site_syntax(lines, name=name)
-        lines, starts = list(masked.lines), masked.starts
-        for field in masked.fields:
-            yield LiteralBlock("front-matter", field.line, tuple(field.source.split("\n")))
+        lines, starts, blanked = list(masked.lines), masked.starts, masked.blanked
+        for section, field in enumerate(masked.fields):
+            yield LiteralBlock("front-matter", field.line, tuple(field.source.split("\n")), section)
+        section = len(masked.fields)
     paragraph: list[str] = []
     first = 0
     after_image = False
@@ -71,9 +76,11 @@ def read_literal_blocks(text: str, *, markdown: bool, name: str = "<text>") -> I
             images_only = markdown and _is_images_only(paragraph)
             if kind == "paragraph" and after_image and not images_only and _short(paragraph):
                 kind = "caption"
-            yield LiteralBlock(kind, first, tuple(paragraph))
+            yield LiteralBlock(kind, first, tuple(paragraph), section)
             after_image = images_only
             paragraph = []
+        if number - 1 in blanked:
+            section += 1
         if not blank:
             if not paragraph:
                 first = number

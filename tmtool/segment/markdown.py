@@ -58,6 +58,10 @@ class _MarkdownReader:
         self.quote = quote
         self.name = name
         self.starts: frozenset[int] = frozenset()
+        self.blanked: frozenset[int] = frozenset()
+        self.section = 0  # site syntax met so far: a new section after each (documents.Block)
+        self.new_section = False
+        self.para_section = 0
         self.out: list[RawBlock] = []
         self.para: list[Line] = []
         self.kind = "paragraph"
@@ -68,9 +72,10 @@ class _MarkdownReader:
         masked = mask_site_syntax([line for _, line in self.lines], name=self.name,
                                   front_matter=not self.quote)
         self.lines = [(number, line) for (number, _), line in zip(self.lines, masked.lines)]
-        self.starts = masked.starts
+        self.starts, self.blanked = masked.starts, masked.blanked
         for field in masked.fields:
             self._emit("front-matter", field.line, [field.value])
+            self.section += 1
         index = 0
         while index < len(self.lines):
             index = self._line(index)
@@ -81,6 +86,8 @@ class _MarkdownReader:
         number, line = self.lines[index]
         if index in self.starts:
             self._flush()
+        if index in self.blanked:
+            self.new_section = True
         if not line.strip():
             self._flush()
             return index + 1
@@ -138,6 +145,14 @@ class _MarkdownReader:
     def _start(self, kind: str, number: int, line: str) -> None:
         self.kind = kind
         self.para = [(number, line.lstrip())]
+        self.para_section = self._next_section()
+
+    def _next_section(self) -> int:
+        """The section of a block starting now."""
+        if self.new_section:
+            self.section += 1
+            self.new_section = False
+        return self.section
 
     def _quote(self, index: int) -> int:
         self._flush()
@@ -152,8 +167,10 @@ class _MarkdownReader:
             else:
                 break
             index += 1
+        section = self._next_section()
         for block in _MarkdownReader(inner, quote=True, name=self.name).read():
-            self.out.append(RawBlock("quote" if block.kind == "paragraph" else block.kind, block.line, block.pieces))
+            self.out.append(RawBlock("quote" if block.kind == "paragraph" else block.kind, block.line,
+                                     block.pieces, section))
         self.item_indent = None
         return index
 
@@ -202,11 +219,11 @@ class _MarkdownReader:
             return
         if kind == "paragraph" and self.after_image and len(_words(pieces)) <= _CAPTION_MAX_CHARS:
             kind = "caption"
-        self._emit(kind, first_number, pieces)
+        self._emit(kind, first_number, pieces, self.para_section)
 
-    def _emit(self, kind: str, number: int, pieces: list[Piece]) -> None:
+    def _emit(self, kind: str, number: int, pieces: list[Piece], section: int | None = None) -> None:
         self.after_image = False
-        self.out.append(RawBlock(kind, number, pieces))
+        self.out.append(RawBlock(kind, number, pieces, self._next_section() if section is None else section))
 
 
 def _is_images_only(pieces: list[Piece]) -> bool:

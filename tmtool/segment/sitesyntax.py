@@ -40,12 +40,14 @@ MAX_TAG_CHARS = 4000  # a component tag longer than this is taken for text, not 
 
 @dataclass(frozen=True, slots=True)
 class MaskedLines:
-    """The document's lines with site syntax blanked (same count, same lengths), the
-    0-based indices of lines that must start a new block, and the front matter's text fields."""
+    """The document's lines with site syntax blanked (same count, same lengths), the 0-based
+    indices of lines that must start a new block and of lines where something was blanked,
+    and the front matter's text fields."""
 
     lines: tuple[str, ...]
     starts: frozenset[int]
     fields: tuple[FrontMatterField, ...]
+    blanked: frozenset[int] = frozenset()
 
 
 def mask_site_syntax(lines: Sequence[str], *, name: str, front_matter: bool = True) -> MaskedLines:
@@ -56,7 +58,8 @@ def mask_site_syntax(lines: Sequence[str], *, name: str, front_matter: bool = Tr
         masker.blank(0, masker.offsets[index])
     while index < len(lines):
         index = masker.step(index)
-    return MaskedLines(tuple(masker.text().split("\n")), frozenset(masker.starts), tuple(fields))
+    return MaskedLines(tuple(masker.text().split("\n")), frozenset(masker.starts), tuple(fields),
+                       frozenset(masker.blanked))
 
 
 def tag_end(text: str, start: int) -> int | None:
@@ -98,6 +101,7 @@ class _Masker:
         for line in lines:
             self.offsets.append(self.offsets[-1] + len(line) + 1)
         self.starts: set[int] = set()
+        self.blanked: set[int] = set()
 
     def text(self) -> str:
         return "".join(self.chars)
@@ -114,6 +118,8 @@ class _Masker:
         for position in range(start, min(end, len(self.chars))):
             if self.chars[position] != "\n":
                 self.chars[position] = " "
+        if end > start:
+            self.blanked.update(range(self.line_of(start), self.line_of(min(end, len(self.chars)) - 1) + 1))
         last = self.line_of(max(start, min(end, len(self.chars)) - 1))
         rest_start = min(end, self.offsets[last + 1] - 1)
         rest = "".join(self.chars[rest_start:self.offsets[last + 1] - 1])
