@@ -240,3 +240,10 @@ def test_block_lines_are_the_lines_of_the_file() -> None:
         (2, "front-matter"), (8, "paragraph")]
     assert [(b.line, b.kind) for b in read_document(text, lang="en", name="x.mdx", markup="literal")] == [
         (2, "front-matter"), (8, "paragraph")]
+
+
+@pytest.mark.parametrize("markup", MODES)
+def test_text_after_a_comment_on_its_last_line_is_kept(markup: str) -> None:
+    text = ("{{/* hidden */}} Shown text.\n\n{% comment %}\nhidden\n{% endcomment %} After a Liquid comment.\n\n"
+            "<!-- a\nb --> After an HTML comment.\n")
+    assert words(text, markup) == ["Shown text.", "After a Liquid comment.", "After an HTML comment."]

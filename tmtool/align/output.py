@@ -20,6 +20,7 @@ from tmtool.align.beads import Bead
 from tmtool.align.inputs import AlignSide, short_name
 from tmtool.align.levels import DocumentAlignment
 from tmtool.model import InlineCode, Prop, Segment, TranslationUnit, Variant
+from tmtool.segment.balance import balanced_native_text
 
 SCORE_PROP = "x-tmtool-score"
 
@@ -88,7 +89,9 @@ def spans_sentences(docs: Iterable[DocumentAlignment], min_score: float) -> bool
 
 
 def _cell(segment: Segment, plain: bool) -> str:
-    text = segment.text if plain else segment.native_text()
+    # a bead's markup, every span closed in its own cell (a bold sentence split from the
+    # next one must not leave "**" open in one row and closed in the next)
+    text = segment.text if plain else balanced_native_text(segment)
     return " ".join(text.split())
 
 

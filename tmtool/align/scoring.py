@@ -17,6 +17,10 @@ from tmtool.align.search import INF, CostFn
 _SQRT_PI = math.sqrt(math.pi)
 
 CACHE_ROWS = 4  # rows of pair masks kept while the search moves down the source side
+# A bead with four or more segments on a side whose lengths alone cost more than this many nats
+# (over five standard deviations) is impossible: its word evidence, the dearest part of the
+# price, is not computed. A true 1-4 or 1-5 bead has lengths that add up.
+LONG_BEAD_LENGTH_LIMIT = 15.0
 UNKNOWN_SHARE = 0.1  # share of true pairs assumed to look, to the word table, like wrong ones
 
 
@@ -255,7 +259,10 @@ class BeadCost:
             tgt_chars = tgt_prefix[j1] - tgt_prefix[j0]
             x = abs(tgt_chars - c * src_chars) / sqrt(s2 * (src_chars + tgt_chars * inv_c))
             p = erfc(x)
-            total = penalty[di][dj] + (-log(p) if p > 1e-300 else x * x + log(x * _SQRT_PI))
+            length_cost = -log(p) if p > 1e-300 else x * x + log(x * _SQRT_PI)
+            if length_cost > LONG_BEAD_LENGTH_LIMIT and max(di, dj) >= 4:
+                return INF
+            total = penalty[di][dj] + length_cost
             if masks is not None:
                 if di == 1 and dj == 1:  # the commonest bead, inlined
                     src_mask, tgt_mask = masks(i0, j0)

@@ -33,6 +33,7 @@ _SKIPPED_PAIRS = (
     (regex.compile(r"^[ \t]*\{\{/\*()"), r"\*/\}}\}}"),
 )
 _ADMONITION = regex.compile(r"^[ \t]*:{3,}[ \t]*(?:[\w-]+|\{[^{}\n]*\})?[ \t]*\[?(?P<title>.*?)\]?[ \t]*$")
+_COMMENT_END = regex.compile(r"-->")
 _COMPONENT = regex.compile(r"<(/?)([A-Z][\w.:-]*)")  # MDX components start with a capital
 _TRAILING_CLOSE = regex.compile(r"(?:</[A-Z][\w.:-]*>[ \t]*)+$")
 MAX_TAG_CHARS = 4000  # a component tag longer than this is taken for text, not a tag
@@ -141,15 +142,13 @@ class _Masker:
     def _indent(self, index: int, line: str) -> int:
         return self.offsets[index] + len(line) - len(line.lstrip(" \t"))
 
-    def _through(self, index: int, pattern: regex.Pattern[str], start: int) -> int:
-        """Blank from `start` to the end of the line where `pattern` matches next (or to the
-        end of the document); the line after it."""
-        last = index
-        while last < len(self.offsets) - 1 and not pattern.search(self.line(last)):
-            last += 1
-        end = self.offsets[min(last + 1, len(self.offsets) - 1)] - 1
+    def _blank_through(self, start: int, closing: regex.Pattern[str], after: int) -> int:
+        """Blank from `start` through the first match of `closing` at or after `after` (or to the
+        end of the document); the line it ends on, to look again at what follows there."""
+        found = closing.search(self.source, after)
+        end = found.end() if found is not None else len(self.chars)
         self.blank(start, end)
-        return last + 1
+        return self.line_of(end - 1)
 
     def _fence(self, index: int, line: str) -> int | None:
         opened = _FENCE.match(line)
@@ -167,17 +166,14 @@ class _Masker:
         if not line.lstrip(" \t").startswith("<!--"):
             return None
         start = self._indent(index, line)
-        end = self.source.find("-->", start + 4)
-        end = len(self.chars) if end < 0 else end + 3
-        self.blank(start, end)
-        return self.line_of(end - 1)  # look at the rest of its last line again
+        return self._blank_through(start, _COMMENT_END, start + len("<!--"))
 
     def _skipped_pair(self, index: int, line: str) -> int | None:
         for opening, closing in _SKIPPED_PAIRS:
             found = opening.match(line)
             if found is not None:
                 pattern = regex.compile(closing.format(name=regex.escape(found.group(1))))
-                return self._through(index, pattern, self._indent(index, line))
+                return self._blank_through(self._indent(index, line), pattern, self.offsets[index] + found.end())
         return None
 
     def _site_tags(self, index: int, line: str) -> int | None:
