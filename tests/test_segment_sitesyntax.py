@@ -247,3 +247,16 @@ def test_text_after_a_comment_on_its_last_line_is_kept(markup: str) -> None:
     text = ("{{/* hidden */}} Shown text.\n\n{% comment %}\nhidden\n{% endcomment %} After a Liquid comment.\n\n"
             "<!-- a\nb --> After an HTML comment.\n")
     assert words(text, markup) == ["Shown text.", "After a Liquid comment.", "After an HTML comment."]
+
+
+@pytest.mark.parametrize("markup", ["codes", "literal"])
+def test_site_syntax_starts_a_new_section_and_blank_lines_do_not(markup: str) -> None:
+    text = ("---\ntitle: T\ndescription: D.\n---\nOne.\n\nTwo.\n<Note>\nThree.\n\nFour.\n</Note>\nFive.\n\n"
+            "<Callout>Six.</Callout>\nSeven.\n\n:::tip\nEight.\n:::\n")
+    found = read_document(text, lang="en", name="x.mdx", markup=markup)
+    sections = [b.section for b in found]
+    assert [s.text for b in found for s in b.segments] == [
+        "T", "D.", "One.", "Two.", "Three.", "Four.", "Five.", "Six.", "Seven.", "Eight."]
+    same = [sections[k] == sections[k + 1] for k in range(len(sections) - 1)]
+    #       T|D    D|One  One|Two Two|Three Three|Four Four|Five Five|Six Six|Seven Seven|Eight
+    assert same == [False, False, True, False, True, False, False, False, False]

@@ -67,7 +67,7 @@ def read_literal_blocks(text: str, *, markdown: bool, name: str = "<text>") -> I
             yield LiteralBlock("front-matter", field.line, tuple(field.source.split("\n")), section)
         section = len(masked.fields)
     paragraph: list[str] = []
-    first = 0
+    first = first_section = 0
     after_image = False
     for number, line in enumerate([*lines, ""], 1):
         blank = _BLANK.match(line) is not None
@@ -76,14 +76,14 @@ def read_literal_blocks(text: str, *, markdown: bool, name: str = "<text>") -> I
             images_only = markdown and _is_images_only(paragraph)
             if kind == "paragraph" and after_image and not images_only and _short(paragraph):
                 kind = "caption"
-            yield LiteralBlock(kind, first, tuple(paragraph), section)
+            yield LiteralBlock(kind, first, tuple(paragraph), first_section)
             after_image = images_only
             paragraph = []
-        if number - 1 in blanked:
+        if number - 1 in blanked or number - 1 in starts:
             section += 1
         if not blank:
             if not paragraph:
-                first = number
+                first, first_section = number, section
             paragraph.append(line)
 
 

@@ -86,7 +86,7 @@ class _MarkdownReader:
         number, line = self.lines[index]
         if index in self.starts:
             self._flush()
-        if index in self.blanked:
+        if index in self.starts or index in self.blanked:
             self.new_section = True
         if not line.strip():
             self._flush()
