@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tmtool.errors import InputError
 from tmtool.model import CodeKind, InlineCode
 from tmtool.segment import read_document
+from tmtool.segment.sitesyntax import mask_site_syntax
 
 DATA = Path(__file__).parent / "data" / "align"
 MODES = ("codes", "literal", "plain")
@@ -260,3 +263,26 @@ def test_site_syntax_starts_a_new_section_and_blank_lines_do_not(markup: str) ->
     same = [sections[k] == sections[k + 1] for k in range(len(sections) - 1)]
     #       T|D    D|One  One|Two Two|Three Three|Four Four|Five Five|Six Six|Seven Seven|Eight
     assert same == [False, False, True, False, True, False, False, False, False]
+
+
+FRAGMENTS = st.sampled_from([
+    "<Note>", "</Note>", "<Diagram\n  alt=\"a > b\"\n/>", "<Kbd>K</Kbd>", "```js", "```", "~~~", "{/*id*/}",
+    "{#id}", "{{< note >}}", "{{< /note >}}", "{% raw %}", "{% comment %}", "{% endcomment %}", "<!--", "-->",
+    ":::tip Title", ":::", "import A from 'a';", "export const x = {", "}", "---", "title: X", "Text.",
+    "Речення тут.", "**bold**", "{{ x }}", "\n", "\n\n", " ", "  ",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(FRAGMENTS, max_size=40))
+def test_masking_keeps_every_line_and_column_and_only_blanks(fragments: list[str]) -> None:
+    lines = "".join(fragments).split("\n")
+    try:
+        masked = mask_site_syntax(lines, name="x.md")
+    except InputError:
+        return  # front matter that is not YAML: refused with its line, tested above
+    assert [len(line) for line in masked.lines] == [len(line) for line in lines]
+    for source, blanked in zip(lines, masked.lines):
+        assert all(b == s or b == " " for s, b in zip(source, blanked))
+    for markup in ("codes", "literal"):
+        read_document("\n".join(lines), lang="en", name="x.md", markup=markup)

@@ -233,6 +233,8 @@ class BeadCost:
         cost = self.length.cost(
             self.src_prefix[i1] - self.src_prefix[i0], self.tgt_prefix[j1] - self.tgt_prefix[j0]
         )
+        if cost > LONG_BEAD_LENGTH_LIMIT and max(i1 - i0, j1 - j0) >= 4:
+            return INF
         if self.lexical is not None:
             cost -= self.lexical.llr(i0, i1, j0, j1)
         return cost
