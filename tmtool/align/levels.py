@@ -47,11 +47,27 @@ class DocumentAlignment:
     beads: tuple[Bead, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class SentencePlan:
+    """What the sentence level of a pair searched with, so that aligning part of the pair
+    again (around a reviewer's anchors) searches exactly as the whole alignment did."""
+
+    evidence: Evidence | None
+    regions: Regions | None
+    groups: Groups | None
+
+
 def align_sides(src: AlignSide, tgt: AlignSide, options: AlignOptions) -> DocumentAlignment:
+    beads, _ = plan_sentences(src, tgt, options)
+    return DocumentAlignment(src, tgt, tuple(beads))
+
+
+def plan_sentences(src: AlignSide, tgt: AlignSide, options: AlignOptions) -> tuple[list[Bead], SentencePlan]:
+    """The sentence beads of a pair, and the evidence, block regions and groups behind them."""
     src_texts, tgt_texts = src.texts, tgt.texts
     if len(src.blocks) <= 1 or len(tgt.blocks) <= 1:  # no structure on one side: one level
-        beads = align_texts(src_texts, tgt_texts, options)
-        return DocumentAlignment(src, tgt, tuple(beads))
+        beads, evidence = align_with_evidence(src_texts, tgt_texts, options)
+        return beads, SentencePlan(evidence, None, None)
     # words are learned from a first, flat sentence alignment (blocks alone are too few to
     # learn from), then used to align blocks, then sentences inside aligned blocks
     _, evidence = align_with_evidence(src_texts, tgt_texts, options)
@@ -64,7 +80,7 @@ def align_sides(src: AlignSide, tgt: AlignSide, options: AlignOptions) -> Docume
     regions = Regions(spans, len(src_texts), len(tgt_texts))
     groups = (_segment_blocks(src), _segment_blocks(tgt))
     beads = align_texts(src_texts, tgt_texts, options, regions=regions, preset=evidence, groups=groups)
-    return DocumentAlignment(src, tgt, tuple(beads))
+    return beads, SentencePlan(evidence, regions, groups)
 
 
 def _segment_blocks(side: AlignSide) -> list[int]:
