@@ -49,6 +49,7 @@ def test_identical_structure_gives_only_one_to_one_beads() -> None:
 @pytest.mark.parametrize(("shape", "edit"), [
     ("1-0", "drop_tgt"), ("0-1", "drop_src"), ("2-1", "join2_tgt"), ("1-2", "join2_src"),
     ("3-1", "join3_tgt"), ("1-3", "join3_src"), ("2-2", "cross"),
+    ("4-1", "join4_tgt"), ("1-4", "join4_src"), ("5-1", "join5_tgt"), ("1-5", "join5_src"),
 ])
 @pytest.mark.parametrize("seed", [2, 3])
 def test_each_bead_shape_is_found(shape: str, edit: str, seed: int) -> None:
@@ -140,3 +141,15 @@ def test_prior_penalties_are_relative_to_one_to_one() -> None:
     penalties = prior_penalties(GENERIC_PRIORS)
     assert penalties[(1, 1)] == 0.0
     assert penalties[(1, 0)] > penalties[(2, 1)] > 0.0
+
+
+def test_a_long_bead_whose_lengths_cannot_add_up_is_impossible_in_both_price_forms() -> None:
+    from tmtool.align.lengths import LengthModel
+    from tmtool.align.scoring import BeadCost
+    from tmtool.align.search import INF
+
+    cost = BeadCost([400, 10, 10, 10, 10], [12], LengthModel(), prior_penalties(GENERIC_PRIORS), None)
+    assert cost(1, 5, 0, 1) < INF  # four short sentences for one: lengths add up
+    assert cost(0, 4, 0, 1) == cost.function()(0, 4, 0, 1) == INF
+    assert cost(0, 3, 0, 1) == pytest.approx(cost.function()(0, 3, 0, 1))  # shorter beads keep their price
+    assert cost(0, 3, 0, 1) < INF

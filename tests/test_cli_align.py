@@ -362,3 +362,22 @@ def test_glossary_terms_count_as_evidence(tmp_path: Path, english_source: bool) 
     # the two links cross, so one wins: Вірчі грамоти <-> Credentials, in either direction
     credentials, embassy = (([11], [10]), ([10], [11])) if english_source else (([10], [11]), ([11], [10]))
     assert credentials in beads and embassy not in beads
+
+
+def test_tsv_cells_never_leave_a_bold_span_open(tmp_path: Path) -> None:
+    """A bold span across a sentence break is closed in the first cell and reopened in the
+    next one; --plain writes no markup at all."""
+    (tmp_path / "a.uk.md").write_text(
+        "# Заголовок\n\n**Перше речення. Друге речення** далі.\n\nТретє речення тут.\n", encoding="utf-8")
+    (tmp_path / "a.en.md").write_text(
+        "# Heading\n\n**First sentence.** **Second sentence** follows.\n\nThe third sentence is here.\n",
+        encoding="utf-8")
+    for options, expected in (
+        ((), [("**Перше речення.**", "**First sentence.**"), ("**Друге речення** далі.", "**Second sentence** follows.")]),
+        (("--plain",), [("Перше речення.", "First sentence."), ("Друге речення далі.", "Second sentence follows.")]),
+    ):
+        out = tmp_path / "a.tsv"
+        code, _, err = run(str(tmp_path / "a.uk.md"), str(tmp_path / "a.en.md"), "-q", "-o", str(out), *options)
+        assert (code, err) == (0, "")
+        rows = [tuple(line.split("\t")[:2]) for line in out.read_text(encoding="utf-8").splitlines()]
+        assert [row for row in rows if row[0].strip("*").startswith(("Перше", "Друге"))] == expected

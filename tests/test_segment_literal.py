@@ -96,8 +96,9 @@ def test_segments_are_trimmed_of_unicode_spaces_like_omegat() -> None:
     assert literal("\u00a0Перше.\u2009 Друге \u3000\n") == ["Перше.", "Друге"]
 
 
-def test_words_free_paragraphs_are_kept_as_a_text_filter_shows_them() -> None:
-    assert literal("Текст.\n\n---\n\n```\nprint(1)\n```\n") == ["Текст.", "---", "```\nprint(1)\n```"]
+def test_words_free_paragraphs_are_kept_as_a_text_filter_shows_them_but_code_is_not_text() -> None:
+    assert literal("Текст.\n\n---\n\n```\nprint(1)\n```\n") == ["Текст.", "---"]
+    assert literal("Текст.\n\n---\n\n```\nprint(1)\n```\n", name="x.txt") == ["Текст.", "---", "```\nprint(1)\n```"]
 
 
 def test_plain_text_files_keep_markdown_characters_and_bullets() -> None:

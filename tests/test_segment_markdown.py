@@ -22,6 +22,7 @@ def outline(blocks: list[Block]) -> list[tuple[int, str, list[str]]]:
 def test_structure_sample_gives_one_block_per_structural_element() -> None:
     blocks = md((DATA / "structure.md").read_text(encoding="utf-8"))
     assert outline(blocks) == [
+        (2, "front-matter", ["A title from the front matter"]),
         (5, "heading", ["The *first* heading"]),
         (7, "paragraph", ["A paragraph with **bold text.", "It spans** two sentences.",
                           "And a third one that wraps onto a second line."]),
@@ -171,3 +172,45 @@ def test_html_entities_and_unclosed_tags() -> None:
 def test_codes_separated_from_a_break_by_spaces_stay_with_their_sentence() -> None:
     (block,) = md("<b>Hello. </b>World. Next<i> </i>one.")
     assert [s.native_text() for s in block.segments] == ["<b>Hello.</b>", "World.", "Next<i> </i>one."]
+
+
+def segments(text: str, lang: str, markup: str) -> list[str]:
+    found = read_document(text, lang=lang, name="x.md", markup=markup)
+    return [s.native_text() if markup == "codes" else s.text for b in found for s in b.segments]
+
+
+@pytest.mark.parametrize("markup", ["codes", "literal"])
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Use the `? :` operator here. Then stop.", "en", ["Use the `? :` operator here.", "Then stop."]),
+    ("Оператор `? :` вибирає. Далі.", "uk", ["Оператор `? :` вибирає.", "Далі."]),
+    ("Call `a.b`. Or `x! Y`.", "en", ["Call `a.b`.", "Or `x! Y`."]),
+    ("It uses <code>a. B</code> here.", "en", ["It uses <code>a. B</code> here."]),
+])
+def test_a_sentence_never_breaks_inside_inline_code(text: str, lang: str, expected: list[str], markup: str) -> None:
+    assert segments(text, lang, markup) == expected
+
+
+@pytest.mark.parametrize("markup", ["codes", "literal"])
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("This is a Hook. `useState` adds state.", "en", ["This is a Hook.", "`useState` adds state."]),
+    ("Це хук. `useState` додає стан.", "uk", ["Це хук.", "`useState` додає стан."]),
+    ("Run it. `npm test` checks it, e.g. `lint` too.", "en", ["Run it.", "`npm test` checks it, e.g. `lint` too."]),
+    ("Виконайте її. `npm test` перевіряє, напр. `lint` теж.", "uk",
+     ["Виконайте її.", "`npm test` перевіряє, напр. `lint` теж."]),
+])
+def test_a_sentence_may_start_with_inline_code_in_both_languages(
+        text: str, lang: str, expected: list[str], markup: str) -> None:
+    assert segments(text, lang, markup) == expected
+
+
+@pytest.mark.parametrize("markup", ["codes", "literal"])
+@pytest.mark.parametrize(("text", "lang"), [
+    ("## Крок 1. Встановіть бібліотеку перевірки", "uk"),
+    ("## Step 1. Install the validation library", "en"),
+    ("### Частина IV. Висновки {/*conclusions*/}", "uk"),
+    ("Run it again (if needed!) before you commit.", "en"),
+    ("Restart (if needed!) **VS Code** and try again.", "en"),
+    ("Запустіть її ще раз (**якщо потрібно!**) перед комітом.", "uk"),
+])
+def test_labels_and_brackets_keep_one_sentence(text: str, lang: str, markup: str) -> None:
+    assert len(segments(text, lang, markup)) == 1

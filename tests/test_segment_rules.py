@@ -57,6 +57,22 @@ UK_CASES: list[tuple[str, list[str]]] = [
     ("1. Загальні положення", None),
     ("У 2014 р. 15 людей прийшли.", None),
     ("Ми зустрілися о. Хортиця гарна.", None),
+    # numbered labels open what they label (headings of steps, parts)
+    ("Крок 1. Встановіть бібліотеку перевірки", None),
+    ("Частина IV. Висновки", None),
+    ("Готово. Крок 2. Запустіть сервер. Далі.", ["Готово.", "Крок 2. Запустіть сервер.", "Далі."]),
+    # brackets opened mid-sentence: ! ? . inside end the bracket, not the sentence
+    ("Перезапустіть (якщо потрібно!) VS Code і спробуйте знову.", None),
+    ("Бібліотека (вона безкоштовна! Спробуйте її) працює швидко.", None),
+    ("Запустіть її ще раз (якщо потрібно!) перед комітом. Готово.",
+     ["Запустіть її ще раз (якщо потрібно!) перед комітом.", "Готово."]),
+    # places, editors, translators, dates of a life
+    ("Ми піднялися на г. Говерла. Потім на оз. Несамовите.", ["Ми піднялися на г. Говерла.", "Потім на оз. Несамовите."]),
+    ("Мітинг на майд. Незалежності. Потім на наб. Дніпровській.",
+     ["Мітинг на майд. Незалежності.", "Потім на наб. Дніпровській."]),
+    ("Збірник за ред. І. Франка вийшов у Львові.", None),
+    ("Іван Франко (нар. 1856 р.) писав вірші.", None),
+    ("Лист Франка, нар. 1856 р. у Нагуєвичах, зберігся.", None),
 ]
 
 EN_CASES: list[tuple[str, list[str]]] = [
@@ -96,6 +112,16 @@ EN_CASES: list[tuple[str, list[str]]] = [
     ("Version 2.0 is out. Try it.", ["Version 2.0 is out.", "Try it."]),
     ("Visit example.com. It is free.", ["Visit example.com.", "It is free."]),
     ("The meeting is at 10 a.m. Bring coffee.", ["The meeting is at 10 a.m.", "Bring coffee."]),
+    # numbered labels open what they label (headings of steps, parts)
+    ("Step 1. Install the validation library", None),
+    ("Part IV. Conclusions", None),
+    ("Done. Step 2. Describe the rules. Next.", ["Done.", "Step 2. Describe the rules.", "Next."]),
+    # brackets opened mid-sentence: ! ? . inside end the bracket, not the sentence
+    ("Restart (if needed!) VS Code and run it again.", None),
+    ("The tool (it is free! Try it) works well.", None),
+    ("Run it again (if needed!) before you commit. Done.", ["Run it again (if needed!) before you commit.", "Done."]),
+    ("Robert Zimmerman, a.k.a. Bob Dylan, sang.", None),
+    ("The book, eds. J. Smith and K. Lee, is new.", None),
 ]
 
 

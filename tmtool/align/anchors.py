@@ -17,9 +17,9 @@ from dataclasses import dataclass, replace
 
 from tmtool.align.beads import Bead
 from tmtool.align.inputs import AlignSide
-from tmtool.align.levels import DocumentAlignment, block_spans, markup_keys
-from tmtool.align.pipeline import AlignOptions, Evidence, align_texts, align_with_evidence
-from tmtool.align.regions import Regions
+from tmtool.align.levels import DocumentAlignment, plan_sentences
+from tmtool.align.pipeline import AlignOptions, Evidence, align_texts
+from tmtool.align.regions import Groups, Regions
 from tmtool.align.search import INF, CostFn, Span, corridor
 from tmtool.errors import TmtoolError
 
@@ -68,15 +68,14 @@ class Decisions:
 
 @dataclass(frozen=True, slots=True)
 class _Context:
-    """What every free span needs: texts, markup keys, evidence, blocks and constraints."""
+    """What every free span needs: texts, evidence, blocks, block groups and constraints."""
 
     src_texts: list[str]
     tgt_texts: list[str]
-    src_extra: list[list[str]]
-    tgt_extra: list[list[str]]
     options: AlignOptions
     evidence: Evidence | None
     blocks: Regions | None
+    groups: Groups | None
     rejected: frozenset[BeadKey]
     lone_src: frozenset[int]
     lone_tgt: frozenset[int]
@@ -127,20 +126,12 @@ def _pair_anchors(confirmed: Sequence[BeadKey], n: int, m: int) -> list[BeadKey]
 
 def _unconstrained(src: AlignSide, tgt: AlignSide, options: AlignOptions,
                    decisions: Decisions) -> tuple[_Context, list[Bead]]:
-    """The alignment without decisions (as `levels.align_sides` makes it), and what the
-    free spans reuse from it: the evidence and the block regions."""
-    src_texts, tgt_texts = src.texts, tgt.texts
-    src_extra = [markup_keys(s) for s in src.segments]
-    tgt_extra = [markup_keys(s) for s in tgt.segments]
-    original, evidence = align_with_evidence(src_texts, tgt_texts, options, src_extra, tgt_extra)
-    blocks = None
-    if len(src.blocks) > 1 and len(tgt.blocks) > 1:
-        block_evidence = replace(evidence, src_model=None, tgt_model=None) if evidence else None
-        blocks = Regions(block_spans(src, tgt, options, block_evidence), len(src_texts), len(tgt_texts))
-        original = align_texts(src_texts, tgt_texts, options, src_extra, tgt_extra, blocks, evidence)
+    """The alignment without decisions (`levels.align_sides`'s), and what the free spans
+    reuse from it: the evidence, the block regions and the block groups."""
+    original, plan = plan_sentences(src, tgt, options)
     lone = [b for b in decisions.confirmed if not (b[0] and b[1])]
     context = _Context(
-        src_texts, tgt_texts, src_extra, tgt_extra, options, evidence, blocks,
+        src.texts, tgt.texts, options, plan.evidence, plan.regions, plan.groups,
         frozenset(decisions.rejected),
         frozenset(i for s, _ in lone for i in s), frozenset(j for _, t in lone for j in t),
     )
@@ -248,9 +239,9 @@ def _search(span: Span, context: _Context, regions: Regions | None) -> list[Bead
     if regions is None:
         blocks = _clipped_blocks(context.blocks, span)
         regions = Regions(blocks, i1 - i0, j1 - j0) if blocks else None
+    groups = context.groups and (context.groups[0][i0:i1], context.groups[1][j0:j1])
     beads = align_texts(context.src_texts[i0:i1], context.tgt_texts[j0:j1], context.options,
-                        context.src_extra[i0:i1], context.tgt_extra[j0:j1], regions=regions,
-                        preset=context.evidence)
+                        regions=regions, preset=context.evidence, groups=groups)
     return [Bead(tuple(i + i0 for i in b.src), tuple(j + j0 for j in b.tgt), b.score) for b in beads]
 
 

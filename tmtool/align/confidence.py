@@ -46,6 +46,7 @@ def bead_posteriors(
         return []
     lo, hi = _band(path, n, m, radius)
     count = len(shapes)
+    reach = max(di for di, _ in shapes) + 1
     forward: list[array[float]] = []
     edges: list[array[float]] = []  # row i: cost of shape k ending at cell c, at c * count + k
     for i in range(n + 1):
@@ -110,8 +111,8 @@ def bead_posteriors(
                     terms.append(price + after)
             row[c] = _logsumexp_cost(terms)
         backward[i] = row
-        if i + 4 <= n:
-            edges[i + 4] = array("d")  # no bead reaches back further than 3 rows
+        if i + reach <= n:
+            edges[i + reach] = array("d")  # no bead reaches back further than this
     out = []
     for i0, i1, j0, j1 in path:
         through = forward[i0][j0 - lo[i0]] + cost(i0, i1, j0, j1) + backward[i1][j1 - lo[i1]]

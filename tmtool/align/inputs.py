@@ -34,7 +34,8 @@ class AlignSide:
 
     `indices[k]` is how segment k is numbered in output (its input line for presegmented
     files, else k); `lines[k]` is the 1-based line it starts on; `blocks` holds (first, end)
-    segment ranges and `kinds` the block kinds (both empty for presegmented input).
+    segment ranges, `kinds` the block kinds and `sections` their sections (`Block.section`),
+    all empty for presegmented input.
     """
 
     name: str
@@ -44,6 +45,7 @@ class AlignSide:
     lines: tuple[int, ...]
     blocks: tuple[tuple[int, int], ...] = ()
     kinds: tuple[str, ...] = ()
+    sections: tuple[int, ...] = ()
 
     @property
     def texts(self) -> list[str]:
@@ -74,6 +76,7 @@ def side_from_text(
     lines: list[int] = []
     ranges: list[tuple[int, int]] = []
     kinds: list[str] = []
+    sections: list[int] = []
     for number, block in enumerate(blocks):
         start = len(segments)
         for segment in block.segments:
@@ -85,10 +88,11 @@ def side_from_text(
         if len(segments) > start and not presegmented:
             ranges.append((start, len(segments)))
             kinds.append(block.kind)
+            sections.append(block.section)
     if not segments:
         raise InputError(name, None, "no text to align (the file is empty)")
     return AlignSide(name, lang, tuple(segments), tuple(indices), tuple(lines),
-                     tuple(ranges), tuple(kinds))
+                     tuple(ranges), tuple(kinds), tuple(sections))
 
 
 def read_side(

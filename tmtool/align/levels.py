@@ -1,24 +1,41 @@
 """The two levels of a document alignment: blocks first, then sentences inside aligned blocks.
 
 Blocks (paragraphs, headings, captions, list items) are aligned with the same model as
-sentences, their kind and inline markup counting as evidence, so a heading pairs with a heading;
-the block beads then become hard regions for the sentence alignment, whose lexical model is
-still learned from the whole document. Presegmented input has no blocks and one level.
+sentences, their kind, inline markup and heading ids counting as evidence, so a heading pairs
+with a heading; the block beads then become hard regions for the sentence alignment, whose
+lexical model is still learned from the whole document. Blocks are hard limits of every kind:
+a sentence bead never spans two blocks of a side, and a block bead joins several blocks of a
+side only when they are paragraphs (or list items, or quotes) of one section, never a heading
+with a paragraph nor a component's content with the paragraph after it. Markup is evidence for
+blocks only: where a translator put the bold inside a paragraph says nothing about which
+sentences pair, so it must not lower a pair's score. Presegmented input has one level.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from tmtool.align.beads import Bead
 from tmtool.align.inputs import AlignSide
+from tmtool.align.lengths import loosened
 from tmtool.align.pipeline import AlignOptions, Evidence, align_texts, align_with_evidence
-from tmtool.align.regions import Regions
+from tmtool.align.regions import Groups, Regions
 from tmtool.model import CodeKind, Segment
+
+# Kinds of which several consecutive blocks (of one section) may be one side of a block bead:
+# a translator joins or splits paragraphs, never headings, captions, cells or front matter.
+JOINABLE_KINDS = frozenset({"paragraph", "list-item", "quote"})
+# Placeholders whose text is the same in both languages (heading ids): their text is evidence.
+_IDENTITY_TYPES = frozenset({"x-mdx-comment", "x-anchor"})
 
 
 def markup_keys(segment: Segment) -> list[str]:
-    """Evidence keys for a segment's inline codes (bold, link, ...), opening codes only."""
-    return ["m" + (code.type or code.native) for code in segment.codes if code.kind is not CodeKind.CLOSE]
+    """Evidence keys for a segment's inline codes (bold, link, ...), opening codes only; a
+    heading id (`{/*try-react*/}`, `{#setup}`) is a key of its own text, kept in translations."""
+    return [
+        "m" + (code.native if code.type in _IDENTITY_TYPES else code.type or code.native)
+        for code in segment.codes if code.kind is not CodeKind.CLOSE
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,43 +47,82 @@ class DocumentAlignment:
     beads: tuple[Bead, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class SentencePlan:
+    """What the sentence level of a pair searched with, so that aligning part of the pair
+    again (around a reviewer's anchors) searches exactly as the whole alignment did."""
+
+    evidence: Evidence | None
+    regions: Regions | None
+    groups: Groups | None
+
+
 def align_sides(src: AlignSide, tgt: AlignSide, options: AlignOptions) -> DocumentAlignment:
-    src_texts, tgt_texts = src.texts, tgt.texts
-    src_extra = [markup_keys(s) for s in src.segments]
-    tgt_extra = [markup_keys(s) for s in tgt.segments]
-    if len(src.blocks) <= 1 or len(tgt.blocks) <= 1:  # no structure on one side: one level
-        beads = align_texts(src_texts, tgt_texts, options, src_extra, tgt_extra)
-        return DocumentAlignment(src, tgt, tuple(beads))
-    # words are learned from a first, flat sentence alignment (blocks alone are too few to
-    # learn from), then used to align blocks, then sentences inside aligned blocks
-    _, evidence = align_with_evidence(src_texts, tgt_texts, options, src_extra, tgt_extra)
-    # blocks keep the learned word links but not the sentences' coverage law (a block has
-    # far more words, and a wrong block explains far more of them by chance)
-    block_evidence = replace(evidence, src_model=None, tgt_model=None) if evidence else None
-    spans = block_spans(src, tgt, options, block_evidence)
-    regions = Regions(spans, len(src_texts), len(tgt_texts))
-    beads = align_texts(src_texts, tgt_texts, options, src_extra, tgt_extra, regions, evidence)
+    beads, _ = plan_sentences(src, tgt, options)
     return DocumentAlignment(src, tgt, tuple(beads))
 
 
-def _block_view(side: AlignSide) -> tuple[list[str], list[list[str]], list[tuple[int, int]]]:
+def plan_sentences(src: AlignSide, tgt: AlignSide, options: AlignOptions) -> tuple[list[Bead], SentencePlan]:
+    """The sentence beads of a pair, and the evidence, block regions and groups behind them."""
+    src_texts, tgt_texts = src.texts, tgt.texts
+    if len(src.blocks) <= 1 or len(tgt.blocks) <= 1:  # no structure on one side: one level
+        beads, evidence = align_with_evidence(src_texts, tgt_texts, options)
+        return beads, SentencePlan(evidence, None, None)
+    # words are learned from a first, flat sentence alignment (blocks alone are too few to
+    # learn from), then used to align blocks, then sentences inside aligned blocks
+    _, evidence = align_with_evidence(src_texts, tgt_texts, options)
+    # blocks keep the learned word links but not the sentences' coverage law (a block has
+    # far more words, and a wrong block explains far more of them by chance) nor their sharpest
+    # length law (`loosened`)
+    block_evidence = (replace(evidence, src_model=None, tgt_model=None, length=loosened(evidence.length))
+                      if evidence else None)
+    spans = block_spans(src, tgt, options, block_evidence)
+    regions = Regions(spans, len(src_texts), len(tgt_texts))
+    groups = (_segment_blocks(src), _segment_blocks(tgt))
+    beads = align_texts(src_texts, tgt_texts, options, regions=regions, preset=evidence, groups=groups)
+    return beads, SentencePlan(evidence, regions, groups)
+
+
+def _segment_blocks(side: AlignSide) -> list[int]:
+    """The block index of each segment."""
+    owner = [0] * len(side.segments)
+    for index, (first, end) in enumerate(side.blocks):
+        owner[first:end] = [index] * (end - first)
+    return owner
+
+
+def joinable_runs(kinds: Sequence[str], sections: Sequence[int]) -> list[int]:
+    """A group id per block: consecutive blocks share one when both are of a joinable kind,
+    of the same kind and of the same section."""
+    runs: list[int] = []
+    for index, kind in enumerate(kinds):
+        joins = (index > 0 and kind in JOINABLE_KINDS and kind == kinds[index - 1]
+                 and sections[index] == sections[index - 1])
+        runs.append(runs[-1] if joins else (runs[-1] + 1 if runs else 0))
+    return runs
+
+
+def _block_view(side: AlignSide) -> tuple[list[str], list[list[str]], list[tuple[int, int]], list[int]]:
     blocks = list(side.blocks) or [(0, len(side.segments))]
     kinds = list(side.kinds) or ["paragraph"]
+    sections = list(side.sections) or [0] * len(kinds)
     texts = [" ".join(s.text.strip() for s in side.segments[a:b]) for a, b in blocks]
     extra = [
         ["k" + kind] + [key for s in side.segments[a:b] for key in markup_keys(s)]
         for (a, b), kind in zip(blocks, kinds)
     ]
-    return texts, extra, blocks
+    return texts, extra, blocks, joinable_runs(kinds, sections)
 
 
 def block_spans(
     src: AlignSide, tgt: AlignSide, options: AlignOptions, evidence: Evidence | None = None,
 ) -> list[tuple[int, int, int, int]]:
     """Block beads as segment ranges (first source, end source, first target, end target)."""
-    src_texts, src_extra, src_blocks = _block_view(src)
-    tgt_texts, tgt_extra, tgt_blocks = _block_view(tgt)
-    block_beads = align_texts(src_texts, tgt_texts, options, src_extra, tgt_extra, preset=evidence)
+    src_texts, src_extra, src_blocks, src_runs = _block_view(src)
+    tgt_texts, tgt_extra, tgt_blocks, tgt_runs = _block_view(tgt)
+    groups: Groups = (src_runs, tgt_runs)
+    block_beads = align_texts(src_texts, tgt_texts, options, src_extra, tgt_extra, preset=evidence,
+                              groups=groups)
     spans = []
     i = j = 0
     for bead in block_beads:

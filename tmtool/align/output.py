@@ -23,6 +23,7 @@ from tmtool.align.inputs import AlignSide, short_name
 from tmtool.align.levels import DocumentAlignment
 from tmtool.formats.tabular import SCORE_COLUMN, SCORE_PROP, tsv_line
 from tmtool.model import InlineCode, Prop, Segment, TranslationUnit, Variant
+from tmtool.segment.balance import balanced_native_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +90,11 @@ def spans_sentences(docs: Iterable[DocumentAlignment], min_score: float) -> bool
 
 
 def _cell(segment: Segment, plain: bool) -> str:
-    """A segment as TSV shows it: text only, or with its markup, trimmed as TMX trims it."""
-    return (segment.text if plain else segment.native_text()).strip()
+    """A segment as TSV shows it: text only, or with its markup, trimmed as TMX trims it.
+
+    Markup is balanced within the cell: a bold sentence split from the next one must not
+    leave "**" open in one row and closed in the next."""
+    return (segment.text if plain else balanced_native_text(segment)).strip()
 
 
 def tsv_lines(docs: Iterable[DocumentAlignment], options: OutputOptions) -> Iterator[str]:
@@ -152,7 +156,7 @@ def summary(doc: DocumentAlignment) -> str:
     shapes = Counter(b.shape for b in doc.beads)
     pairs = [b.score for b in doc.beads if b.is_pair()]
     mean = sum(pairs) / len(pairs) if pairs else 0.0
-    order = ["1-1", "2-1", "1-2", "2-2", "3-1", "1-3", "1-0", "0-1"]
+    order = ["1-1", "2-1", "1-2", "2-2", "3-1", "1-3", "4-1", "1-4", "5-1", "1-5", "1-0", "0-1"]
     mix = ", ".join(f"{shape} {shapes[shape]}" for shape in order if shapes[shape])
     return (
         f"{doc.src.name} + {doc.tgt.name}: {len(doc.src.segments)} + {len(doc.tgt.segments)} "

@@ -22,8 +22,8 @@ from tmtool.align.evidence import (
     name_links,
     segment_keys,
 )
-from tmtool.align.lengths import LengthModel, estimate_length_model, initial_length_model
-from tmtool.align.regions import Regions
+from tmtool.align.lengths import LengthModel, estimate_length_model, initial_length_model, loosened
+from tmtool.align.regions import Groups, Regions, within_groups
 from tmtool.align.scoring import BeadCost, CoverageModel, LexicalModel
 from tmtool.align.search import INF, CostFn, Span, coarse_to_fine, search, search_around
 from tmtool.lang.script import script_counts
@@ -119,14 +119,17 @@ def align_texts(
     tgt_extra: Sequence[Sequence[str]] | None = None,
     regions: Regions | None = None,
     preset: Evidence | None = None,
+    groups: Groups | None = None,
 ) -> list[Bead]:
     """Beads over the two segment lists (indices into them), in document order.
 
     `src_extra`/`tgt_extra` add evidence keys per segment (e.g. inline-markup types).
     `regions` (documents only; every segment must then have text) confines beads to
-    aligned blocks. `preset` replaces learning by what was learned elsewhere.
+    aligned blocks. `preset` replaces learning by what was learned elsewhere. `groups` (one
+    id per segment and side, in runs) keeps a bead from joining segments of two groups.
     """
-    return align_with_evidence(src_texts, tgt_texts, options, src_extra, tgt_extra, regions, preset)[0]
+    return align_with_evidence(src_texts, tgt_texts, options, src_extra, tgt_extra, regions, preset,
+                               groups)[0]
 
 
 def align_with_evidence(
@@ -135,6 +138,7 @@ def align_with_evidence(
     tgt_extra: Sequence[Sequence[str]] | None = None,
     regions: Regions | None = None,
     preset: Evidence | None = None,
+    groups: Groups | None = None,
 ) -> tuple[list[Bead], Evidence | None]:
     """`align_texts`, also returning the evidence its last pass used (None if none)."""
     src_keep = [i for i, t in enumerate(src_texts) if t.strip()]
@@ -148,6 +152,7 @@ def align_with_evidence(
         [src_extra[i] for i in src_keep] if src_extra is not None else None,
         [tgt_extra[j] for j in tgt_keep] if tgt_extra is not None else None,
         regions, preset,
+        ([groups[0][i] for i in src_keep], [groups[1][j] for j in tgt_keep]) if groups is not None else None,
     )
     beads = [
         Bead(tuple(src_keep[i] for i in range(i0, i1)), tuple(tgt_keep[j] for j in range(j0, j1)), s)
@@ -218,7 +223,7 @@ def _reuse(
 def _align_nonempty(
     src: Sequence[str], tgt: Sequence[str], options: AlignOptions,
     src_extra: Sequence[Sequence[str]] | None, tgt_extra: Sequence[Sequence[str]] | None,
-    regions: Regions | None, preset: Evidence | None,
+    regions: Regions | None, preset: Evidence | None, groups: Groups | None = None,
 ) -> tuple[list[tuple[Span, float]], Evidence | None]:
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
@@ -231,12 +236,16 @@ def _align_nonempty(
     def length_only(a: Sequence[int], b: Sequence[int]) -> CostFn:
         return BeadCost(a, b, length, penalties, None).function()
 
+    def limited(cost: CostFn) -> CostFn:
+        cost = cost if groups is None else within_groups(cost, groups)
+        return cost if regions is None else regions.confine(cost)
+
     def find(guide: Sequence[Span], shapes: Sequence[tuple[int, int]], cost: CostFn) -> list[Span]:
         if regions is None:
-            return search_around(guide, n, m, options.radius, shapes, cost, BEAM)
+            return search_around(guide, n, m, options.radius, shapes, limited(cost), BEAM)
         lo, hi = regions.window()
         # no beam here: a region may allow only a few paths, which a beam could all cut off
-        return search(n, m, lo, hi, shapes, regions.confine(cost))
+        return search(n, m, lo, hi, shapes, limited(cost))
 
     if regions is None:
         path = coarse_to_fine(*chars, length_only, LENGTH_SHAPES, COARSE_RADIUS, LENGTH_BEAM)
@@ -253,10 +262,12 @@ def _align_nonempty(
             length = evidence.length
         else:
             lexical, length = _reuse(path, src_side, tgt_side, base_links, preset), preset.length
+        if regions is not None:
+            length = loosened(length)
         cost = BeadCost(*chars, length, prior_penalties(GENERIC_PRIORS), lexical)
         shapes = BEAD_SHAPES
         path = find(path, shapes, cost.function())
-    final = cost.function() if regions is None else regions.confine(cost.function())
+    final = limited(cost.function())
     posteriors = bead_posteriors(path, n, m, shapes, final)
     # the score is the posterior of the chosen bead (deletions are never exported: score 0)
     return [

@@ -1,8 +1,11 @@
-"""Confining a sentence alignment to aligned blocks: the second of the two document levels.
+"""Hard limits of a document alignment: aligned blocks (regions) and groups that no bead joins.
 
 Once paragraphs, headings and captions are aligned, each block bead is a region (a range of
 source segments and a range of target segments); a sentence bead must lie inside one region,
-and a deletion may only happen inside its own region. Block boundaries are thus hard.
+and a deletion may only happen inside its own region. Groups are runs of consecutive segments
+(or blocks) of one side: a bead may take several segments of a side only from one group, so a
+sentence bead never spans two blocks and a block bead never joins a heading with a paragraph
+or a component's content with the paragraph after it. Block boundaries are thus hard.
 """
 from __future__ import annotations
 
@@ -67,3 +70,20 @@ class Regions:
             return cost(i0, i1, j0, j1)
 
         return confined
+
+
+Groups = tuple[Sequence[int], Sequence[int]]  # (source groups, target groups), one id per segment
+
+
+def within_groups(cost: CostFn, groups: Groups) -> CostFn:
+    """`cost` for beads whose segments on each side come from one group, infinite otherwise."""
+    src_group, tgt_group = groups
+
+    def confined(i0: int, i1: int, j0: int, j1: int) -> float:
+        if i1 - i0 > 1 and src_group[i0] != src_group[i1 - 1]:
+            return INF
+        if j1 - j0 > 1 and tgt_group[j0] != tgt_group[j1 - 1]:
+            return INF
+        return cost(i0, i1, j0, j1)
+
+    return confined

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from tmtool.align.beads import MAX_SIDE
 from tmtool.align.evidence import Links, Side
 from tmtool.align.lengths import LengthModel
 from tmtool.align.search import INF, CostFn
@@ -16,6 +17,10 @@ from tmtool.align.search import INF, CostFn
 _SQRT_PI = math.sqrt(math.pi)
 
 CACHE_ROWS = 4  # rows of pair masks kept while the search moves down the source side
+# A bead with four or more segments on a side whose lengths alone cost more than this many nats
+# (over five standard deviations) is impossible: its word evidence, the dearest part of the
+# price, is not computed. A true 1-4 or 1-5 bead has lengths that add up.
+LONG_BEAD_LENGTH_LIMIT = 15.0
 UNKNOWN_SHARE = 0.1  # share of true pairs assumed to look, to the word table, like wrong ones
 
 
@@ -153,7 +158,7 @@ class CoverageModel:
 
     def __init__(self, true_rate: float, false_rate: float, rho_true: float, rho_false: float) -> None:
         self.params: list[tuple[float, float, float, float]] = []
-        for facing in range(4):
+        for facing in range(MAX_SIDE + 1):
             # facing k segments: one true partner (or none) plus k - 1 unrelated ones
             extra = max(facing, 1) - 1
             p_false = 1 - (1 - false_rate) ** (extra + 1)
@@ -164,7 +169,7 @@ class CoverageModel:
                 (p_true * s_true, (1 - p_true) * s_true, p_false * s_false, (1 - p_false) * s_false)
             )
         self.neutral = true_rate <= false_rate
-        self._tables: list[dict[int, list[float]]] = [{} for _ in range(4)]
+        self._tables: list[dict[int, list[float]]] = [{} for _ in range(MAX_SIDE + 1)]
 
     @classmethod
     def fit(cls, true_counts: Sequence[tuple[int, int]], false_counts: Sequence[tuple[int, int]]) -> CoverageModel:
@@ -228,6 +233,8 @@ class BeadCost:
         cost = self.length.cost(
             self.src_prefix[i1] - self.src_prefix[i0], self.tgt_prefix[j1] - self.tgt_prefix[j0]
         )
+        if cost > LONG_BEAD_LENGTH_LIMIT and max(i1 - i0, j1 - j0) >= 4:
+            return INF
         if self.lexical is not None:
             cost -= self.lexical.llr(i0, i1, j0, j1)
         return cost
@@ -238,7 +245,8 @@ class BeadCost:
         src_prefix, tgt_prefix = self.src_prefix, self.tgt_prefix
         c, s2 = self.length.c, self.length.s2
         inv_c = 1.0 / c
-        penalty = [[self.penalties.get((a, b), INF) for b in range(4)] for a in range(4)]
+        sides = range(MAX_SIDE + 1)
+        penalty = [[self.penalties.get((a, b), INF) for b in sides] for a in sides]
         lexical = self.lexical.llr if self.lexical is not None else None
         masks = self.lexical.masks if self.lexical is not None else None
         src_tables = self.lexical.one_to_one_tables("src") if self.lexical is not None else []
@@ -253,7 +261,10 @@ class BeadCost:
             tgt_chars = tgt_prefix[j1] - tgt_prefix[j0]
             x = abs(tgt_chars - c * src_chars) / sqrt(s2 * (src_chars + tgt_chars * inv_c))
             p = erfc(x)
-            total = penalty[di][dj] + (-log(p) if p > 1e-300 else x * x + log(x * _SQRT_PI))
+            length_cost = -log(p) if p > 1e-300 else x * x + log(x * _SQRT_PI)
+            if length_cost > LONG_BEAD_LENGTH_LIMIT and max(di, dj) >= 4:
+                return INF
+            total = penalty[di][dj] + length_cost
             if masks is not None:
                 if di == 1 and dj == 1:  # the commonest bead, inlined
                     src_mask, tgt_mask = masks(i0, j0)

@@ -20,6 +20,7 @@ from tmtool.errors import ConfigError
 from tmtool.fileio import decode_text
 from tmtool.model import CodeKind, InlineCode, Segment
 from tmtool.segment.breaks import CompiledRules
+from tmtool.segment.codespans import breaks_around_code, code_spans
 from tmtool.segment.inline import HardBreak, Piece, RawBlock
 from tmtool.segment.srx import SegmentationRules, load_rules
 
@@ -28,9 +29,9 @@ FORMATS = ("auto", "md", "txt", "html", "docx", "odt", "presegmented")
 # source characters, as a CAT tool reading the .md/.txt file as plain text segments it.
 MARKUP_MODES = ("codes", "literal", "plain")
 BLOCK_KINDS = ("heading", "paragraph", "list-item", "caption", "table-cell", "quote", "line",
-               "footnote")
+               "footnote", "front-matter")
 _EXTENSIONS = {
-    ".md": "md", ".markdown": "md", ".mdown": "md", ".mkd": "md",
+    ".md": "md", ".markdown": "md", ".mdown": "md", ".mkd": "md", ".mdx": "md",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".txt": "txt", ".text": "txt",
     # Word and OpenDocument files are read from their bytes (office.py), by content.
@@ -45,13 +46,17 @@ class Block:
     """One structural block of a document: its kind, its sentences, where it starts.
 
     `kind` is one of "heading", "paragraph", "list-item", "caption", "table-cell",
-    "quote", "line" (presegmented input) or "footnote" (a Word/OpenDocument note); `line` is
-    the 1-based line it starts on (in .docx/.odt: the paragraph number).
+    "quote", "line" (presegmented input), "footnote" (a Word/OpenDocument note) or
+    "front-matter" (a page's title, description...); `line` is the 1-based line it starts on
+    (in .docx/.odt: the paragraph number). `section` counts the pieces of site syntax
+    (component tags, admonition or shortcode markers, comments) before the block: blocks of
+    different sections are never one unit (a `<Note>` and the paragraph after it).
     """
 
     kind: str
     segments: tuple[Segment, ...]
     line: int
+    section: int = 0
 
 
 def format_for_name(name: str) -> str:
@@ -99,12 +104,12 @@ def read_document(
     if markup == "literal":
         return _literal(_text_only(text, name), fmt, name, compiled)
     blocks: list[Block] = []
-    for raw in _office_blocks(text, name) if isinstance(text, bytes) else _raw_blocks(text, fmt):
+    for raw in _office_blocks(text, name) if isinstance(text, bytes) else _raw_blocks(text, fmt, name):
         segments = segment_pieces(raw.pieces, compiled)
         if markup == "plain":
-            segments = [Segment.from_text(segment.text) for segment in segments]
+            segments = [Segment.from_text(segment.text.strip()) for segment in segments]
         if segments:
-            blocks.append(Block(raw.kind, tuple(segments), raw.line))
+            blocks.append(Block(raw.kind, tuple(segments), raw.line, raw.section))
     return blocks
 
 
@@ -143,18 +148,18 @@ def _literal(text: str, fmt: str, name: str, compiled: CompiledRules) -> list[Bl
         raise ConfigError(f"{name}: literal markup is for Markdown and plain text, not HTML (use codes)")
     markdown = fmt == "md"
     blocks: list[Block] = []
-    for literal in read_literal_blocks(text, markdown=markdown):
+    for literal in read_literal_blocks(text, markdown=markdown, name=name):
         segments = segment_literal(literal, compiled, markdown=markdown)
         if segments:
-            blocks.append(Block(literal.kind, tuple(segments), literal.line))
+            blocks.append(Block(literal.kind, tuple(segments), literal.line, literal.section))
     return blocks
 
 
-def _raw_blocks(text: str, fmt: str) -> Iterator[RawBlock]:
+def _raw_blocks(text: str, fmt: str, name: str) -> Iterator[RawBlock]:
     if fmt == "md":
         from tmtool.segment.markdown import read_markdown_blocks
 
-        return read_markdown_blocks(text)
+        return read_markdown_blocks(text, name=name)
     if fmt == "html":
         from tmtool.segment.htmldoc import read_html_blocks
 
@@ -189,7 +194,7 @@ def segment_pieces(pieces: Iterable[Piece], compiled: CompiledRules) -> list[Seg
         text, codes = _flatten_run(run)
         if not text.strip():
             continue
-        breaks = compiled.breaks(text)
+        breaks = breaks_around_code(compiled, text, code_spans(codes))
         bounds = [0, *breaks, len(text)]
         placed: list[list[tuple[int, InlineCode]]] = [[] for _ in range(len(bounds) - 1)]
         for offset, code in codes:
@@ -236,9 +241,10 @@ def _flatten_run(run: list[Piece]) -> tuple[str, list[tuple[int, InlineCode]]]:
     for piece in run:
         if isinstance(piece, InlineCode):
             # Spaces on both sides of a code are both kept ("Image ![i](i.png) inline"
-            # keeps its two spaces, as a CAT tool shows them), except at the run's start.
+            # keeps its two spaces, as a CAT tool shows them), except after a paired code
+            # at the run's start; a placeholder there keeps the space after it.
             codes.append((length, piece))
-            last_space = not chunks
+            last_space = not chunks and piece.kind is not CodeKind.STANDALONE
             continue
         assert isinstance(piece, str)
         chunk = _SPACE.sub(" ", piece)
@@ -270,17 +276,17 @@ def _build_segment(
 
 
 def _trim(parts: list[str | InlineCode]) -> None:
-    """Strip whitespace at both ends of the words, across codes standing at the edges."""
-    for index in range(len(parts)):
-        part = parts[index]
-        if isinstance(part, str):
-            parts[index] = part.lstrip()
-            if parts[index]:
-                break
-    for index in range(len(parts) - 1, -1, -1):
-        part = parts[index]
-        if isinstance(part, str):
-            parts[index] = part.rstrip()
+    """Strip whitespace at both ends of the words, across paired codes standing at the edges
+    ("<b>  Done. </b>"), but not across a placeholder: the space in "Why? {/*why*/}" or
+    "![logo](l.png) Text" separates it from the words and is kept."""
+    for indices in (range(len(parts)), range(len(parts) - 1, -1, -1)):
+        for index in indices:
+            part = parts[index]
+            if isinstance(part, InlineCode):
+                if part.kind is CodeKind.STANDALONE:
+                    break
+                continue
+            parts[index] = part.lstrip() if indices.step == 1 else part.rstrip()
             if parts[index]:
                 break
 

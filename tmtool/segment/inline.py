@@ -2,7 +2,9 @@
 
 Markdown emphasis is paired with a simplified CommonMark delimiter algorithm (flanking
 runs, innermost match first); HTML tags become codes named after the tag, `<br>` a hard
-break. Pair ids here are unique within the block; `documents.py` renumbers them per segment.
+break. Documentation-site placeholders are one standalone code each: MDX comments used as
+heading ids (`{/*getting-started*/}`), `{#custom-id}` attributes, Hugo shortcodes and Liquid
+tags. Pair ids here are unique within the block; `documents.py` renumbers them per segment.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from dataclasses import dataclass, field
 import regex
 
 from tmtool.model import CodeKind, InlineCode
+from tmtool.segment.sitesyntax import SITE_TAG
 
 
 class HardBreak:
@@ -38,11 +41,13 @@ _MD_TYPES = {"*": ("italic", "bold"), "_": ("italic", "bold"), "~": ("x-strike",
 
 @dataclass
 class RawBlock:
-    """A structural block as a reader found it, before sentence splitting."""
+    """A structural block as a reader found it, before sentence splitting (`section` as in
+    `documents.Block`)."""
 
     kind: str
     line: int
     pieces: list[Piece]
+    section: int = 0
 
 
 def tag_type(tag: str) -> str:
@@ -83,7 +88,10 @@ class _Delimiter:
 
 
 _TOKEN = regex.compile(
-    r"""(?P<escape>\\[!-/:-@\[-`{-~])
+    r"""(?P<mdx_comment>\{/\*.*?\*/\})
+    |(?P<anchor>\{\#[\w:.-]+(?:[ \t][^{}\n]*)?\})
+    |(?P<site_tag>""" + SITE_TAG + r""")
+    |(?P<escape>\\[!-/:-@\[-`{-~])
     |(?P<hard>(?:[ ]{2,}|\\)\n)
     |(?P<newline>[ \t]*\n[ \t]*)
     |(?P<code>(?<!`)(?P<ticks>`+)(?!`)(?P<code_text>.+?)(?<!`)(?P=ticks)(?!`))
@@ -92,13 +100,15 @@ _TOKEN = regex.compile(
     |(?P<footnote>\[\^[^\]\s]+\])
     |(?P<autolink><(?P<url>(?:https?|ftp|mailto):[^<>\s]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>)
     |(?P<comment><!--.*?-->)
-    |(?P<tag></?(?P<tag_name>[A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>)
+    |(?P<tag></?(?P<tag_name>[A-Za-z][\w.:-]*)(?:\s(?:[^<>{}]|(?P<braces>\{(?:[^{}]|(?&braces))*\}))*)?/?>)
     |(?P<entity>&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)
     |(?P<delim>\*+|_+|~+)
     """,
     regex.VERBOSE | regex.DOTALL,
 )
-_SPECIAL = regex.compile(r"[\\`*_~\[\]<>&!\n]")
+_SPECIAL = regex.compile(r"[\\`*_~\[\]<>&!\n{]")
+# Standalone code types of the placeholders (TMX `ph`); the "x-" prefix as TMX 1.4 asks.
+PLACEHOLDER_TYPES = {"mdx_comment": "x-mdx-comment", "anchor": "x-anchor", "site_tag": "x-site-tag"}
 _PUNCT = regex.compile(r"[\p{P}\p{S}]")
 
 
@@ -143,6 +153,8 @@ def _token_pieces(match: regex.Match[str], counter: PairCounter) -> list[Piece]:
         return [HARD_BREAK]
     if kind == "newline":
         return [" "]
+    if kind in PLACEHOLDER_TYPES:
+        return [InlineCode(CodeKind.STANDALONE, None, text, PLACEHOLDER_TYPES[kind])]
     if kind in ("image", "footnote", "comment"):
         code_type = {"image": "image", "footnote": "x-footnote", "comment": "x-html-comment"}[kind]
         return [InlineCode(CodeKind.STANDALONE, None, text, code_type)]

@@ -2,9 +2,13 @@
 
 Blocks are the blank-line paragraphs of the file (OmegaT's text filter; Markdown structure
 inside one, such as a heading line followed by text or consecutive list items, does not split
-it). A segment is the exact source characters of its sentence, markup, block markers, inner
-line breaks and hard-break spaces included, trimmed at both ends like OmegaT trims. Where
-sentences break is decided on the words alone (`wordview.py`), so markup never prevents a break.
+it). In Markdown, documentation-site syntax (code fences, front matter, MDX imports and
+component tags, shortcodes, comments, admonition markers) is no text: it is left out and ends
+a paragraph (`sitesyntax.py`); front matter titles and descriptions are blocks of their own.
+A segment is the exact source characters of its sentence, markup, block markers, inner line
+breaks and hard-break spaces included, trimmed at both ends like OmegaT trims. Where sentences
+break is decided on the words alone (`wordview.py`), so markup never prevents a break, and never
+inside inline code (`codespans.py`).
 """
 from __future__ import annotations
 
@@ -16,7 +20,9 @@ import regex
 
 from tmtool.model import CodeKind, InlineCode, Segment
 from tmtool.segment.breaks import CompiledRules
+from tmtool.segment.codespans import breaks_around_code, code_spans
 from tmtool.segment.inline import HARD_BREAK, parse_markdown_inline
+from tmtool.segment.sitesyntax import mask_site_syntax
 from tmtool.segment.wordview import WordView, word_view
 
 # A line of only spaces or tabs separates paragraphs, as in Markdown. OmegaT 3.6 [measured]: its
@@ -35,37 +41,50 @@ _ASCII_SPACE = " \t\n\r\f\v"
 
 @dataclass(frozen=True, slots=True)
 class LiteralBlock:
-    """One blank-line paragraph: its kind, first line (1-based) and exact source lines."""
+    """One blank-line paragraph: its kind, first line (1-based), exact source lines and
+    section (as in `documents.Block`)."""
 
     kind: str
     line: int
     lines: tuple[str, ...]
+    section: int = 0
 
     @property
     def source(self) -> str:
         return "\n".join(self.lines)
 
 
-def read_literal_blocks(text: str, *, markdown: bool) -> Iterator[LiteralBlock]:
+def read_literal_blocks(text: str, *, markdown: bool, name: str = "<text>") -> Iterator[LiteralBlock]:
     """The paragraphs of a decoded document, line breaks normalised to "\\n" (OmegaT does the same)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    starts: frozenset[int] = frozenset()
+    blanked: frozenset[int] = frozenset()
+    section = 0
+    if markdown:
+        masked = mask_site_syntax(lines, name=name)
+        lines, starts, blanked = list(masked.lines), masked.starts, masked.blanked
+        for section, field in enumerate(masked.fields):
+            yield LiteralBlock("front-matter", field.line, tuple(field.source.split("\n")), section)
+        section = len(masked.fields)
     paragraph: list[str] = []
-    first = 0
+    first = first_section = 0
     after_image = False
     for number, line in enumerate([*lines, ""], 1):
-        if not _BLANK.match(line):
-            if not paragraph:
-                first = number
-            paragraph.append(line)
-            continue
-        if paragraph:
+        blank = _BLANK.match(line) is not None
+        if paragraph and (blank or number - 1 in starts):
             kind = _kind(paragraph, markdown)
             images_only = markdown and _is_images_only(paragraph)
             if kind == "paragraph" and after_image and not images_only and _short(paragraph):
                 kind = "caption"
-            yield LiteralBlock(kind, first, tuple(paragraph))
+            yield LiteralBlock(kind, first, tuple(paragraph), first_section)
             after_image = images_only
             paragraph = []
+        if number - 1 in blanked or number - 1 in starts:
+            section += 1
+        if not blank:
+            if not paragraph:
+                first, first_section = number, section
+            paragraph.append(line)
 
 
 def _kind(lines: list[str], markdown: bool) -> str:
@@ -102,7 +121,8 @@ def segment_literal(block: LiteralBlock, compiled: CompiledRules, *, markdown: b
     """The block's sentences as plain-text segments of its exact source characters."""
     source = block.source
     view = word_view(block.lines, markdown=markdown)
-    cuts = [_cut(source, view, offset) for offset in compiled.breaks(view.words)]
+    breaks = breaks_around_code(compiled, view.words, code_spans(view.codes))
+    cuts = [_cut(source, view, offset) for offset in breaks]
     bounds = [0, *sorted(set(cuts)), len(source)]
     segments = []
     for start, end in itertools.pairwise(bounds):

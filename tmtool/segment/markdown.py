@@ -1,9 +1,12 @@
 """Markdown -> blocks: headings, paragraphs, list items, block quotes, table cells, captions.
 
 A line-based reader of the CommonMark/GFM block structure that translated documents use;
-block markers (`#`, `-`, `1.`, `>`, `|`) are dropped. Fenced code, front matter, link
-reference definitions and thematic breaks give no blocks; indented text is read as text,
-not as a code block. The paragraph after an image-only paragraph is its caption when short.
+block markers (`#`, `-`, `1.`, `>`, `|`) are dropped. Documentation-site syntax (fenced code,
+front matter, MDX imports and components, shortcodes, comments, admonitions) is blanked first
+(`sitesyntax.py`) and ends blocks; front matter text fields (title, description) are blocks of
+kind "front-matter". Link reference definitions and thematic breaks give no blocks; indented
+text is read as text, not as a code block. The paragraph after an image-only paragraph is its
+caption when short.
 """
 from __future__ import annotations
 
@@ -13,11 +16,11 @@ import regex
 
 from tmtool.model import CodeKind, InlineCode
 from tmtool.segment.inline import HARD_BREAK, PairCounter, Piece, RawBlock, parse_markdown_inline
+from tmtool.segment.sitesyntax import mask_site_syntax
 
 _ATX = regex.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = regex.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 _THEMATIC = regex.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_FENCE = regex.compile(r"^ {0,3}(`{3,}|~{3,})")
 _QUOTE = regex.compile(r"^ {0,3}> ?")
 _ITEM = regex.compile(r"^( {0,12})([-+*]|(\d{1,9})[.)])(?:[ \t]+|$)")
 _TASK = regex.compile(r"^\[[ xX]\][ \t]+")
@@ -26,7 +29,7 @@ _CELL_SPLIT = regex.compile(r"(?<!\\)\|")
 _REFERENCE = regex.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:\s*\S")
 _FOOTNOTE = regex.compile(r"^ {0,3}\[\^[^\]]+\]:[ \t]*")
 _HTML_BLOCK = regex.compile(
-    r"^ {0,3}<(?:!--|/?(?:p|div|table|thead|tbody|tr|td|th|figure|figcaption|caption|h[1-6]"
+    r"^ {0,3}<(?:/?(?:p|div|table|thead|tbody|tr|td|th|figure|figcaption|caption|h[1-6]"
     r"|ul|ol|li|blockquote|section|article|header|footer|aside|nav|dl|dt|dd|center|details"
     r"|summary|pre|hr)\b)",
     regex.IGNORECASE,
@@ -36,10 +39,11 @@ _CAPTION_MAX_CHARS = 250
 Line = tuple[int, str]
 
 
-def read_markdown_blocks(text: str) -> Iterator[RawBlock]:
+def read_markdown_blocks(text: str, *, name: str = "<markdown>") -> Iterator[RawBlock]:
+    """The blocks of a Markdown (or MDX) document; `name` is for error messages."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     numbered = list(enumerate(lines, 1))
-    return iter(_MarkdownReader(numbered, quote=False).read())
+    return iter(_MarkdownReader(numbered, quote=False, name=name).read())
 
 
 def _indent(line: str) -> int:
@@ -49,9 +53,15 @@ def _indent(line: str) -> int:
 class _MarkdownReader:
     """One pass over the lines of a document (or of a block quote's inside)."""
 
-    def __init__(self, lines: list[Line], *, quote: bool) -> None:
+    def __init__(self, lines: list[Line], *, quote: bool, name: str) -> None:
         self.lines = lines
         self.quote = quote
+        self.name = name
+        self.starts: frozenset[int] = frozenset()
+        self.blanked: frozenset[int] = frozenset()
+        self.section = 0  # site syntax met so far: a new section after each (documents.Block)
+        self.new_section = False
+        self.para_section = 0
         self.out: list[RawBlock] = []
         self.para: list[Line] = []
         self.kind = "paragraph"
@@ -59,29 +69,28 @@ class _MarkdownReader:
         self.after_image = False
 
     def read(self) -> list[RawBlock]:
+        masked = mask_site_syntax([line for _, line in self.lines], name=self.name,
+                                  front_matter=not self.quote)
+        self.lines = [(number, line) for (number, _), line in zip(self.lines, masked.lines)]
+        self.starts, self.blanked = masked.starts, masked.blanked
+        for field in masked.fields:
+            self._emit("front-matter", field.line, [field.value])
+            self.section += 1
         index = 0
-        if not self.quote and self.lines and self.lines[0][1].rstrip() == "---":
-            index = self._skip_front_matter()
         while index < len(self.lines):
             index = self._line(index)
         self._flush()
         return self.out
 
-    def _skip_front_matter(self) -> int:
-        for index in range(1, len(self.lines)):
-            if self.lines[index][1].rstrip() in ("---", "..."):
-                return index + 1
-        return 0
-
     def _line(self, index: int) -> int:
         number, line = self.lines[index]
+        if index in self.starts:
+            self._flush()
+        if index in self.starts or index in self.blanked:
+            self.new_section = True
         if not line.strip():
             self._flush()
             return index + 1
-        fence = _FENCE.match(line)
-        if fence:
-            self._flush()
-            return self._skip_fence(index, fence.group(1))
         if _QUOTE.match(line):
             return self._quote(index)
         atx = _ATX.match(line)
@@ -136,13 +145,14 @@ class _MarkdownReader:
     def _start(self, kind: str, number: int, line: str) -> None:
         self.kind = kind
         self.para = [(number, line.lstrip())]
+        self.para_section = self._next_section()
 
-    def _skip_fence(self, index: int, fence: str) -> int:
-        closing = regex.compile(r"^ {0,3}" + regex.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*$")
-        for later in range(index + 1, len(self.lines)):
-            if closing.match(self.lines[later][1]):
-                return later + 1
-        return len(self.lines)
+    def _next_section(self) -> int:
+        """The section of a block starting now."""
+        if self.new_section:
+            self.section += 1
+            self.new_section = False
+        return self.section
 
     def _quote(self, index: int) -> int:
         self._flush()
@@ -157,8 +167,10 @@ class _MarkdownReader:
             else:
                 break
             index += 1
-        for block in _MarkdownReader(inner, quote=True).read():
-            self.out.append(RawBlock("quote" if block.kind == "paragraph" else block.kind, block.line, block.pieces))
+        section = self._next_section()
+        for block in _MarkdownReader(inner, quote=True, name=self.name).read():
+            self.out.append(RawBlock("quote" if block.kind == "paragraph" else block.kind, block.line,
+                                     block.pieces, section))
         self.item_indent = None
         return index
 
@@ -181,10 +193,6 @@ class _MarkdownReader:
         from tmtool.segment.htmldoc import read_html_blocks
 
         start = index
-        if self.lines[index][1].lstrip().startswith("<!--"):
-            while index < len(self.lines) and "-->" not in self.lines[index][1]:
-                index += 1
-            return index + 1
         while index < len(self.lines) and self.lines[index][1].strip():
             index += 1
         chunk = "\n".join(line for _, line in self.lines[start:index])
@@ -211,11 +219,11 @@ class _MarkdownReader:
             return
         if kind == "paragraph" and self.after_image and len(_words(pieces)) <= _CAPTION_MAX_CHARS:
             kind = "caption"
-        self._emit(kind, first_number, pieces)
+        self._emit(kind, first_number, pieces, self.para_section)
 
-    def _emit(self, kind: str, number: int, pieces: list[Piece]) -> None:
+    def _emit(self, kind: str, number: int, pieces: list[Piece], section: int | None = None) -> None:
         self.after_image = False
-        self.out.append(RawBlock(kind, number, pieces))
+        self.out.append(RawBlock(kind, number, pieces, self._next_section() if section is None else section))
 
 
 def _is_images_only(pieces: list[Piece]) -> bool:

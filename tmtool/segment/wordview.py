@@ -33,8 +33,11 @@ _SPACES = " \t\n\r\f\v"
 
 @dataclass(frozen=True, slots=True)
 class WordView:
+    """`codes` holds (offset in `words`, code) for the inline codes the words were taken from."""
+
     words: str
     origin: tuple[int, ...]
+    codes: tuple[tuple[int, InlineCode], ...] = ()
 
 
 class _Builder:
@@ -44,6 +47,7 @@ class _Builder:
         self.chars: list[str] = []
         self.origin: list[int] = []
         self.content_origin = content_origin
+        self.codes: list[tuple[int, InlineCode]] = []
 
     def add(self, char: str, content_index: int) -> None:
         if char in _SPACES:
@@ -57,7 +61,7 @@ class _Builder:
         while self.chars and self.chars[-1] == " ":
             self.chars.pop()
             self.origin.pop()
-        return WordView("".join(self.chars), tuple(self.origin))
+        return WordView("".join(self.chars), tuple(self.origin), tuple(self.codes))
 
 
 def word_view(lines: Sequence[str], *, markdown: bool) -> WordView:
@@ -96,6 +100,7 @@ def _walk(pieces: list[Piece], text: str, builder: _Builder) -> None:
             match = _HARD.match(text, cursor)
             cursor = match.end() if match else cursor
         elif isinstance(piece, InlineCode):
+            builder.codes.append((len(builder.chars), piece))
             found = text.find(piece.native, cursor)
             cursor = found + len(piece.native) if found >= 0 else cursor
         else:
