@@ -1,22 +1,31 @@
-"""Aligning one document pair from files, or a whole manifest of pairs, possibly in parallel.
+"""Jobs of `align`: one document pair from files, or every pair of a manifest, as small tasks.
 
-A job is a small picklable description, so `-j N` can hand jobs to worker processes; results
-come back in manifest order. A document that cannot be read or aligned becomes an error
-message in its result and the others go on; only an unexpected exception (a bug) stops the run.
+A task is a small picklable description (paths and the manifest position), and the settings
+shared by all tasks travel once per worker, so any executor (this process, a process pool, a
+Dask cluster) can run them. A worker aligns a document and renders it to the bytes its output
+holds, so only those bytes travel back. A document that cannot be read or aligned becomes an
+error message in its result and the others go on; only an unexpected exception (a bug) stops
+the run. Tasks open files by absolute path (a cluster worker has another working folder) but
+name them as the manifest does, so messages and output are the same on every executor.
 """
 from __future__ import annotations
 
+import codecs
 import os
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 
 from tmtool.align.inputs import check_languages, read_side
 from tmtool.align.levels import DocumentAlignment, align_sides
+from tmtool.align.output import summary
 from tmtool.align.pipeline import AlignOptions, TermPair
+from tmtool.align.render import RenderedDocument, RenderOptions, render_document
 from tmtool.errors import InputError, TmtoolError
-from tmtool.fileio import display_name, read_text
+from tmtool.fileio import STDIO, display_name, open_input, read_text
 from tmtool.segment import load_rules
+
+CHUNK_BYTES = 64 * 1024  # input bytes per task: small documents travel together
+CHUNK_DOCUMENTS = 16  # and at most this many
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,13 +40,6 @@ class AlignJob:
     markup: str = "codes"  # read_document's markup mode: codes, literal or plain
 
 
-@dataclass(frozen=True, slots=True)
-class JobResult:
-    job: AlignJob
-    alignment: DocumentAlignment | None
-    error: str | None = None
-
-
 def align_job(job: AlignJob) -> DocumentAlignment:
     """Read, check and align one pair; raises TmtoolError for bad input."""
     rules = load_rules(job.srx_path) if job.srx_path else None
@@ -49,39 +51,132 @@ def align_job(job: AlignJob) -> DocumentAlignment:
     return align_sides(src, tgt, job.options)
 
 
-def run_job(job: AlignJob) -> JobResult:
+@dataclass(frozen=True, slots=True)
+class BatchSettings:
+    """What every document of a batch shares: how to read and align it (`job`, whose paths
+    are unused) and how to write it (`render`)."""
+
+    job: AlignJob
+    render: RenderOptions
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentTask:
+    """One manifest line: its 0-based position, the paths to open and the names to show."""
+
+    index: int
+    src_path: str
+    tgt_path: str
+    src_name: str
+    tgt_name: str
+
+
+def run_document(settings: BatchSettings, task: DocumentTask) -> RenderedDocument:
+    """Align and render one document; bad input becomes the result's error."""
+    job = replace(settings.job, src_path=task.src_path, tgt_path=task.tgt_path)
     try:
-        return JobResult(job, align_job(job))
+        doc = align_job(job)
     except TmtoolError as exc:
-        return JobResult(job, None, str(exc))
+        return RenderedDocument(task.index, error=_named(str(exc), task))
+    doc = DocumentAlignment(replace(doc.src, name=task.src_name), replace(doc.tgt, name=task.tgt_name),
+                            doc.beads)
+    return render_document(task.index, doc, settings.render, summary(doc))
 
 
-def run_jobs(jobs: Sequence[AlignJob], workers: int = 1) -> Iterator[JobResult]:
-    """Results in the order of `jobs`; `workers` > 1 uses that many processes."""
-    if workers <= 1 or len(jobs) <= 1:
-        yield from (run_job(job) for job in jobs)
-        return
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-        yield from pool.map(run_job, jobs)
+def _named(message: str, task: DocumentTask) -> str:
+    """`message` with the absolute paths replaced by the names the manifest gave."""
+    for path, name in sorted(((task.src_path, task.src_name), (task.tgt_path, task.tgt_name)),
+                             key=lambda pair: -len(pair[0])):
+        message = message.replace(path, name)
+    return message
+
+
+def run_chunk(settings: BatchSettings, chunk: Sequence[DocumentTask]) -> list[RenderedDocument]:
+    """The results of a chunk of tasks, in its order (what a worker runs)."""
+    return [run_document(settings, task) for task in chunk]
+
+
+def chunk_tasks(tasks: Iterable[DocumentTask], max_bytes: int = CHUNK_BYTES,
+                max_documents: int = CHUNK_DOCUMENTS) -> Iterator[tuple[DocumentTask, ...]]:
+    """Consecutive tasks grouped until their input files reach `max_bytes` together (a large
+    document is a chunk of its own), so per-task overhead is paid once for many small files."""
+    chunk: list[DocumentTask] = []
+    size = 0
+    for task in tasks:
+        chunk.append(task)
+        size += _size(task.src_path) + _size(task.tgt_path)
+        if size >= max_bytes or len(chunk) >= max_documents:
+            yield tuple(chunk)
+            chunk, size = [], 0
+    if chunk:
+        yield tuple(chunk)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0  # reported when the document is read
+
+
+def manifest_tasks(pairs: Iterable[tuple[str, str]], start: int = 0) -> Iterator[DocumentTask]:
+    """Tasks for manifest pairs (as `read_manifest` gives them), from position `start` on."""
+    for index, (src, tgt) in enumerate(pairs):
+        if index >= start:
+            yield DocumentTask(index, _absolute(src), _absolute(tgt), src, tgt)
+
+
+def _absolute(path: str) -> str:
+    return path if path == STDIO else os.path.abspath(path)
 
 
 def read_manifest(path: str) -> list[tuple[str, str]]:
     """(source, target) paths, one `source<TAB>target` pair a line; blank lines and lines
     starting with # are skipped; relative paths are taken from the manifest's folder."""
+    pairs = list(iter_manifest(path))
+    if not pairs:
+        raise InputError(display_name(path), None, "the manifest lists no document pairs")
+    return pairs
+
+
+def iter_manifest(path: str) -> Iterator[tuple[str, str]]:
+    """The pairs of `read_manifest`, one line at a time (a manifest of a million documents is
+    never held whole); a bad line raises InputError when it is reached."""
     name = display_name(path)
-    folder = os.path.dirname(os.path.abspath(path)) if path != "-" else os.getcwd()
-    pairs: list[tuple[str, str]] = []
-    for number, line in enumerate(read_text(path).splitlines(), 1):
+    folder = os.path.dirname(os.path.abspath(path)) if path != STDIO else os.getcwd()
+    for number, line in _manifest_lines(path):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         cells = line.split("\t")
         if len(cells) != 2 or not cells[0].strip() or not cells[1].strip():
             raise InputError(name, number, "expected SOURCE<TAB>TARGET (two paths separated by a tab)")
         src, tgt = (_resolve(folder, cell.strip()) for cell in cells)
-        pairs.append((src, tgt))
-    if not pairs:
-        raise InputError(name, None, "the manifest lists no document pairs")
-    return pairs
+        yield src, tgt
+
+
+def _manifest_lines(path: str) -> Iterator[tuple[int, str]]:
+    """(1-based number, text) of every line; UTF-8 is read line by line, anything else
+    (standard input, a UTF-16 file) whole through `read_text` and its checks."""
+    if path != STDIO:
+        with open_input(path) as handle:
+            if not handle.read(4).startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                handle.seek(0)
+                for number, raw in enumerate(handle, 1):
+                    yield number, _decoded_line(raw, number, path)
+                return
+    yield from enumerate(read_text(path).splitlines(), 1)
+
+
+def _decoded_line(raw: bytes, number: int, path: str) -> str:
+    if number == 1 and raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    if b"\x00" in raw:
+        raise InputError(display_name(path), number, "looks like a binary file (NUL byte), not text")
+    try:
+        return raw.decode("utf-8").rstrip("\r\n")
+    except UnicodeDecodeError as exc:
+        raise InputError(display_name(path), number,
+                         f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8") from None
 
 
 def _resolve(folder: str, path: str) -> str:

@@ -162,3 +162,9 @@ def summary(doc: DocumentAlignment) -> str:
         f"{doc.src.name} + {doc.tgt.name}: {len(doc.src.segments)} + {len(doc.tgt.segments)} "
         f"segments; beads {mix}; mean score {mean:.3f}"
     )
+
+
+def document_json(doc: DocumentAlignment, options: OutputOptions) -> str:
+    """One document of the "documents" list of manifest output: `{"src", "tgt", "beads"}`."""
+    meta: dict[str, object] = {"src": doc.src.name, "tgt": doc.tgt.name}
+    return _object_with_beads(meta, ladder(doc, options))

@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "translit": "tmtool.cli.translit_cmd:translit",
     "glossary": "tmtool.cli.glossary_cmd:glossary",
     "convert": "tmtool.cli.convert_cmd:convert",
+    "pair": "tmtool.cli.pair_cmd:pair",
 }
 TMX_COMMANDS: dict[str, str] = {
     "stats": "tmtool.cli.tmx_cmd:stats",

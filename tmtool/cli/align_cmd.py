@@ -1,19 +1,12 @@
 """`tmtool align`: parallel documents (or a manifest of them) -> TMX, TSV or a JSON ladder."""
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
+from typing import Any
 
 import click
 
-from tmtool.align.batch import (
-    AlignJob,
-    JobResult,
-    align_job,
-    glossary_terms,
-    read_manifest,
-    run_jobs,
-)
+from tmtool.align.batch import AlignJob, align_job, glossary_terms
 from tmtool.align.levels import DocumentAlignment
 from tmtool.align.output import (
     OutputOptions,
@@ -24,6 +17,8 @@ from tmtool.align.output import (
     tsv_lines,
 )
 from tmtool.align.pipeline import AlignOptions
+from tmtool.align.render import RenderOptions
+from tmtool.cli.align_batch import batch_options, check_batch_options, run_pairs
 from tmtool.cli.align_review import (
     Reviewed,
     align_for_review,
@@ -31,12 +26,11 @@ from tmtool.cli.align_review import (
     write_review_page,
 )
 from tmtool.cli.options import lang_options, output_option, quiet_option, run_timestamp
-from tmtool.errors import ConfigError, TmtoolError
-from tmtool.fileio import atomic_output, atomic_text_output, check_output, display_name
+from tmtool.errors import ConfigError
+from tmtool.fileio import atomic_output, atomic_text_output, check_output
 from tmtool.review.apply import mark_confirmed
 
 FORMATS = ("tmx", "tsv", "json", "html")
-EXIT_PARTLY = 1  # manifest mode: some documents failed, the others were written
 
 
 def _format_for(output: str, fmt: str | None) -> str:
@@ -71,14 +65,6 @@ def write_output(docs: Sequence[DocumentAlignment], output: str, fmt: str, out: 
     return pairs
 
 
-def _collect(jobs: list[AlignJob], workers: int, progress: bool) -> list[JobResult]:
-    results = run_jobs(jobs, workers)
-    if not progress:
-        return list(results)
-    with click.progressbar(results, length=len(jobs), label="aligning", file=sys.stderr) as bar:
-        return list(bar)
-
-
 @click.command()
 @click.argument("src", required=False)
 @click.argument("tgt", required=False)
@@ -108,11 +94,12 @@ def _collect(jobs: list[AlignJob], workers: int, progress: bool) -> list[JobResu
 @click.option("--srx", metavar="FILE", help="Segment with these SRX rules instead of tmtool's.")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True,
               help="Worker processes for --pairs.")
+@batch_options
 @quiet_option
 def align(src: str | None, tgt: str | None, manifest: str | None, output: str, fmt: str | None,
           presegmented: bool, src_lang: str, tgt_lang: str, glossary: tuple[str, ...],
           min_score: float, markup: str | None, plain: bool, score_prop: bool, srx: str | None, jobs: int,
-          quiet: bool, apply: str | None = None) -> None:
+          quiet: bool, apply: str | None = None, **batch: Any) -> None:
     """Align a Ukrainian document with its English translation into TMX.
 
     Reads Markdown, HTML, plain text, Word (.docx) and OpenDocument (.odt) files; a .doc,
@@ -124,12 +111,18 @@ def align(src: str | None, tgt: str | None, manifest: str | None, output: str, f
     Exit codes: 0 done; 1 (--pairs) some documents failed and were skipped; 2 nothing could
     be aligned (bad input or options), nothing written.
 
+    With --pairs, documents are written as they finish, in manifest order, so memory does not
+    grow with their number; -o DIR/ writes shards of --shard-size documents that `tmtool tmx
+    merge` joins; an interrupted run goes on with --resume (the partial output waits in
+    OUT.part, its progress in OUT.progress, or DIR/tmtool-progress.json).
+
     \b
     Example:
       tmtool align sources/interview.uk.md sources/interview.en.md -o interview.tmx
       tmtool align --presegmented uk.txt en.txt --format json -o ladder.json
       tmtool align report.uk.docx report.en.docx -o report.tmx
       tmtool align --pairs pairs.tsv -o all.tmx -j 2
+      tmtool align --pairs pairs.tsv -o shards/ --shard-size 500 --resume
       tmtool align sources/interview.uk.md sources/interview.en.md -o review.html
       tmtool align sources/interview.uk.md sources/interview.en.md --apply review.review.json -o reviewed.tmx
     """
@@ -143,43 +136,24 @@ def align(src: str | None, tgt: str | None, manifest: str | None, output: str, f
     fmt = _format_for(output, fmt)
     check_review_options(manifest, src, tgt, fmt, apply)
     options = AlignOptions(glossary=glossary_terms(glossary) if glossary else (), min_score=min_score)
-    paths = read_manifest(manifest) if manifest else [(src or "", tgt or "")]
-    inputs = [p for pair in paths for p in pair] + [x for x in (manifest, srx) if x]
-    inputs += glossary
-    inputs += [apply] if apply else []
-    check_output(output, inputs)
     # plain still aligns on the codes (markup is evidence) and drops them when writing
     read_markup = "literal" if markup == "literal" else "codes"
-    jobs_list = [AlignJob(s, t, src_lang, tgt_lang, presegmented, options, srx, read_markup)
-                 for s, t in paths]
+    job = AlignJob(src or "", tgt or "", src_lang, tgt_lang, presegmented, options, srx, read_markup)
     settings = {"src_lang": src_lang, "tgt_lang": tgt_lang, "presegmented": presegmented,
                 "min_score": min_score, "glossary": list(glossary), "markup": markup}
     out = OutputOptions(min_score=min_score, plain=markup == "plain", score_prop=score_prop,
                         created=run_timestamp())
-    reviewed = align_for_review(jobs_list, fmt, apply, quiet)
-    if reviewed is None:
-        docs, failed = _align_all(jobs_list, manifest, jobs, progress=not quiet and fmt != "json")
-    else:
-        docs, failed = [reviewed.doc], 0
+    extra = [x for x in (srx, apply) if x] + list(glossary)
+    if manifest:
+        render = RenderOptions(fmt, out, src_lang, tgt_lang, settings)
+        click.get_current_context().exit(run_pairs(manifest, output, job, render, extra, batch, jobs, quiet))
+    check_batch_options(manifest, batch["resume"], batch["shard_size"], batch["cluster"])
+    inputs = [src or "", tgt or "", *extra]
+    check_output(output, inputs)
+    reviewed = align_for_review([job], fmt, apply, quiet)
+    docs = [reviewed.doc if reviewed is not None else align_job(job)]
     written = write_output(docs, output, fmt, out, settings, inputs, reviewed, quiet)
     _report(docs, written, output, quiet)
-    if failed:
-        click.get_current_context().exit(EXIT_PARTLY)
-
-
-def _align_all(jobs: list[AlignJob], manifest: str | None, workers: int,
-               progress: bool) -> tuple[list[DocumentAlignment], int]:
-    """The alignments that succeeded and how many documents failed (each reported)."""
-    if not manifest:
-        return [align_job(jobs[0])], 0
-    results = _collect(jobs, workers, progress and sys.stderr.isatty())
-    for result in results:
-        if result.error is not None:
-            click.echo(f"tmtool: error: {result.error} (document skipped)", err=True)
-    docs = [r.alignment for r in results if r.alignment is not None]
-    if not docs:
-        raise TmtoolError(f"{display_name(manifest)}: no document could be aligned")
-    return docs, len(results) - len(docs)
 
 
 def _report(docs: Sequence[DocumentAlignment], written: int, output: str, quiet: bool) -> None:

@@ -1,0 +1,127 @@
+"""`tmtool pair` end to end on an archive cut from the sample interview: exact output, the
+report, unpaired and unreadable documents, and the manifest going straight into align --pairs."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tmtool.cli import cli
+
+PROJECT = Path(__file__).resolve().parents[1]
+SECTIONS = [(0, 4), (4, 7), (7, 12), (12, 17), (17, 22), (22, 28)]  # paragraphs of each document
+
+
+def paragraphs(lang: str) -> list[str]:
+    text = (PROJECT / "sources" / f"interview.{lang}.md").read_text(encoding="utf-8")
+    return [p.strip() for p in text.split("\n\n") if p.strip()]
+
+
+def write(path: Path, paras: list[str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.suffix == ".docx":  # as Word would save it (python-docx builds on Word's template)
+        import docx
+
+        document = docx.Document()
+        for paragraph in paras:
+            document.add_paragraph(paragraph.replace("*", ""))
+        document.save(str(path))
+    elif path.suffix == ".html":
+        body = "".join(f"<p>{p}</p>\n" for p in paras)
+        path.write_text(f"<html><body>\n{body}</body></html>\n", encoding="utf-8")
+    else:
+        path.write_text("\n\n".join(paras) + "\n", encoding="utf-8")
+
+
+@pytest.fixture
+def archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Six Ukrainian documents (one a Word file) and five English ones under unrelated names
+    and formats; a
+    Ukrainian draft (a section without its last paragraph), an English text with no
+    counterpart, a file that is not UTF-8, and a picture."""
+    monkeypatch.chdir(tmp_path)
+    uk, en = paragraphs("uk"), paragraphs("en")
+    uk_names = ["2021/vypusk.md", "2021/intervju.txt", "2022/a.docx", "2022/b.md", "c.txt", "d.md"]
+    en_names = ["x/zz.html", "q.md", "x/k1.txt", "m.html", "old/p.md"]
+    for number, (start, end) in enumerate(SECTIONS):
+        write(tmp_path / "uk" / uk_names[number], uk[start:end])
+        if number < 5:
+            write(tmp_path / "en" / en_names[number], en[start:end])
+    write(tmp_path / "uk" / "drafts" / "b-draft.md", uk[12:16])
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8").split("\n\n")[2:6]
+    write(tmp_path / "en" / "notes.md", readme)
+    (tmp_path / "uk" / "broken.txt").write_bytes("Київ, ".encode() + b"\xff\xfe text")
+    (tmp_path / "uk" / "photo.png").write_bytes(b"\x89PNG\r\n")
+    return tmp_path
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["pair", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_pair_finds_the_translations_and_lists_what_it_could_not_pair(archive: Path) -> None:
+    code, out, err = run("uk", "en", "-o", "pairs.tsv")
+    assert (code, out) == (1, "")
+    assert (archive / "pairs.tsv").read_text(encoding="utf-8") == (
+        "# source\ttarget (tmtool pair)\n"
+        "uk/2021/intervju.txt\ten/q.md\n"
+        "uk/2021/vypusk.md\ten/x/zz.html\n"
+        "uk/2022/a.docx\ten/x/k1.txt\n"
+        "uk/2022/b.md\ten/m.html\n"
+        "uk/c.txt\ten/old/p.md\n"
+    )
+    lines = err.splitlines()
+    assert lines[0] == ("tmtool: error: uk/broken.txt:1: not UTF-8 text (byte 0xff); save the file "
+                        "as UTF-8 (document skipped)")
+    assert [line.split(" (best")[0] for line in lines[1:-1]] == [
+        "uk/d.md: unpaired", "uk/drafts/b-draft.md: unpaired", "en/notes.md: unpaired"]
+    assert lines[-1] == ("5 pairs written to pairs.tsv; unpaired: 2 of 7 source and 1 of 6 target "
+                         "documents; 1 unreadable; 1 other file ignored")
+
+
+def test_the_report_holds_every_candidate_with_its_score(archive: Path) -> None:
+    assert run("uk", "en", "-o", "-", "--report", "report.json", "-q")[0] == 1
+    report = json.loads((archive / "report.json").read_text(encoding="utf-8"))
+    assert list(report) == ["tmtool", "settings", "pairs", "unpaired_sources", "unpaired_targets",
+                            "unreadable", "candidates"]
+    assert report["settings"] == {"src": "uk", "tgt": "en", "src_lang": "uk-UA", "tgt_lang": "en-GB",
+                                  "min_score": 0.3}
+    assert [p["src"] for p in report["pairs"]][:2] == ["uk/2021/intervju.txt", "uk/2021/vypusk.md"]
+    draft = next(u for u in report["unpaired_sources"] if u["path"] == "uk/drafts/b-draft.md")
+    assert draft["best"]["tgt"] == "en/m.html"  # its twin's translation, taken by the twin
+    pair_scores = {(p["src"], p["tgt"]): p["score"] for p in report["pairs"]}
+    candidates = {(c["src"], c["tgt"]): c["score"] for c in report["candidates"]}
+    assert all(candidates[key] == score for key, score in pair_scores.items())
+    assert candidates[("uk/2022/b.md", "en/m.html")] > draft["best"]["score"]
+    assert report["unreadable"][0]["path"] == "uk/broken.txt"
+
+
+def test_the_manifest_goes_into_align_pairs_as_it_is(archive: Path) -> None:
+    os.mkdir(archive / "out")
+    assert run("uk", "en", "-o", "out/pairs.tsv", "-q")[0] == 1
+    assert (archive / "out" / "pairs.tsv").read_text(encoding="utf-8").splitlines()[1] == (
+        "../uk/2021/intervju.txt\t../en/q.md")
+    result = CliRunner().invoke(cli, ["align", "--pairs", "out/pairs.tsv", "-o", "out/all.tmx", "-q"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert (archive / "out" / "all.tmx").read_bytes().count(b"<tu ") > 40  # 5 documents, ~50 pairs
+
+
+def test_a_missing_folder_is_exit_2_and_writes_nothing(archive: Path) -> None:
+    assert run("uk", "nowhere", "-o", "pairs.tsv") == (
+        2, "", "tmtool: error: nowhere: no such folder\n")
+    assert run("uk", "uk/c.txt", "-o", "pairs.tsv") == (2, "", "tmtool: error: uk/c.txt: not a folder\n")
+    os.mkdir(archive / "empty")
+    assert run("uk", "empty", "-o", "pairs.tsv") == (
+        2, "", "tmtool: error: empty: holds no documents (.md, .txt, .html, .docx, .odt)\n")
+    assert not (archive / "pairs.tsv").exists()
+
+
+def test_pair_exits_0_when_every_document_was_read(archive: Path) -> None:
+    os.unlink(archive / "uk" / "broken.txt")
+    code, out, err = run("uk", "en", "-o", "-", "-q")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[1:3] == ["uk/2021/intervju.txt\ten/q.md", "uk/2021/vypusk.md\ten/x/zz.html"]

@@ -1,0 +1,171 @@
+"""`tmtool pair` as a library call: list two folders, fingerprint every document, pair them.
+
+Documents are found by suffix, in subfolders too; one that cannot be read is reported and left
+out, never fatal. Fingerprinting is the costliest step and runs in `workers` processes; only
+fingerprints (a few kilobytes a document) come back, never texts. Pairing runs twice: the first
+round's sure pairs teach word translations (`lexicon`) that the second round uses too.
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from tmtool import __version__
+from tmtool.align.fingerprints import Fingerprint, fingerprint
+from tmtool.align.inputs import read_side
+from tmtool.align.lexicon import SEED_SCORE, learn_links, with_links
+from tmtool.align.pairing import Candidate, Pairing, assign, find_candidates
+from tmtool.errors import InputError, TmtoolError
+
+# Every suffix `align` reads or will explain (a .doc gets its "save as .docx" message).
+DOCUMENT_SUFFIXES = frozenset({
+    ".md", ".markdown", ".mdown", ".mkd", ".txt", ".text", ".html", ".htm", ".xhtml",
+    ".docx", ".odt", ".doc", ".rtf", ".pdf",
+})
+DEFAULT_MIN_SCORE = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class PairResult:
+    """What `pair_folders` found: documents of each side, unreadable ones, the pairing."""
+
+    sources: list[Fingerprint]
+    targets: list[Fingerprint]
+    unreadable: list[tuple[str, str]]  # (path, problem)
+    ignored: int  # files of other types
+    pairing: Pairing
+
+    @property
+    def unpaired_sources(self) -> list[int]:
+        paired = {c.src for c in self.pairing.pairs}
+        return [i for i in range(len(self.sources)) if i not in paired]
+
+    @property
+    def unpaired_targets(self) -> list[int]:
+        paired = {c.tgt for c in self.pairing.pairs}
+        return [i for i in range(len(self.targets)) if i not in paired]
+
+
+def list_documents(folder: str) -> tuple[list[str], int]:
+    """Document files under `folder` (recursive, sorted, hidden entries skipped) and how many
+    other files were ignored."""
+    if not os.path.isdir(folder):
+        raise InputError(folder, None, "not a folder" if os.path.exists(folder) else "no such folder")
+    found: list[str] = []
+    ignored = 0
+    for root, folders, files in os.walk(folder):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            if os.path.splitext(name)[1].lower() in DOCUMENT_SUFFIXES:
+                found.append(os.path.join(root, name))
+            else:
+                ignored += 1
+    return found, ignored
+
+
+def read_fingerprint(task: tuple[str, str]) -> Fingerprint | tuple[str, str]:
+    """The fingerprint of one file, or (path, problem) when it cannot be read."""
+    path, lang = task
+    if "\t" in path or "\n" in path:
+        return path, "the file name holds a tab or line break, which a manifest cannot list"
+    try:
+        return fingerprint(read_side(path, lang=lang, presegmented=False), path)
+    except TmtoolError as exc:
+        return path, str(exc)
+
+
+def read_fingerprints(paths: Sequence[str], lang: str, workers: int
+                      ) -> tuple[list[Fingerprint], list[tuple[str, str]]]:
+    tasks = [(path, lang) for path in paths]
+    results: Iterator[Fingerprint | tuple[str, str]]
+    if workers > 1 and len(tasks) > 1:
+        with ProcessPoolExecutor(workers) as pool:
+            results = iter(list(pool.map(read_fingerprint, tasks, chunksize=16)))
+    else:
+        results = map(read_fingerprint, tasks)
+    good: list[Fingerprint] = []
+    bad: list[tuple[str, str]] = []
+    for result in results:
+        (good if isinstance(result, Fingerprint) else bad).append(result)  # type: ignore[arg-type]
+    return good, bad
+
+
+def pair_folders(src_dir: str, tgt_dir: str, *, src_lang: str, tgt_lang: str,
+                 min_score: float = DEFAULT_MIN_SCORE, workers: int = 1) -> PairResult:
+    """Read both folders and pair their documents."""
+    src_paths, src_ignored = list_documents(src_dir)
+    tgt_paths, tgt_ignored = list_documents(tgt_dir)
+    for folder, paths in ((src_dir, src_paths), (tgt_dir, tgt_paths)):
+        if not paths:
+            raise InputError(folder, None, "holds no documents (.md, .txt, .html, .docx, .odt)")
+    sources, src_bad = read_fingerprints(src_paths, src_lang, workers)
+    targets, tgt_bad = read_fingerprints(tgt_paths, tgt_lang, workers)
+    pairing = pair_fingerprints(sources, targets, min_score)
+    return PairResult(sources, targets, src_bad + tgt_bad, src_ignored + tgt_ignored, pairing)
+
+
+def pair_fingerprints(sources: Sequence[Fingerprint], targets: Sequence[Fingerprint],
+                      min_score: float) -> Pairing:
+    """Two rounds: names, numbers and shape first; then also the words whose translations
+    the first round's sure pairs teach (`lexicon`)."""
+    src_names, tgt_names = [fp.path for fp in sources], [fp.path for fp in targets]
+    if not sources or not targets:
+        return assign([], min_score, src_names, tgt_names)
+    first = assign(find_candidates(sources, targets), min_score, src_names, tgt_names)
+    seeds = sorted((c for c in first.pairs if c.score >= SEED_SCORE), key=lambda c: -c.score)
+    links = learn_links([(sources[c.src], targets[c.tgt]) for c in seeds])
+    if not links:
+        return first
+    linked_sources, linked_targets = with_links(sources, targets, links)
+    return assign(find_candidates(linked_sources, linked_targets), min_score, src_names, tgt_names)
+
+
+def manifest_lines(result: PairResult, folder: str) -> Iterator[str]:
+    """`source<TAB>target` lines for `align --pairs`, paths relative to `folder` (where the
+    manifest is written), sorted by source."""
+    yield "# source\ttarget (tmtool pair)\n"
+    for pair in result.pairing.pairs:
+        src = os.path.relpath(result.sources[pair.src].path, folder)
+        tgt = os.path.relpath(result.targets[pair.tgt].path, folder)
+        yield f"{src}\t{tgt}\n"
+
+
+def _scored(candidate: Candidate, result: PairResult) -> dict[str, object]:
+    return {"src": result.sources[candidate.src].path, "tgt": result.targets[candidate.tgt].path,
+            "score": round(candidate.score, 4), "content": round(candidate.content, 4),
+            "shape": round(candidate.shape, 4)}
+
+
+def report_chunks(result: PairResult, settings: dict[str, object]) -> Iterator[str]:
+    """The `--report` JSON, streamed (one entry a line): pairs, unpaired documents with their
+    best candidate, unreadable files, and every candidate scored."""
+    best_src, best_tgt = result.pairing.best_src, result.pairing.best_tgt
+    sections: dict[str, Iterable[dict[str, object]]] = {
+        "pairs": (_scored(c, result) for c in result.pairing.pairs),
+        "unpaired_sources": (
+            {"path": result.sources[i].path,
+             "best": _scored(best_src[i], result) if i in best_src else None}
+            for i in result.unpaired_sources),
+        "unpaired_targets": (
+            {"path": result.targets[i].path,
+             "best": _scored(best_tgt[i], result) if i in best_tgt else None}
+            for i in result.unpaired_targets),
+        "unreadable": ({"path": path, "problem": problem} for path, problem in result.unreadable),
+        "candidates": (_scored(c, result) for c in sorted(
+            result.pairing.candidates, key=lambda c: (result.sources[c.src].path, -c.score,
+                                                      result.targets[c.tgt].path))),
+    }
+    yield '{"tmtool": ' + json.dumps(__version__) + ', "settings": ' + json.dumps(settings, ensure_ascii=False)
+    for name, entries in sections.items():
+        yield f',\n"{name}": ['
+        separator = "\n "
+        for entry in entries:
+            yield separator + json.dumps(entry, ensure_ascii=False)
+            separator = ",\n "
+        yield "]"
+    yield "}\n"
