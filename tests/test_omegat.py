@@ -15,6 +15,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+import polib
 import pytest
 from click.testing import CliRunner
 
@@ -164,3 +165,25 @@ def test_omegat_pretranslates_the_sample_interview_from_the_aligned_tmx(
     # 57 of 63 measured: the six unfilled segments are the Ukrainian halves of three 2-1 beads,
     # which a sentence-level CAT tool cannot match one sentence at a time.
     assert fill.share >= 0.9, f"OmegaT filled {fill.filled} of {fill.total} segments"
+
+
+def test_omegat_fills_a_catalogue_with_english_msgids_from_our_converted_tmx(tmp_path: Path) -> None:
+    # Real catalogues have English msgids and Ukrainian msgstrs: the TMX made from one must
+    # serve OmegaT translating the same catalogue from English (en-GB source, uk-UA target).
+    catalogue = DATA.parent / "po" / "django-style.uk.po"
+    tmx = tmp_path / "memory.tmx"
+    result = CliRunner().invoke(cli, ["convert", str(catalogue), "-o", str(tmx), "-q"])
+    assert result.exit_code == 0, result.stderr
+    empty = polib.pofile(str(catalogue))
+    for entry in empty:
+        entry.msgstr = ""
+        entry.msgstr_plural = {index: "" for index in entry.msgstr_plural}
+        entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
+    source = tmp_path / "messages.po"
+    empty.save(str(source))
+    fill = run_omegat(tmx, source, tmp_path / "omegat", src="en-GB", tgt="uk-UA")
+    # OmegaT shows 27 segments. The 9 translated messages (plural forms apart) are 14 of them
+    # less one: OmegaT's sentence segmentation splits the one two-sentence msgid in two, which a
+    # whole-message unit cannot match (with paragraph segmentation it does). The rest are the
+    # fuzzy and untranslated messages, left out of the memory, and the header.
+    assert (fill.filled, fill.total) == (13, 27)
