@@ -12,6 +12,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 import regex
 from rapidfuzz import fuzz, process
@@ -29,7 +30,8 @@ COGNATE_SIMILARITY = 80.0
 # Folded initials that may stand for a folded English initial (Europe/Yevropa,
 # geography/heohrafiia)
 _INITIALS = {"e": "ei", "g": "gh"}
-_LONG_WORD = regex.compile(r"\p{L}{" + str(COGNATE_LETTERS) + ",}")
+# the apostrophes a word token may hold that are not letters (U+02BC is a modifier letter)
+_APOSTROPHE = regex.compile("['\u2019]")
 
 _TOKEN = regex.compile(
     r"(?P<num>\d+(?:[.,]\d+)*)|(?P<word>\p{L}+(?:['\u2019\u02bc]\p{L}+)*)|(?P<mark>[?!«»„“”\"()\[\]%])"
@@ -50,22 +52,30 @@ def _number_key(digits: str) -> str:
 
 def segment_keys(text: str) -> tuple[list[str], list[str]]:
     """(keys, capitalised words after the first word) of one segment's plain text."""
+    keys, names, _ = _scan(text)
+    return keys, names
+
+
+def _scan(text: str) -> tuple[list[str], list[str], list[str]]:
+    """`segment_keys` and the lower-cased long words of a text (`_LONG_WORD`'s matches: runs of
+    letters, which lie inside word tokens between their apostrophes)."""
     keys: list[str] = []
     names: list[str] = []
+    long_words: list[str] = []
     first = True
-    for match in _TOKEN.finditer(text):
-        kind = match.lastgroup
-        token = match.group()
-        if kind == "num":
-            keys.append(_number_key(token))
-        elif kind == "word":
-            keys.append("w" + token.lower()[:STEM_LETTERS])
-            if not first and token[0].isupper() and len(token) >= 3:
-                names.append(token)
+    for number, word, mark in _TOKEN.findall(text):  # the group that matched is not empty
+        if word:
+            keys.append("w" + word.lower()[:STEM_LETTERS])
+            if not first and word[0].isupper() and len(word) >= 3:
+                names.append(word)
             first = False
+            if len(word) >= COGNATE_LETTERS:
+                long_words.extend(run.lower() for run in _APOSTROPHE.split(word) if len(run) >= COGNATE_LETTERS)
+        elif number:
+            keys.append(_number_key(number))
         else:
-            keys.append(_MARK_KEYS[token])
-    return keys, names
+            keys.append(_MARK_KEYS[mark])
+    return keys, names, long_words
 
 
 @dataclass
@@ -82,14 +92,14 @@ class Side:
         names: set[str] = set()
         words: set[str] = set()
         for index, text in enumerate(texts):
-            keys, seg_names = segment_keys(text)
-            found = {sys.intern(k) for k in keys}
+            keys, seg_names, long_words = _scan(text)
+            found = set(map(sys.intern, keys))
             if extra is not None:
                 found.update(extra[index])
             per_segment.append(found)
             names.update(seg_names)
-            words.update(w.lower() for w in _LONG_WORD.findall(text))
-        df = Counter(k for found in per_segment for k in found)
+            words.update(long_words)
+        df = Counter(chain.from_iterable(per_segment))
         limit = max(3.0, COMMON_SHARE * len(texts))
         common = {k for k, count in df.items() if count > limit and k.startswith("w")}
         return cls(keys=[tuple(sorted(found - common)) for found in per_segment], names=names, words=words)
