@@ -5,8 +5,12 @@ import math
 
 import pytest
 
+from tests.test_align_beads import make_pair
+from tmtool.align.beads import BEAD_SHAPES, GENERIC_PRIORS, prior_penalties
 from tmtool.align.confidence import bead_posteriors
-from tmtool.align.search import INF
+from tmtool.align.lengths import LengthModel
+from tmtool.align.scoring import BeadCost
+from tmtool.align.search import INF, Prices, full_window, search
 
 SHAPES = ((1, 1), (1, 0), (0, 1), (2, 2))
 
@@ -48,3 +52,16 @@ def test_a_wider_band_counts_more_alternatives() -> None:
     narrow = bead_posteriors(path, 4, 4, SHAPES, cost, radius=0)
     wide = bead_posteriors(path, 4, 4, SHAPES, cost, radius=2)
     assert all(w < n for w, n in zip(wide, narrow))
+
+
+def test_prices_kept_by_the_search_change_no_posterior() -> None:
+    uk, en = make_pair(8, 50)
+    del en[20]
+    src, tgt = [len(t) for t in uk], [len(t) for t in en]
+    cost = BeadCost(src, tgt, LengthModel(1.0, 2.0), prior_penalties(GENERIC_PRIORS), None).function()
+    lo, hi = full_window(50, 49)
+    prices = Prices()
+    path = search(50, 49, lo, hi, BEAD_SHAPES, cost, 40.0, prices)
+    fresh = bead_posteriors(path, 50, 49, BEAD_SHAPES, cost)
+    assert bead_posteriors(path, 50, 49, BEAD_SHAPES, cost, known=prices) == fresh
+    assert bead_posteriors(path, 50, 49, BEAD_SHAPES, cost, known=Prices()) == fresh

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tmtool.align.beads import BEAD_SHAPES, GENERIC_PRIORS, Bead, prior_penalties
 from tmtool.align.confidence import bead_posteriors
@@ -25,7 +25,7 @@ from tmtool.align.evidence import (
 from tmtool.align.lengths import LengthModel, estimate_length_model, initial_length_model, loosened
 from tmtool.align.regions import Groups, Regions, within_groups
 from tmtool.align.scoring import BeadCost, CoverageModel, LexicalModel
-from tmtool.align.search import INF, CostFn, Span, coarse_to_fine, search, search_around
+from tmtool.align.search import INF, CostFn, Prices, Span, coarse_to_fine, search, search_around
 from tmtool.lang.script import script_counts
 
 # Pass 0 uses Gale & Church's own bead shapes.
@@ -54,6 +54,29 @@ class AlignOptions:
 
 
 @dataclass(frozen=True)
+class KeyedView:
+    """The evidence keys of one view of a document pair (its stripped segment texts, extra keys
+    and glossary) and the links known before any pass; an `Evidence` keeps the view it was
+    learned on, so that aligning that same view again (the sentences inside aligned blocks,
+    after the flat sentence pass) does not build them twice."""
+
+    src: Sequence[str]
+    tgt: Sequence[str]
+    src_extra: Sequence[Sequence[str]] | None
+    tgt_extra: Sequence[Sequence[str]] | None
+    glossary: tuple[TermPair, ...]
+    src_side: Side
+    tgt_side: Side
+    base_links: set[tuple[str, str]]
+
+    def fits(self, src: Sequence[str], tgt: Sequence[str], src_extra: Sequence[Sequence[str]] | None,
+             tgt_extra: Sequence[Sequence[str]] | None, glossary: tuple[TermPair, ...]) -> bool:
+        """True when the keys were built from exactly these texts, extras and glossary."""
+        return (self.src == src and self.tgt == tgt and self.src_extra == src_extra
+                and self.tgt_extra == tgt_extra and self.glossary == glossary)
+
+
+@dataclass(frozen=True)
 class Evidence:
     """What a lexical pass learned from a document pair, reusable on another view of the same
     pair (its blocks, or its sentences inside blocks)."""
@@ -62,6 +85,7 @@ class Evidence:
     src_model: CoverageModel | None  # None: fit anew on the new view's own first pass
     tgt_model: CoverageModel | None
     length: LengthModel
+    view: KeyedView | None = field(default=None, compare=False, repr=False)
 
 
 def glossary_links(terms: Sequence[TermPair]) -> set[tuple[str, str]]:
@@ -90,12 +114,13 @@ def lexical_pairs(lexical: LexicalModel, path: Sequence[Span], reach: int = 2) -
     """(i, j) near the path whose word evidence alone makes them each other's best partner,
     with odds of at least 99 to 1."""
     m = len(lexical.tgt_sizes)
+    llr = lexical.function()
     best_of_src: dict[int, tuple[float, int]] = {}
     best_of_tgt: dict[int, tuple[float, int]] = {}
     for i0, i1, j0, _ in path:
         for i in range(i0, i1):
             for j in range(max(0, j0 - reach), min(m, j0 + reach + 1)):
-                odds = lexical.llr(i, i + 1, j, j + 1)
+                odds = llr(i, i + 1, j, j + 1)
                 if odds > best_of_src.get(i, (-INF, 0))[0]:
                     best_of_src[i] = (odds, j)
                 if odds > best_of_tgt.get(j, (-INF, 0))[0]:
@@ -141,6 +166,27 @@ def align_with_evidence(
     groups: Groups | None = None,
 ) -> tuple[list[Bead], Evidence | None]:
     """`align_texts`, also returning the evidence its last pass used (None if none)."""
+    return _align_kept(src_texts, tgt_texts, options, src_extra, tgt_extra, regions, preset, groups)
+
+
+def learn_evidence(
+    src_texts: Sequence[str], tgt_texts: Sequence[str], options: AlignOptions,
+) -> Evidence | None:
+    """What `align_with_evidence` would learn, without its last search and confidence pass
+    (their beads are not needed when only the evidence is wanted)."""
+    return _align_kept(src_texts, tgt_texts, options, evidence_only=True)[1]
+
+
+def _align_kept(
+    src_texts: Sequence[str], tgt_texts: Sequence[str], options: AlignOptions,
+    src_extra: Sequence[Sequence[str]] | None = None,
+    tgt_extra: Sequence[Sequence[str]] | None = None,
+    regions: Regions | None = None,
+    preset: Evidence | None = None,
+    groups: Groups | None = None,
+    evidence_only: bool = False,
+) -> tuple[list[Bead], Evidence | None]:
+    """Align the segments that have text; beads are given in the input's positions."""
     src_keep = [i for i, t in enumerate(src_texts) if t.strip()]
     tgt_keep = [j for j, t in enumerate(tgt_texts) if t.strip()]
     if regions is not None and (len(src_keep), len(tgt_keep)) != (len(src_texts), len(tgt_texts)):
@@ -153,6 +199,7 @@ def align_with_evidence(
         [tgt_extra[j] for j in tgt_keep] if tgt_extra is not None else None,
         regions, preset,
         ([groups[0][i] for i in src_keep], [groups[1][j] for j in tgt_keep]) if groups is not None else None,
+        evidence_only,
     )
     beads = [
         Bead(tuple(src_keep[i] for i in range(i0, i1)), tuple(tgt_keep[j] for j in range(j0, j1)), s)
@@ -189,30 +236,41 @@ def _base_links(src_side: Side, tgt_side: Side, options: AlignOptions) -> set[tu
     return links | found
 
 
+def _keyed_view(
+    src: Sequence[str], tgt: Sequence[str], src_extra: Sequence[Sequence[str]] | None,
+    tgt_extra: Sequence[Sequence[str]] | None, options: AlignOptions, preset: Evidence | None,
+) -> KeyedView:
+    """The keys and base links of this view: the preset's own when it was learned on it."""
+    known = preset.view if preset is not None else None
+    if known is not None and known.fits(src, tgt, src_extra, tgt_extra, options.glossary):
+        return known
+    src_side, tgt_side = Side.build(src, src_extra), Side.build(tgt, tgt_extra)
+    return KeyedView(src, tgt, src_extra, tgt_extra, options.glossary, src_side, tgt_side,
+                     _base_links(src_side, tgt_side, options))
+
+
 def _learn(
-    path: Sequence[Span], src_side: Side, tgt_side: Side, base_links: set[tuple[str, str]],
-    chars: tuple[Sequence[int], Sequence[int]], length: LengthModel,
+    path: Sequence[Span], view: KeyedView, chars: tuple[Sequence[int], Sequence[int]],
+    length: LengthModel,
 ) -> tuple[LexicalModel, Evidence]:
     """Learn word links and coverage laws from a path's confident pairs, then the lengths."""
+    src_side, tgt_side = view.src_side, view.tgt_side
     sample = _spread(confident_pairs(path), LEARN_LIMIT)
     learned = learn_links([(src_side.keys[i], tgt_side.keys[j]) for i, j in sample])
-    forward, backward = link_tables(base_links | learned)
+    forward, backward = link_tables(view.base_links | learned)
     lexical = LexicalModel(src_side, tgt_side, forward, backward)
     lexical.fit(sample)
     # Lengths are re-estimated on pairs chosen by words alone: pairs chosen by the
     # length-only pass would make the document look more regular than it is.
     chosen = lexical_pairs(lexical, path)
     length = estimate_length_model([(chars[0][i], chars[1][j]) for i, j in chosen], length)
-    return lexical, Evidence(frozenset(learned), lexical.src_model, lexical.tgt_model, length)
+    return lexical, Evidence(frozenset(learned), lexical.src_model, lexical.tgt_model, length, view)
 
 
-def _reuse(
-    path: Sequence[Span], src_side: Side, tgt_side: Side, base_links: set[tuple[str, str]],
-    preset: Evidence,
-) -> LexicalModel:
+def _reuse(path: Sequence[Span], view: KeyedView, preset: Evidence) -> LexicalModel:
     """A lexical model from evidence learned on another view of the same document pair."""
-    forward, backward = link_tables(base_links | preset.links)
-    lexical = LexicalModel(src_side, tgt_side, forward, backward)
+    forward, backward = link_tables(view.base_links | preset.links)
+    lexical = LexicalModel(view.src_side, view.tgt_side, forward, backward)
     if preset.src_model is None or preset.tgt_model is None:
         lexical.fit(confident_pairs(path), minimum=FEW_PAIRS)
     else:
@@ -220,10 +278,45 @@ def _reuse(
     return lexical
 
 
+@dataclass(frozen=True)
+class _Search:
+    """How one view is searched: its size, hard limits and corridor."""
+
+    n: int
+    m: int
+    radius: int
+    regions: Regions | None
+    groups: Groups | None
+
+    def limited(self, cost: CostFn) -> CostFn:
+        cost = cost if self.groups is None else within_groups(cost, self.groups)
+        return cost if self.regions is None else self.regions.confine(cost)
+
+    def find(self, guide: Sequence[Span], shapes: Sequence[tuple[int, int]], cost: CostFn,
+             prices: Prices | None = None) -> list[Span]:
+        if self.regions is None:
+            return search_around(guide, self.n, self.m, self.radius, shapes, self.limited(cost), BEAM,
+                                 prices)
+        lo, hi = self.regions.window()
+        # no beam here: a region may allow only a few paths, which a beam could all cut off
+        return search(self.n, self.m, lo, hi, shapes, self.limited(cost), prices=prices)
+
+    def length_pass(self, chars: tuple[Sequence[int], Sequence[int]], length: LengthModel,
+                    penalties: dict[tuple[int, int], float]) -> list[Span]:
+        """Pass 0: lengths only, with Gale & Church's bead shapes."""
+        def length_only(a: Sequence[int], b: Sequence[int]) -> CostFn:
+            return BeadCost(a, b, length, penalties, None).function()
+
+        if self.regions is None:
+            return coarse_to_fine(*chars, length_only, LENGTH_SHAPES, COARSE_RADIUS, LENGTH_BEAM)
+        return self.find([], LENGTH_SHAPES, length_only(*chars))
+
+
 def _align_nonempty(
     src: Sequence[str], tgt: Sequence[str], options: AlignOptions,
     src_extra: Sequence[Sequence[str]] | None, tgt_extra: Sequence[Sequence[str]] | None,
     regions: Regions | None, preset: Evidence | None, groups: Groups | None = None,
+    evidence_only: bool = False,
 ) -> tuple[list[tuple[Span, float]], Evidence | None]:
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
@@ -232,47 +325,34 @@ def _align_nonempty(
     chars = ([len(t) for t in src], [len(t) for t in tgt])
     length = initial_length_model(*chars)
     penalties = prior_penalties({s: GENERIC_PRIORS[s] for s in LENGTH_SHAPES})
-
-    def length_only(a: Sequence[int], b: Sequence[int]) -> CostFn:
-        return BeadCost(a, b, length, penalties, None).function()
-
-    def limited(cost: CostFn) -> CostFn:
-        cost = cost if groups is None else within_groups(cost, groups)
-        return cost if regions is None else regions.confine(cost)
-
-    def find(guide: Sequence[Span], shapes: Sequence[tuple[int, int]], cost: CostFn) -> list[Span]:
-        if regions is None:
-            return search_around(guide, n, m, options.radius, shapes, limited(cost), BEAM)
-        lo, hi = regions.window()
-        # no beam here: a region may allow only a few paths, which a beam could all cut off
-        return search(n, m, lo, hi, shapes, limited(cost))
-
-    if regions is None:
-        path = coarse_to_fine(*chars, length_only, LENGTH_SHAPES, COARSE_RADIUS, LENGTH_BEAM)
-    else:
-        path = find([], LENGTH_SHAPES, length_only(*chars))
-    src_side, tgt_side = Side.build(src, src_extra), Side.build(tgt, tgt_extra)
-    base_links = _base_links(src_side, tgt_side, options)
+    plan = _Search(n, m, options.radius, regions, groups)
+    path = plan.length_pass(chars, length, penalties)
+    view = _keyed_view(src, tgt, src_extra, tgt_extra, options, preset)
     cost = BeadCost(*chars, length, penalties, None)
     shapes: Sequence[tuple[int, int]] = LENGTH_SHAPES
+    prices: Prices | None = None
     evidence = preset
-    for _ in range(options.passes if preset is None else 1):
+    passes = options.passes if preset is None else 1
+    for number in range(passes):
         if preset is None:
-            lexical, evidence = _learn(path, src_side, tgt_side, base_links, chars, length)
+            lexical, evidence = _learn(path, view, chars, length)
             length = evidence.length
         else:
-            lexical, length = _reuse(path, src_side, tgt_side, base_links, preset), preset.length
+            lexical, length = _reuse(path, view, preset), preset.length
+        if evidence_only and number == passes - 1:
+            return [], evidence  # the last search would only give beads
         if regions is not None:
             length = loosened(length)
         cost = BeadCost(*chars, length, prior_penalties(GENERIC_PRIORS), lexical)
         shapes = BEAD_SHAPES
-        path = find(path, shapes, cost.function())
-    final = limited(cost.function())
-    posteriors = bead_posteriors(path, n, m, shapes, final)
+        prices = Prices()
+        path = plan.find(path, shapes, cost.function(), prices)
+    posteriors = bead_posteriors(path, n, m, shapes, plan.limited(cost.function()), known=prices)
     # the score is the posterior of the chosen bead (deletions are never exported: score 0)
     return [
         (span, p if span[0] < span[1] and span[2] < span[3] else 0.0) for span, p in zip(path, posteriors)
     ], evidence
 
 
-__all__ = ["AlignOptions", "Evidence", "align_texts", "align_with_evidence", "confident_pairs"]
+__all__ = ["AlignOptions", "Evidence", "align_texts", "align_with_evidence", "confident_pairs",
+           "learn_evidence"]

@@ -7,6 +7,7 @@ beta-binomial laws fitted on the document's own confident pairs (true) and shift
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Sequence
 
 from tmtool.align.beads import MAX_SIDE
@@ -17,6 +18,7 @@ from tmtool.align.search import INF, CostFn
 _SQRT_PI = math.sqrt(math.pi)
 
 CACHE_ROWS = 4  # rows of pair masks kept while the search moves down the source side
+CACHED_CELLS = 1 << 14  # segment pairs whose masks a bead price keeps (about 3 MB)
 # A bead with four or more segments on a side whose lengths alone cost more than this many nats
 # (over five standard deviations) is impossible: its word evidence, the dearest part of the
 # price, is not computed. A true 1-4 or 1-5 bead has lengths that add up.
@@ -54,17 +56,7 @@ class LexicalModel:
             row = self._rows[i] = {}
         found = row.get(j)
         if found is None:
-            tgt_set = self.tgt_sets[j]
-            src_mask = 0
-            for bit, links in self.src_linked[i]:
-                if not links.isdisjoint(tgt_set):
-                    src_mask |= bit
-            src_set = self.src_sets[i]
-            tgt_mask = 0
-            for bit, links in self.tgt_linked[j]:
-                if not links.isdisjoint(src_set):
-                    tgt_mask |= bit
-            found = row[j] = (src_mask, tgt_mask)
+            found = row[j] = self._pair_masks(i, j)
         return found
 
     def llr(self, i0: int, i1: int, j0: int, j1: int) -> float:
@@ -105,10 +97,81 @@ class LexicalModel:
             for k, mask in enumerate(tgt_union_list)
         )
 
-    def one_to_one_tables(self, side: str) -> list[list[float]]:
-        """Per segment of one side, its log-likelihood ratio table when facing one segment."""
-        model, sizes = (self.src_model, self.src_sizes) if side == "src" else (self.tgt_model, self.tgt_sizes)
-        return [model.table(size, 1) for size in sizes]
+    def function(self) -> CostFn:
+        """`llr` as a closure with everything bound, each segment pair's masks and 1-1 ratios
+        computed once while the search is near it (the search calls it millions of times).
+
+        Sums are taken in the order `llr` takes them, so both give the same floats."""
+        src, tgt = _SideRatios(self.src_model, self.src_sizes), _SideRatios(self.tgt_model, self.tgt_sizes)
+        src_one, tgt_one = src.rows[1], tgt.rows[1]
+        src_ratio, tgt_ratio = src.ratio, tgt.ratio
+        stride = len(self.tgt_sizes) + 1
+        cells: dict[int, tuple[float, float, float, int, int]] = {}
+        pair_masks = self._pair_masks
+
+        def cell(i: int, j: int) -> tuple[float, float, float, int, int]:
+            """(1-1 ratio, its source part, its target part, source mask, target mask)."""
+            if len(cells) >= CACHED_CELLS:  # searches move forward: start afresh
+                cells.clear()
+            src_mask, tgt_mask = pair_masks(i, j)
+            src_llr = src_one[i][src_mask.bit_count()]  # type: ignore[index]
+            if src_llr != src_llr:  # noqa: PLR0124 (NaN: not computed yet)
+                src_llr = src_ratio(i, 1, src_mask.bit_count())
+            tgt_llr = tgt_one[j][tgt_mask.bit_count()]  # type: ignore[index]
+            if tgt_llr != tgt_llr:  # noqa: PLR0124 (NaN: not computed yet)
+                tgt_llr = tgt_ratio(j, 1, tgt_mask.bit_count())
+            found = cells[i * stride + j] = (src_llr + tgt_llr, src_llr, tgt_llr, src_mask, tgt_mask)
+            return found
+
+        def llr(i0: int, i1: int, j0: int, j1: int) -> float:
+            di, dj = i1 - i0, j1 - j0
+            key = i0 * stride + j0
+            if dj == 1:
+                if di == 1:
+                    return (cells.get(key) or cell(i0, j0))[0]
+                # n-1: each source segment faces the one target segment
+                src_total, tgt_union = 0.0, 0
+                for i in range(i0, i1):
+                    found = cells.get(key) or cell(i, j0)
+                    src_total += found[1]
+                    tgt_union |= found[4]
+                    key += stride
+                return src_total + tgt_ratio(j0, di, tgt_union.bit_count())
+            if di == 1:  # 1-n
+                tgt_total, src_union = 0.0, 0
+                for j in range(j0, j1):
+                    found = cells.get(key) or cell(i0, j)
+                    tgt_total += found[2]
+                    src_union |= found[3]
+                    key += 1
+                return tgt_total + src_ratio(i0, dj, src_union.bit_count())
+            # several segments on both sides: each faces all those of the other side
+            src_unions, tgt_unions = [0] * di, [0] * dj
+            for a in range(di):
+                key = (i0 + a) * stride + j0
+                for b in range(dj):
+                    found = cells.get(key + b) or cell(i0 + a, j0 + b)
+                    src_unions[a] |= found[3]
+                    tgt_unions[b] |= found[4]
+            return sum([src_ratio(i0 + a, dj, mask.bit_count()) for a, mask in enumerate(src_unions)]) + sum(
+                [tgt_ratio(j0 + b, di, mask.bit_count()) for b, mask in enumerate(tgt_unions)]
+            )
+
+        return llr
+
+    def _pair_masks(self, i: int, j: int) -> tuple[int, int]:
+        """`masks` without the cache."""
+        tgt_set = self.tgt_sets[j]
+        src_mask = 0
+        for bit, links in self.src_linked[i]:
+            if not links.isdisjoint(tgt_set):
+                src_mask |= bit
+        src_set = self.src_sets[i]
+        tgt_mask = 0
+        for bit, links in self.tgt_linked[j]:
+            if not links.isdisjoint(src_set):
+                tgt_mask |= bit
+        return src_mask, tgt_mask
 
     def fit(self, pairs: Sequence[tuple[int, int]], minimum: int = 10) -> None:
         """Set the weights from confident 1-1 pairs (i, j) in document order (at least
@@ -128,6 +191,26 @@ class LexicalModel:
         self._rows.clear()
         self.src_model = CoverageModel.fit(src_true, src_false)
         self.tgt_model = CoverageModel.fit(tgt_true, tgt_false)
+
+
+class _SideRatios:
+    """One side's ratio rows per facing and segment, fetched from its coverage model when
+    first needed (a segment of a bead of several segments faces 2 to MAX_SIDE others)."""
+
+    def __init__(self, model: CoverageModel, sizes: list[int]) -> None:
+        self.model, self.sizes = model, sizes
+        self.rows: list[list[array[float] | None]] = [[None] * len(sizes) for _ in range(MAX_SIDE + 1)]
+        self.rows[1] = [model.ratios(size, 1) for size in sizes]
+
+    def ratio(self, k: int, facing: int, hits: int) -> float:
+        """`model.llr` of segment `k` with `hits` keys explained, facing `facing` segments."""
+        row = self.rows[facing][k]
+        if row is None:
+            row = self.rows[facing][k] = self.model.ratios(self.sizes[k], facing)
+        found = row[hits]
+        if found != found:  # noqa: PLR0124 (NaN: not computed yet)
+            found = self.model.ratio(hits, self.sizes[k], facing)
+        return found
 
 
 def _beta_binomial_moments(counts: Sequence[tuple[int, int]]) -> tuple[float, float]:
@@ -169,7 +252,9 @@ class CoverageModel:
                 (p_true * s_true, (1 - p_true) * s_true, p_false * s_false, (1 - p_false) * s_false)
             )
         self.neutral = true_rate <= false_rate
-        self._tables: list[dict[int, list[float]]] = [{} for _ in range(MAX_SIDE + 1)]
+        self._rows: list[dict[int, array[float]]] = [{} for _ in range(MAX_SIDE + 1)]
+        self._bases: list[float | None] = [None] * (MAX_SIDE + 1)
+        self._lgamma_rows: list[list[list[float]]] = [[[], [], [], []] for _ in range(MAX_SIDE + 1)]
 
     @classmethod
     def fit(cls, true_counts: Sequence[tuple[int, int]], false_counts: Sequence[tuple[int, int]]) -> CoverageModel:
@@ -180,30 +265,53 @@ class CoverageModel:
     def llr(self, hits: int, keys: int, facing: int) -> float:
         if keys == 0:
             return 0.0
-        return self.table(keys, facing)[hits]
+        return self.ratio(hits, keys, facing)
 
     def table(self, keys: int, facing: int) -> list[float]:
         """The log-likelihood ratio for 0..keys hits of a segment of `keys` keys."""
-        found = self._tables[facing].get(keys)
-        if found is not None:
-            return found
-        if self.neutral or keys == 0:
-            found = [0.0] * (keys + 1)
-        else:
-            a1, b1, a0, b0 = self.params[facing]
-            base = _ln_beta(a0, b0) - _ln_beta(a1, b1)
-            # P(k | true) = (1 - e) BB_true(k) + e BB_false(k): a true pair may be one whose
-            # words the table simply does not know, so missing evidence is bounded by ln(e).
-            found = [
-                math.log(
-                    (1 - UNKNOWN_SHARE)
-                    * math.exp(_ln_beta(k + a1, keys - k + b1) - _ln_beta(k + a0, keys - k + b0) + base)
-                    + UNKNOWN_SHARE
-                )
-                for k in range(keys + 1)
-            ]
-        self._tables[facing][keys] = found
+        return [self.ratio(hits, keys, facing) for hits in range(keys + 1)]
+
+    def ratios(self, keys: int, facing: int) -> array[float]:
+        """`table(keys, facing)` as far as it is known: NaN for ratios not computed yet (a
+        segment's bead sees only a few of its possible hit counts)."""
+        found = self._rows[facing].get(keys)
+        if found is None:
+            known = 0.0 if self.neutral or keys == 0 else math.nan
+            found = self._rows[facing][keys] = array("d", [known]) * (keys + 1)
         return found
+
+    def ratio(self, hits: int, keys: int, facing: int) -> float:
+        """The log-likelihood ratio for `hits` of `keys` keys explained, facing `facing` segments."""
+        row = self.ratios(keys, facing)
+        found = row[hits]
+        if found != found:  # noqa: PLR0124 (NaN: not computed yet)
+            found = row[hits] = self._compute(hits, keys, facing)
+        return found
+
+    def _compute(self, hits: int, keys: int, facing: int) -> float:
+        a1, b1, a0, b0 = self.params[facing]
+        base = self._bases[facing]
+        if base is None:
+            base = self._bases[facing] = _ln_beta(a0, b0) - _ln_beta(a1, b1)
+        rest = keys - hits
+        # ln B(k + a, keys - k + b) = lgamma(k + a) + lgamma(keys - k + b) - lgamma(their sum):
+        # the first two depend on k or keys - k alone and are shared by every row of this facing
+        true_hits, true_misses, false_hits, false_misses = self._lgammas(facing, keys)
+        true_ln_beta = true_hits[hits] + true_misses[rest] - math.lgamma((hits + a1) + (rest + b1))
+        false_ln_beta = false_hits[hits] + false_misses[rest] - math.lgamma((hits + a0) + (rest + b0))
+        # P(k | true) = (1 - e) BB_true(k) + e BB_false(k): a true pair may be one whose
+        # words the table simply does not know, so missing evidence is bounded by ln(e).
+        return math.log(
+            (1 - UNKNOWN_SHARE) * math.exp(true_ln_beta - false_ln_beta + base) + UNKNOWN_SHARE
+        )
+
+    def _lgammas(self, facing: int, keys: int) -> list[list[float]]:
+        """lgamma(k + p) for k = 0..keys (at least), for each parameter p of `facing`."""
+        cached = self._lgamma_rows[facing]
+        if len(cached[0]) <= keys:
+            for shift, values in zip(self.params[facing], cached):
+                values.extend(math.lgamma(k + shift) for k in range(len(values), keys + 1))
+        return cached
 
 
 NEUTRAL = CoverageModel(0.5, 0.5, 0.5, 0.5)
@@ -247,10 +355,7 @@ class BeadCost:
         inv_c = 1.0 / c
         sides = range(MAX_SIDE + 1)
         penalty = [[self.penalties.get((a, b), INF) for b in sides] for a in sides]
-        lexical = self.lexical.llr if self.lexical is not None else None
-        masks = self.lexical.masks if self.lexical is not None else None
-        src_tables = self.lexical.one_to_one_tables("src") if self.lexical is not None else []
-        tgt_tables = self.lexical.one_to_one_tables("tgt") if self.lexical is not None else []
+        lexical = self.lexical.function() if self.lexical is not None else None
         erfc, log, sqrt = math.erfc, math.log, math.sqrt
 
         def cost(i0: int, i1: int, j0: int, j1: int) -> float:
@@ -260,20 +365,35 @@ class BeadCost:
             src_chars = src_prefix[i1] - src_prefix[i0]
             tgt_chars = tgt_prefix[j1] - tgt_prefix[j0]
             x = abs(tgt_chars - c * src_chars) / sqrt(s2 * (src_chars + tgt_chars * inv_c))
+            if x > LONG_BEAD_X and (di >= 4 or dj >= 4):
+                return INF  # the length cost is above LONG_BEAD_LENGTH_LIMIT (see below)
             p = erfc(x)
             length_cost = -log(p) if p > 1e-300 else x * x + log(x * _SQRT_PI)
-            if length_cost > LONG_BEAD_LENGTH_LIMIT and max(di, dj) >= 4:
+            if length_cost > LONG_BEAD_LENGTH_LIMIT and (di >= 4 or dj >= 4):
                 return INF
             total = penalty[di][dj] + length_cost
-            if masks is not None:
-                if di == 1 and dj == 1:  # the commonest bead, inlined
-                    src_mask, tgt_mask = masks(i0, j0)
-                    total -= src_tables[i0][src_mask.bit_count()] + tgt_tables[j0][tgt_mask.bit_count()]
-                elif lexical is not None:
-                    total -= lexical(i0, i1, j0, j1)
+            if lexical is not None:
+                total -= lexical(i0, i1, j0, j1)
             return total
 
         return cost
+
+
+def _long_bead_x() -> float:
+    """A standardised length difference past which the length cost surely exceeds
+    LONG_BEAD_LENGTH_LIMIT: found by bisection, then moved up by a margin far above the
+    rounding error of erfc, so that skipping erfc there never changes a decision."""
+    low, high = 0.0, 40.0
+    for _ in range(200):
+        middle = (low + high) / 2
+        if -math.log(math.erfc(middle)) > LONG_BEAD_LENGTH_LIMIT:
+            high = middle
+        else:
+            low = middle
+    return high + 1e-6
+
+
+LONG_BEAD_X = _long_bead_x()
 
 
 def _prefix(values: Sequence[int]) -> list[int]:

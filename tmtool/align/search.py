@@ -9,6 +9,8 @@ corridor around the previous pass's path (`corridor`).
 """
 from __future__ import annotations
 
+import math
+from array import array
 from collections.abc import Callable, Sequence
 
 # A bead as (first source index, end source index, first target index, end target index).
@@ -16,33 +18,60 @@ Span = tuple[int, int, int, int]
 CostFn = Callable[[int, int, int, int], float]
 
 INF = float("inf")
+UNPRICED = math.nan  # a bead the search did not price (its start was outside the window or beam)
 EXACT_LIMIT = 80  # documents with at most this many segments a side are searched in full
 MAX_RADIUS = 128  # corridors stop widening here, so time stays linear even on unrelated texts
 
 
+class Prices:
+    """The bead prices a search computed, kept for the confidence pass, which prices beads of
+    the same cost function near the chosen path (a memo of a pure function: whatever is
+    missing is priced again). Row `i` holds the price of shape `k` ending at target position
+    `j` at `(j - lo[i]) * shapes + k`, `UNPRICED` where the search did not price it."""
+
+    def __init__(self) -> None:
+        self.lo: Sequence[int] = []
+        self.hi: Sequence[int] = []
+        self.rows: list[array[float]] = []
+
+    def restart(self, lo: Sequence[int], hi: Sequence[int]) -> None:
+        self.lo, self.hi, self.rows = lo, hi, []
+
+    def price(self, i: int, j: int, k: int, shapes: int) -> float:
+        """The stored price, or UNPRICED."""
+        if i >= len(self.rows) or not self.lo[i] <= j <= self.hi[i]:
+            return UNPRICED
+        return self.rows[i][(j - self.lo[i]) * shapes + k]
+
+
 def search(
     n: int, m: int, lo: Sequence[int], hi: Sequence[int],
-    shapes: Sequence[tuple[int, int]], cost: CostFn, beam: float = INF,
+    shapes: Sequence[tuple[int, int]], cost: CostFn, beam: float = INF, prices: Prices | None = None,
 ) -> list[Span]:
     """The cheapest monotone bead path from (0, 0) to (n, m) inside the window.
 
     Row `i` (source segments consumed) may hold target positions `lo[i]..hi[i]`; `cost(i0, i1,
     j0, j1)` prices the bead of source segments i0..i1-1 and target segments j0..j1-1
     (shape penalty included). The window must contain (0, 0) and (n, m). Cells costing more
-    than `beam` above the best of their row are abandoned (never extended).
+    than `beam` above the best of their row are abandoned (never extended). `prices`, when
+    given, receives every price computed.
     """
     if lo[0] != 0:
         raise ValueError("the search window must start at (0, 0)")
     cross = [(k, di, dj) for k, (di, dj) in enumerate(shapes) if di > 0]
     along = [(k, dj) for k, (di, dj) in enumerate(shapes) if di == 0 and dj > 0]
     reach = max(di for di, _ in shapes) + 1
+    count = len(shapes)
     live: list[list[tuple[int, float]]] = []  # per row: (target position, cost) still open
     backs: list[bytearray] = []
+    if prices is not None:
+        prices.restart(lo, hi)
     for i in range(n + 1):
         low, high = lo[i], hi[i]
         width = high - low + 1
         row = [INF] * width
         back = bytearray(b"\xff") * width
+        priced = array("d", [UNPRICED]) * (width * count)
         if i == 0:
             row[0] = 0.0
         for k, di, dj in cross:
@@ -53,7 +82,8 @@ def search(
                 j = pj + dj
                 if j < low or j > high:
                     continue
-                total = prev + cost(pi, i, pj, j)
+                price = priced[(j - low) * count + k] = cost(pi, i, pj, j)
+                total = prev + price
                 if total < row[j - low]:
                     row[j - low] = total
                     back[j - low] = k
@@ -62,13 +92,16 @@ def search(
                 prev = row[index]
                 if prev == INF:
                     continue
-                total = prev + cost(i, i, low + index, low + index + dj)
+                price = priced[(index + dj) * count + k] = cost(i, i, low + index, low + index + dj)
+                total = prev + price
                 if total < row[index + dj]:
                     row[index + dj] = total
                     back[index + dj] = k
         limit = min(row) + beam
         live.append([(low + index, value) for index, value in enumerate(row) if value <= limit])
         backs.append(back)
+        if prices is not None:
+            prices.rows.append(priced)
         if i >= reach:
             live[i - reach] = []  # no bead reaches back this far any more
     if not lo[n] <= m <= hi[n] or backs[n][m - lo[n]] == 0xFF and (n, m) != (0, 0):
@@ -135,14 +168,15 @@ def _stretches(marks: Sequence[int], margin: int, count: int) -> list[tuple[int,
 
 def search_around(
     guide: Sequence[Span], n: int, m: int, radius: int,
-    shapes: Sequence[tuple[int, int]], cost: CostFn, beam: float = INF,
+    shapes: Sequence[tuple[int, int]], cost: CostFn, beam: float = INF, prices: Prices | None = None,
 ) -> list[Span]:
     """Search a corridor of `radius` around a guide path. Where the best path runs along the
     corridor's border, only that stretch (between two points of the path well away from it)
     is searched again with twice the radius, up to `MAX_RADIUS`; so a rare difficult spot
-    does not make a long document cost twice as much."""
+    does not make a long document cost twice as much. `prices` receives the prices of the
+    last search of the whole corridor."""
     lo, hi = corridor(guide, n, m, radius)
-    path = search(n, m, lo, hi, shapes, cost, beam)
+    path = search(n, m, lo, hi, shapes, cost, beam, prices)
     touched = edge_beads(path, lo, hi, m)
     while touched and radius < MAX_RADIUS:
         radius *= 2
@@ -150,7 +184,7 @@ def search_around(
         if sum(last - first + 1 for first, last in stretches) * 2 > len(path):
             # trouble everywhere: the guide itself is off, search everything again
             lo, hi = corridor(path, n, m, radius)
-            path = search(n, m, lo, hi, shapes, cost, beam)
+            path = search(n, m, lo, hi, shapes, cost, beam, prices)
             touched = edge_beads(path, lo, hi, m)
             continue
         rebuilt: list[Span] = []
