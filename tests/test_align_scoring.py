@@ -7,8 +7,9 @@ import random
 
 from tests.test_align_beads import make_pair
 from tmtool.align.beads import BEAD_SHAPES
+from tmtool.align.coverage import UNKNOWN_SHARE, CoverageModel
 from tmtool.align.evidence import Side, link_tables
-from tmtool.align.scoring import UNKNOWN_SHARE, CoverageModel, LexicalModel
+from tmtool.align.scoring import LexicalModel
 
 
 def closed_form(model: CoverageModel, hits: int, keys: int, facing: int) -> float:

@@ -156,15 +156,22 @@ def cognate_links(src_words: Iterable[str], tgt_words: Iterable[str]) -> set[tup
 
 
 def _g2(k11: int, k1: int, k2: int, total: int) -> float:
-    """Dunning's log-likelihood ratio for a 2x2 co-occurrence table."""
-    cells = (k11, k1 - k11, k2 - k11, total - k1 - k2 + k11)
-    rows = (k1, total - k1)
-    cols = (k2, total - k2)
+    """Dunning's log-likelihood ratio for a 2x2 co-occurrence table: 2 * sum of observed *
+    ln(observed / expected) over its non-empty cells (written out cell by cell: it is called
+    for every candidate pair)."""
+    log = math.log
     g2 = 0.0
-    for index, observed in enumerate(cells):
-        if observed > 0:
-            expected = rows[index // 2] * cols[index % 2] / total
-            g2 += observed * math.log(observed / expected)
+    if k11 > 0:
+        g2 += k11 * log(k11 / (k1 * k2 / total))
+    cell = k1 - k11
+    if cell > 0:
+        g2 += cell * log(cell / (k1 * (total - k2) / total))
+    cell = k2 - k11
+    if cell > 0:
+        g2 += cell * log(cell / ((total - k1) * k2 / total))
+    cell = total - k1 - k2 + k11
+    if cell > 0:
+        g2 += cell * log(cell / ((total - k1) * (total - k2) / total))
     return 2.0 * g2
 
 
@@ -173,11 +180,8 @@ def learn_links(pairs: Sequence[tuple[Sequence[str], Sequence[str]]]) -> set[tup
     total = len(pairs)
     if total < 10:
         return set()
-    src_count: Counter[str] = Counter()
-    tgt_count: Counter[str] = Counter()
-    for src_keys, tgt_keys in pairs:
-        src_count.update(k for k in src_keys if k.startswith("w"))
-        tgt_count.update(k for k in tgt_keys if k.startswith("w"))
+    src_count = Counter(k for src_keys, _ in pairs for k in src_keys if k.startswith("w"))
+    tgt_count = Counter(k for _, tgt_keys in pairs for k in tgt_keys if k.startswith("w"))
     # a key seen once cannot co-occur twice; counting one source key at a time keeps
     # memory small (a joint table of all pairs would hold millions of entries)
     tgt_words = [[k for k in tgt_keys if tgt_count[k] >= 2] for _, tgt_keys in pairs]
@@ -188,9 +192,7 @@ def learn_links(pairs: Sequence[tuple[Sequence[str], Sequence[str]]]) -> set[tup
                 rows_of.setdefault(key, []).append(row)
     scored: list[tuple[float, str, str]] = []
     for a, rows in rows_of.items():
-        joint: Counter[str] = Counter()
-        for row in rows:
-            joint.update(tgt_words[row])
+        joint = Counter(chain.from_iterable(tgt_words[row] for row in rows))
         k1 = len(rows)
         for b, k11 in joint.items():
             k2 = tgt_count[b]

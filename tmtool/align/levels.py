@@ -127,8 +127,9 @@ def block_spans(
     src_texts, src_extra, src_blocks, src_runs = _block_view(src)
     tgt_texts, tgt_extra, tgt_blocks, tgt_runs = _block_view(tgt)
     groups: Groups = (src_runs, tgt_runs)
+    # only the blocks' positions are used, not their scores
     block_beads = align_texts(src_texts, tgt_texts, options, src_extra, tgt_extra, preset=evidence,
-                              groups=groups)
+                              groups=groups, scores=False)
     spans = []
     i = j = 0
     for bead in block_beads:

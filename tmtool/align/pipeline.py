@@ -10,23 +10,17 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from tmtool.align.beads import BEAD_SHAPES, GENERIC_PRIORS, Bead, prior_penalties
 from tmtool.align.confidence import bead_posteriors
-from tmtool.align.evidence import (
-    Side,
-    cognate_links,
-    identity_links,
-    learn_links,
-    link_tables,
-    name_links,
-    segment_keys,
-)
+from tmtool.align.coverage import CoverageModel
+from tmtool.align.evidence import learn_links, link_tables
 from tmtool.align.lengths import LengthModel, estimate_length_model, initial_length_model, loosened
 from tmtool.align.regions import Groups, Regions, within_groups
-from tmtool.align.scoring import BeadCost, CoverageModel, LexicalModel
+from tmtool.align.scoring import BeadCost, LexicalModel
 from tmtool.align.search import INF, CostFn, Prices, Span, coarse_to_fine, search, search_around
-from tmtool.lang.script import script_counts
+from tmtool.align.views import KeyedView, TermPair, glossary_links, keyed_view
 
 # Pass 0 uses Gale & Church's own bead shapes.
 LENGTH_SHAPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2))
@@ -39,8 +33,8 @@ LENGTH_BEAM = 20.0  # the same for the length-only pass, whose costs are smaller
 COARSE_RADIUS = 6  # corridor half-width between the levels of the length-only pass
 CONFIDENT_LOG_ODDS = math.log(99.0)  # word evidence that picks pairs for the length model
 
-# (Ukrainian forms, English forms) of one glossary entry
-TermPair = tuple[tuple[str, ...], tuple[str, ...]]
+# what an alignment is run for: scored beads, beads alone, or only the evidence it learns
+Wanted = Literal["scored", "beads", "evidence"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,29 +48,6 @@ class AlignOptions:
 
 
 @dataclass(frozen=True)
-class KeyedView:
-    """The evidence keys of one view of a document pair (its stripped segment texts, extra keys
-    and glossary) and the links known before any pass; an `Evidence` keeps the view it was
-    learned on, so that aligning that same view again (the sentences inside aligned blocks,
-    after the flat sentence pass) does not build them twice."""
-
-    src: Sequence[str]
-    tgt: Sequence[str]
-    src_extra: Sequence[Sequence[str]] | None
-    tgt_extra: Sequence[Sequence[str]] | None
-    glossary: tuple[TermPair, ...]
-    src_side: Side
-    tgt_side: Side
-    base_links: set[tuple[str, str]]
-
-    def fits(self, src: Sequence[str], tgt: Sequence[str], src_extra: Sequence[Sequence[str]] | None,
-             tgt_extra: Sequence[Sequence[str]] | None, glossary: tuple[TermPair, ...]) -> bool:
-        """True when the keys were built from exactly these texts, extras and glossary."""
-        return (self.src == src and self.tgt == tgt and self.src_extra == src_extra
-                and self.tgt_extra == tgt_extra and self.glossary == glossary)
-
-
-@dataclass(frozen=True)
 class Evidence:
     """What a lexical pass learned from a document pair, reusable on another view of the same
     pair (its blocks, or its sentences inside blocks)."""
@@ -86,16 +57,6 @@ class Evidence:
     tgt_model: CoverageModel | None
     length: LengthModel
     view: KeyedView | None = field(default=None, compare=False, repr=False)
-
-
-def glossary_links(terms: Sequence[TermPair]) -> set[tuple[str, str]]:
-    """Every word key of a Ukrainian form linked to every word key of the English forms."""
-    links: set[tuple[str, str]] = set()
-    for uk_forms, en_forms in terms:
-        uk_keys = {k for form in uk_forms for k in segment_keys(form)[0] if k.startswith("w")}
-        en_keys = {k for form in en_forms for k in segment_keys(form)[0] if k.startswith("w")}
-        links.update((a, b) for a in uk_keys for b in en_keys)
-    return links
 
 
 def confident_pairs(path: Sequence[Span]) -> list[tuple[int, int]]:
@@ -145,6 +106,7 @@ def align_texts(
     regions: Regions | None = None,
     preset: Evidence | None = None,
     groups: Groups | None = None,
+    *, scores: bool = True,
 ) -> list[Bead]:
     """Beads over the two segment lists (indices into them), in document order.
 
@@ -152,9 +114,10 @@ def align_texts(
     `regions` (documents only; every segment must then have text) confines beads to
     aligned blocks. `preset` replaces learning by what was learned elsewhere. `groups` (one
     id per segment and side, in runs) keeps a bead from joining segments of two groups.
+    With `scores=False` the confidence pass is skipped and every bead scores 0.0.
     """
-    return align_with_evidence(src_texts, tgt_texts, options, src_extra, tgt_extra, regions, preset,
-                               groups)[0]
+    return _align_kept(src_texts, tgt_texts, options, src_extra, tgt_extra, regions, preset, groups,
+                       "scored" if scores else "beads")[0]
 
 
 def align_with_evidence(
@@ -174,7 +137,7 @@ def learn_evidence(
 ) -> Evidence | None:
     """What `align_with_evidence` would learn, without its last search and confidence pass
     (their beads are not needed when only the evidence is wanted)."""
-    return _align_kept(src_texts, tgt_texts, options, evidence_only=True)[1]
+    return _align_kept(src_texts, tgt_texts, options, wanted="evidence")[1]
 
 
 def _align_kept(
@@ -184,7 +147,7 @@ def _align_kept(
     regions: Regions | None = None,
     preset: Evidence | None = None,
     groups: Groups | None = None,
-    evidence_only: bool = False,
+    wanted: Wanted = "scored",
 ) -> tuple[list[Bead], Evidence | None]:
     """Align the segments that have text; beads are given in the input's positions."""
     src_keep = [i for i, t in enumerate(src_texts) if t.strip()]
@@ -199,54 +162,13 @@ def _align_kept(
         [tgt_extra[j] for j in tgt_keep] if tgt_extra is not None else None,
         regions, preset,
         ([groups[0][i] for i in src_keep], [groups[1][j] for j in tgt_keep]) if groups is not None else None,
-        evidence_only,
+        wanted,
     )
     beads = [
         Bead(tuple(src_keep[i] for i in range(i0, i1)), tuple(tgt_keep[j] for j in range(j0, j1)), s)
         for (i0, i1, j0, j1), s in spans
     ]
     return beads, evidence
-
-
-def _is_latin_source(src_side: Side, tgt_side: Side) -> bool:
-    """True when the source is the less Cyrillic side (English -> Ukrainian)."""
-    src_cyrillic, src_latin = script_counts(" ".join(src_side.words))
-    tgt_cyrillic, tgt_latin = script_counts(" ".join(tgt_side.words))
-    src_share = src_cyrillic / max(src_cyrillic + src_latin, 1)
-    tgt_share = tgt_cyrillic / max(tgt_cyrillic + tgt_latin, 1)
-    return src_share < tgt_share
-
-
-def _base_links(src_side: Side, tgt_side: Side, options: AlignOptions) -> set[tuple[str, str]]:
-    """Links known before any pass: identical keys, names, cognates, glossary terms.
-
-    Names and cognates are matched by transliterating the Cyrillic side, and glossary pairs
-    are (Ukrainian, English), so with an English source they are found the other way round
-    and turned back into (source key, target key).
-    """
-    links = identity_links(src_side, tgt_side)
-    cyrillic, latin = src_side, tgt_side
-    if _is_latin_source(src_side, tgt_side):
-        cyrillic, latin = tgt_side, src_side
-    found = name_links(cyrillic.names, latin.names)
-    found |= cognate_links(cyrillic.words, latin.words)
-    found |= glossary_links(options.glossary)
-    if cyrillic is tgt_side:
-        found = {(latin_key, cyrillic_key) for cyrillic_key, latin_key in found}
-    return links | found
-
-
-def _keyed_view(
-    src: Sequence[str], tgt: Sequence[str], src_extra: Sequence[Sequence[str]] | None,
-    tgt_extra: Sequence[Sequence[str]] | None, options: AlignOptions, preset: Evidence | None,
-) -> KeyedView:
-    """The keys and base links of this view: the preset's own when it was learned on it."""
-    known = preset.view if preset is not None else None
-    if known is not None and known.fits(src, tgt, src_extra, tgt_extra, options.glossary):
-        return known
-    src_side, tgt_side = Side.build(src, src_extra), Side.build(tgt, tgt_extra)
-    return KeyedView(src, tgt, src_extra, tgt_extra, options.glossary, src_side, tgt_side,
-                     _base_links(src_side, tgt_side, options))
 
 
 def _learn(
@@ -316,7 +238,7 @@ def _align_nonempty(
     src: Sequence[str], tgt: Sequence[str], options: AlignOptions,
     src_extra: Sequence[Sequence[str]] | None, tgt_extra: Sequence[Sequence[str]] | None,
     regions: Regions | None, preset: Evidence | None, groups: Groups | None = None,
-    evidence_only: bool = False,
+    wanted: Wanted = "scored",
 ) -> tuple[list[tuple[Span, float]], Evidence | None]:
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
@@ -327,7 +249,7 @@ def _align_nonempty(
     penalties = prior_penalties({s: GENERIC_PRIORS[s] for s in LENGTH_SHAPES})
     plan = _Search(n, m, options.radius, regions, groups)
     path = plan.length_pass(chars, length, penalties)
-    view = _keyed_view(src, tgt, src_extra, tgt_extra, options, preset)
+    view = keyed_view(src, tgt, src_extra, tgt_extra, options.glossary, preset.view if preset else None)
     cost = BeadCost(*chars, length, penalties, None)
     shapes: Sequence[tuple[int, int]] = LENGTH_SHAPES
     prices: Prices | None = None
@@ -339,7 +261,7 @@ def _align_nonempty(
             length = evidence.length
         else:
             lexical, length = _reuse(path, view, preset), preset.length
-        if evidence_only and number == passes - 1:
+        if wanted == "evidence" and number == passes - 1:
             return [], evidence  # the last search would only give beads
         if regions is not None:
             length = loosened(length)
@@ -347,6 +269,8 @@ def _align_nonempty(
         shapes = BEAD_SHAPES
         prices = Prices()
         path = plan.find(path, shapes, cost.function(), prices)
+    if wanted == "beads":
+        return [(span, 0.0) for span in path], evidence
     posteriors = bead_posteriors(path, n, m, shapes, plan.limited(cost.function()), known=prices)
     # the score is the posterior of the chosen bead (deletions are never exported: score 0)
     return [
@@ -354,5 +278,5 @@ def _align_nonempty(
     ], evidence
 
 
-__all__ = ["AlignOptions", "Evidence", "align_texts", "align_with_evidence", "confident_pairs",
-           "learn_evidence"]
+__all__ = ["AlignOptions", "Evidence", "TermPair", "align_texts", "align_with_evidence", "confident_pairs",
+           "glossary_links", "learn_evidence"]

@@ -1,16 +1,19 @@
 """The price of a bead: shape prior + Gale-Church length cost - lexical log-likelihood ratio (nats).
 
-The lexical part counts, per segment, the keys with a linked key on the other side, under
-beta-binomial laws fitted on the document's own confident pairs (true) and shifted pairs
-(wrong), mixed with a 10 % chance that a true pair's words are simply unknown to the table.
+The lexical part counts, per segment, the keys with a linked key on the other side, and
+weighs the counts by the document's coverage laws (`coverage.CoverageModel`). The search calls
+the price millions of times, so `BeadCost.function` and `LexicalModel.function` give it as
+closures that keep what they computed near the search's position; they take sums in the same
+order as the plain methods, so both give the same floats.
 """
 from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from tmtool.align.beads import MAX_SIDE
+from tmtool.align.coverage import NEUTRAL, CoverageModel
 from tmtool.align.evidence import Links, Side
 from tmtool.align.lengths import LengthModel
 from tmtool.align.search import INF, CostFn
@@ -23,7 +26,6 @@ CACHED_CELLS = 1 << 14  # segment pairs whose masks a bead price keeps (about 3 
 # (over five standard deviations) is impossible: its word evidence, the dearest part of the
 # price, is not computed. A true 1-4 or 1-5 bead has lengths that add up.
 LONG_BEAD_LENGTH_LIMIT = 15.0
-UNKNOWN_SHARE = 0.1  # share of true pairs assumed to look, to the word table, like wrong ones
 
 
 class LexicalModel:
@@ -45,6 +47,9 @@ class LexicalModel:
         self._rows: dict[int, dict[int, tuple[int, int]]] = {}
         self.src_model = NEUTRAL
         self.tgt_model = NEUTRAL
+        # the price closures' cells (see `function`), valid for one pair of coverage models
+        self._cells: dict[int, Cell] = {}
+        self._cells_models = (self.src_model, self.tgt_model)
 
     def masks(self, i: int, j: int) -> tuple[int, int]:
         """(bits of source keys explained by target j, bits of target keys explained by i)."""
@@ -99,65 +104,14 @@ class LexicalModel:
 
     def function(self) -> CostFn:
         """`llr` as a closure with everything bound, each segment pair's masks and 1-1 ratios
-        computed once while the search is near it (the search calls it millions of times).
-
-        Sums are taken in the order `llr` takes them, so both give the same floats."""
+        computed once while the search is near it (the search calls it millions of times);
+        the closures of one model share them."""
+        if self._cells_models != (self.src_model, self.tgt_model):  # ratios changed: so do cells
+            self._cells, self._cells_models = {}, (self.src_model, self.tgt_model)
         src, tgt = _SideRatios(self.src_model, self.src_sizes), _SideRatios(self.tgt_model, self.tgt_sizes)
-        src_one, tgt_one = src.rows[1], tgt.rows[1]
-        src_ratio, tgt_ratio = src.ratio, tgt.ratio
         stride = len(self.tgt_sizes) + 1
-        cells: dict[int, tuple[float, float, float, int, int]] = {}
-        pair_masks = self._pair_masks
-
-        def cell(i: int, j: int) -> tuple[float, float, float, int, int]:
-            """(1-1 ratio, its source part, its target part, source mask, target mask)."""
-            if len(cells) >= CACHED_CELLS:  # searches move forward: start afresh
-                cells.clear()
-            src_mask, tgt_mask = pair_masks(i, j)
-            src_llr = src_one[i][src_mask.bit_count()]  # type: ignore[index]
-            if src_llr != src_llr:  # noqa: PLR0124 (NaN: not computed yet)
-                src_llr = src_ratio(i, 1, src_mask.bit_count())
-            tgt_llr = tgt_one[j][tgt_mask.bit_count()]  # type: ignore[index]
-            if tgt_llr != tgt_llr:  # noqa: PLR0124 (NaN: not computed yet)
-                tgt_llr = tgt_ratio(j, 1, tgt_mask.bit_count())
-            found = cells[i * stride + j] = (src_llr + tgt_llr, src_llr, tgt_llr, src_mask, tgt_mask)
-            return found
-
-        def llr(i0: int, i1: int, j0: int, j1: int) -> float:
-            di, dj = i1 - i0, j1 - j0
-            key = i0 * stride + j0
-            if dj == 1:
-                if di == 1:
-                    return (cells.get(key) or cell(i0, j0))[0]
-                # n-1: each source segment faces the one target segment
-                src_total, tgt_union = 0.0, 0
-                for i in range(i0, i1):
-                    found = cells.get(key) or cell(i, j0)
-                    src_total += found[1]
-                    tgt_union |= found[4]
-                    key += stride
-                return src_total + tgt_ratio(j0, di, tgt_union.bit_count())
-            if di == 1:  # 1-n
-                tgt_total, src_union = 0.0, 0
-                for j in range(j0, j1):
-                    found = cells.get(key) or cell(i0, j)
-                    tgt_total += found[2]
-                    src_union |= found[3]
-                    key += 1
-                return tgt_total + src_ratio(i0, dj, src_union.bit_count())
-            # several segments on both sides: each faces all those of the other side
-            src_unions, tgt_unions = [0] * di, [0] * dj
-            for a in range(di):
-                key = (i0 + a) * stride + j0
-                for b in range(dj):
-                    found = cells.get(key + b) or cell(i0 + a, j0 + b)
-                    src_unions[a] |= found[3]
-                    tgt_unions[b] |= found[4]
-            return sum([src_ratio(i0 + a, dj, mask.bit_count()) for a, mask in enumerate(src_unions)]) + sum(
-                [tgt_ratio(j0 + b, di, mask.bit_count()) for b, mask in enumerate(tgt_unions)]
-            )
-
-        return llr
+        cell = _cell_function(self._pair_masks, self._cells, stride, src, tgt)
+        return _llr_function(self._cells, cell, stride, src, tgt)
 
     def _pair_masks(self, i: int, j: int) -> tuple[int, int]:
         """`masks` without the cache."""
@@ -193,128 +147,129 @@ class LexicalModel:
         self.tgt_model = CoverageModel.fit(tgt_true, tgt_false)
 
 
+# what a price closure keeps of a segment pair: (1-1 ratio, its source part, its target part,
+# source mask, target mask), under the key source index * (target count + 1) + target index
+Cell = tuple[float, float, float, int, int]
+
+
+def _cell_function(
+    pair_masks: Callable[[int, int], tuple[int, int]], cells: dict[int, Cell], stride: int,
+    src: _SideRatios, tgt: _SideRatios,
+) -> Callable[[int, int], Cell]:
+    """The function that computes and keeps a segment pair's `Cell`."""
+    src_one, tgt_one, src_ratio, tgt_ratio = src.of(1), tgt.of(1), src.ratio, tgt.ratio
+
+    def cell(i: int, j: int) -> Cell:
+        if len(cells) >= CACHED_CELLS:  # searches move forward: start afresh
+            cells.clear()
+        src_mask, tgt_mask = pair_masks(i, j)
+        src_llr = src_one[i][src_mask.bit_count()]
+        if src_llr != src_llr:  # noqa: PLR0124 (NaN: not computed yet)
+            src_llr = src_ratio(i, 1, src_mask.bit_count())
+        tgt_llr = tgt_one[j][tgt_mask.bit_count()]
+        if tgt_llr != tgt_llr:  # noqa: PLR0124 (NaN: not computed yet)
+            tgt_llr = tgt_ratio(j, 1, tgt_mask.bit_count())
+        found = cells[i * stride + j] = (src_llr + tgt_llr, src_llr, tgt_llr, src_mask, tgt_mask)
+        return found
+
+    return cell
+
+
+def _llr_function(
+    cells: dict[int, Cell], cell: Callable[[int, int], Cell], stride: int, src: _SideRatios,
+    tgt: _SideRatios,
+) -> CostFn:
+    """`LexicalModel.llr` over kept cells, its sums taken in the same order (the same floats)."""
+    src_of, tgt_of, src_ratio, tgt_ratio = src.of, tgt.of, src.ratio, tgt.ratio
+    many = _many_function(cells, cell, stride, src, tgt)
+
+    def llr(i0: int, i1: int, j0: int, j1: int) -> float:
+        di, dj = i1 - i0, j1 - j0
+        key = i0 * stride + j0
+        if dj == 1:
+            if di == 1:
+                return (cells.get(key) or cell(i0, j0))[0]
+            # n-1: each source segment faces the one target segment
+            src_total, tgt_union = 0.0, 0
+            for i in range(i0, i1):
+                found = cells.get(key) or cell(i, j0)
+                src_total += found[1]
+                tgt_union |= found[4]
+                key += stride
+            hits = tgt_union.bit_count()
+            ratio = tgt_of(di)[j0][hits]
+            if ratio != ratio:  # noqa: PLR0124 (NaN: not computed yet)
+                ratio = tgt_ratio(j0, di, hits)
+            return src_total + ratio
+        if di == 1:  # 1-n
+            tgt_total, src_union = 0.0, 0
+            for j in range(j0, j1):
+                found = cells.get(key) or cell(i0, j)
+                tgt_total += found[2]
+                src_union |= found[3]
+                key += 1
+            hits = src_union.bit_count()
+            ratio = src_of(dj)[i0][hits]
+            if ratio != ratio:  # noqa: PLR0124 (NaN: not computed yet)
+                ratio = src_ratio(i0, dj, hits)
+            return tgt_total + ratio
+        return many(i0, i1, j0, j1)
+
+    return llr
+
+
+def _many_function(
+    cells: dict[int, Cell], cell: Callable[[int, int], Cell], stride: int, src: _SideRatios,
+    tgt: _SideRatios,
+) -> CostFn:
+    """`llr` of beads with several segments on both sides: each faces all those of the other."""
+    src_ratio, tgt_ratio = src.ratio, tgt.ratio
+
+    def many(i0: int, i1: int, j0: int, j1: int) -> float:
+        di, dj = i1 - i0, j1 - j0
+        key = i0 * stride + j0
+        if di == 2 and dj == 2:  # the only such bead shape the aligner uses, written out
+            top, top_right = cells.get(key) or cell(i0, j0), cells.get(key + 1) or cell(i0, j0 + 1)
+            key += stride
+            low, low_right = cells.get(key) or cell(i0 + 1, j0), cells.get(key + 1) or cell(i0 + 1, j0 + 1)
+            return sum([
+                src_ratio(i0, 2, (top[3] | top_right[3]).bit_count()),
+                src_ratio(i0 + 1, 2, (low[3] | low_right[3]).bit_count()),
+            ]) + sum([
+                tgt_ratio(j0, 2, (top[4] | low[4]).bit_count()),
+                tgt_ratio(j0 + 1, 2, (top_right[4] | low_right[4]).bit_count()),
+            ])
+        src_unions, tgt_unions = [0] * di, [0] * dj
+        for a in range(di):
+            for b in range(dj):
+                found = cells.get(key + a * stride + b) or cell(i0 + a, j0 + b)
+                src_unions[a] |= found[3]
+                tgt_unions[b] |= found[4]
+        return sum([src_ratio(i0 + a, dj, mask.bit_count()) for a, mask in enumerate(src_unions)]) + sum(
+            [tgt_ratio(j0 + b, di, mask.bit_count()) for b, mask in enumerate(tgt_unions)]
+        )
+
+    return many
+
+
 class _SideRatios:
-    """One side's ratio rows per facing and segment, fetched from its coverage model when
-    first needed (a segment of a bead of several segments faces 2 to MAX_SIDE others)."""
+    """One side's ratio rows (`CoverageModel.ratios`) per facing and segment, fetched for all
+    its segments when a bead first needs that facing."""
 
     def __init__(self, model: CoverageModel, sizes: list[int]) -> None:
         self.model, self.sizes = model, sizes
-        self.rows: list[list[array[float] | None]] = [[None] * len(sizes) for _ in range(MAX_SIDE + 1)]
-        self.rows[1] = [model.ratios(size, 1) for size in sizes]
+        self.rows: list[list[array[float]] | None] = [None] * (MAX_SIDE + 1)
+
+    def of(self, facing: int) -> list[array[float]]:
+        """Per segment, its ratio row when facing `facing` segments."""
+        found = self.rows[facing]
+        if found is None:
+            found = self.rows[facing] = [self.model.ratios(size, facing) for size in self.sizes]
+        return found
 
     def ratio(self, k: int, facing: int, hits: int) -> float:
         """`model.llr` of segment `k` with `hits` keys explained, facing `facing` segments."""
-        row = self.rows[facing][k]
-        if row is None:
-            row = self.rows[facing][k] = self.model.ratios(self.sizes[k], facing)
-        found = row[hits]
-        if found != found:  # noqa: PLR0124 (NaN: not computed yet)
-            found = self.model.ratio(hits, self.sizes[k], facing)
-        return found
-
-
-def _beta_binomial_moments(counts: Sequence[tuple[int, int]]) -> tuple[float, float]:
-    """(mean rate, intra-pair correlation) of (hits, trials) counts, by the method of moments."""
-    hits = sum(k for k, _ in counts)
-    trials = sum(n for _, n in counts)
-    if trials == 0:
-        return 0.5, 0.5
-    p = (hits + 0.5) / (trials + 1.0)
-    spread = sum((k - n * p) ** 2 for k, n in counts)
-    binomial = sum(n * p * (1 - p) for _, n in counts)
-    pairs = sum(n * (n - 1) * p * (1 - p) for _, n in counts)
-    rho = (spread - binomial) / pairs if pairs > 0 else 0.5
-    return p, min(max(rho, 0.02), 0.9)
-
-
-def _ln_beta(a: float, b: float) -> float:
-    return math.lgamma(a) + math.lgamma(b) - math.lgamma(a + b)
-
-
-class CoverageModel:
-    """Beta-binomial laws of "k of n keys explained" for true and for wrong pairs.
-
-    The beta-binomial (rather than a binomial) admits that the keys of one pair are not
-    independent: a free translation leaves many keys unexplained at once, so a poorly covered
-    true pair is not taken for two deletions.
-    """
-
-    def __init__(self, true_rate: float, false_rate: float, rho_true: float, rho_false: float) -> None:
-        self.params: list[tuple[float, float, float, float]] = []
-        for facing in range(MAX_SIDE + 1):
-            # facing k segments: one true partner (or none) plus k - 1 unrelated ones
-            extra = max(facing, 1) - 1
-            p_false = 1 - (1 - false_rate) ** (extra + 1)
-            p_true = max(1 - (1 - true_rate) * (1 - false_rate) ** extra, p_false)
-            s_true = 1 / rho_true - 1
-            s_false = 1 / rho_false - 1
-            self.params.append(
-                (p_true * s_true, (1 - p_true) * s_true, p_false * s_false, (1 - p_false) * s_false)
-            )
-        self.neutral = true_rate <= false_rate
-        self._rows: list[dict[int, array[float]]] = [{} for _ in range(MAX_SIDE + 1)]
-        self._bases: list[float | None] = [None] * (MAX_SIDE + 1)
-        self._lgamma_rows: list[list[list[float]]] = [[[], [], [], []] for _ in range(MAX_SIDE + 1)]
-
-    @classmethod
-    def fit(cls, true_counts: Sequence[tuple[int, int]], false_counts: Sequence[tuple[int, int]]) -> CoverageModel:
-        p_true, rho_true = _beta_binomial_moments(true_counts)
-        p_false, rho_false = _beta_binomial_moments(false_counts)
-        return cls(p_true, p_false, rho_true, rho_false)
-
-    def llr(self, hits: int, keys: int, facing: int) -> float:
-        if keys == 0:
-            return 0.0
-        return self.ratio(hits, keys, facing)
-
-    def table(self, keys: int, facing: int) -> list[float]:
-        """The log-likelihood ratio for 0..keys hits of a segment of `keys` keys."""
-        return [self.ratio(hits, keys, facing) for hits in range(keys + 1)]
-
-    def ratios(self, keys: int, facing: int) -> array[float]:
-        """`table(keys, facing)` as far as it is known: NaN for ratios not computed yet (a
-        segment's bead sees only a few of its possible hit counts)."""
-        found = self._rows[facing].get(keys)
-        if found is None:
-            known = 0.0 if self.neutral or keys == 0 else math.nan
-            found = self._rows[facing][keys] = array("d", [known]) * (keys + 1)
-        return found
-
-    def ratio(self, hits: int, keys: int, facing: int) -> float:
-        """The log-likelihood ratio for `hits` of `keys` keys explained, facing `facing` segments."""
-        row = self.ratios(keys, facing)
-        found = row[hits]
-        if found != found:  # noqa: PLR0124 (NaN: not computed yet)
-            found = row[hits] = self._compute(hits, keys, facing)
-        return found
-
-    def _compute(self, hits: int, keys: int, facing: int) -> float:
-        a1, b1, a0, b0 = self.params[facing]
-        base = self._bases[facing]
-        if base is None:
-            base = self._bases[facing] = _ln_beta(a0, b0) - _ln_beta(a1, b1)
-        rest = keys - hits
-        # ln B(k + a, keys - k + b) = lgamma(k + a) + lgamma(keys - k + b) - lgamma(their sum):
-        # the first two depend on k or keys - k alone and are shared by every row of this facing
-        true_hits, true_misses, false_hits, false_misses = self._lgammas(facing, keys)
-        true_ln_beta = true_hits[hits] + true_misses[rest] - math.lgamma((hits + a1) + (rest + b1))
-        false_ln_beta = false_hits[hits] + false_misses[rest] - math.lgamma((hits + a0) + (rest + b0))
-        # P(k | true) = (1 - e) BB_true(k) + e BB_false(k): a true pair may be one whose
-        # words the table simply does not know, so missing evidence is bounded by ln(e).
-        return math.log(
-            (1 - UNKNOWN_SHARE) * math.exp(true_ln_beta - false_ln_beta + base) + UNKNOWN_SHARE
-        )
-
-    def _lgammas(self, facing: int, keys: int) -> list[list[float]]:
-        """lgamma(k + p) for k = 0..keys (at least), for each parameter p of `facing`."""
-        cached = self._lgamma_rows[facing]
-        if len(cached[0]) <= keys:
-            for shift, values in zip(self.params[facing], cached):
-                values.extend(math.lgamma(k + shift) for k in range(len(values), keys + 1))
-        return cached
-
-
-NEUTRAL = CoverageModel(0.5, 0.5, 0.5, 0.5)
+        return self.model.ratio(hits, self.sizes[k], facing)
 
 
 class BeadCost:

@@ -58,47 +58,15 @@ def search(
     """
     if lo[0] != 0:
         raise ValueError("the search window must start at (0, 0)")
-    cross = [(k, di, dj) for k, (di, dj) in enumerate(shapes) if di > 0]
-    along = [(k, dj) for k, (di, dj) in enumerate(shapes) if di == 0 and dj > 0]
     reach = max(di for di, _ in shapes) + 1
-    count = len(shapes)
     live: list[list[tuple[int, float]]] = []  # per row: (target position, cost) still open
     backs: list[bytearray] = []
     if prices is not None:
         prices.restart(lo, hi)
     for i in range(n + 1):
-        low, high = lo[i], hi[i]
-        width = high - low + 1
-        row = [INF] * width
-        back = bytearray(b"\xff") * width
-        priced = array("d", [UNPRICED]) * (width * count)
-        if i == 0:
-            row[0] = 0.0
-        for k, di, dj in cross:
-            if di > i:
-                continue
-            pi = i - di
-            for pj, prev in live[pi]:
-                j = pj + dj
-                if j < low or j > high:
-                    continue
-                price = priced[(j - low) * count + k] = cost(pi, i, pj, j)
-                total = prev + price
-                if total < row[j - low]:
-                    row[j - low] = total
-                    back[j - low] = k
-        for k, dj in along:
-            for index in range(width - dj):
-                prev = row[index]
-                if prev == INF:
-                    continue
-                price = priced[(index + dj) * count + k] = cost(i, i, low + index, low + index + dj)
-                total = prev + price
-                if total < row[index + dj]:
-                    row[index + dj] = total
-                    back[index + dj] = k
+        row, back, priced = _row(i, lo[i], hi[i], live, shapes, cost)
         limit = min(row) + beam
-        live.append([(low + index, value) for index, value in enumerate(row) if value <= limit])
+        live.append([(lo[i] + index, value) for index, value in enumerate(row) if value <= limit])
         backs.append(back)
         if prices is not None:
             prices.rows.append(priced)
@@ -114,6 +82,47 @@ def search(
         i, j = i - di, j - dj
     path.reverse()
     return path
+
+
+def _row(
+    i: int, low: int, high: int, live: list[list[tuple[int, float]]], shapes: Sequence[tuple[int, int]],
+    cost: CostFn,
+) -> tuple[list[float], bytearray, array[float]]:
+    """Row `i` of the search: the best cost of each cell from `low` to `high`, the shape of
+    the bead that ends the best path there (0xFF: none), and every bead price computed."""
+    width = high - low + 1
+    count = len(shapes)
+    row = [INF] * width
+    back = bytearray(b"\xff") * width
+    priced = array("d", [UNPRICED]) * (width * count)
+    if i == 0:
+        row[0] = 0.0
+    for k, (di, dj) in enumerate(shapes):
+        if di == 0 or di > i:
+            continue
+        pi, shift = i - di, dj - low
+        for pj, prev in live[pi]:
+            c = pj + shift  # the bead's end, as a cell of this row
+            if c < 0 or c >= width:
+                continue
+            price = priced[c * count + k] = cost(pi, i, pj, pj + dj)
+            total = prev + price
+            if total < row[c]:
+                row[c] = total
+                back[c] = k
+    for k, (di, dj) in enumerate(shapes):
+        if di > 0 or dj == 0:
+            continue
+        for c in range(width - dj):  # beads of target segments alone, from cells of this row
+            prev = row[c]
+            if prev == INF:
+                continue
+            price = priced[(c + dj) * count + k] = cost(i, i, low + c, low + c + dj)
+            total = prev + price
+            if total < row[c + dj]:
+                row[c + dj] = total
+                back[c + dj] = k
+    return row, back, priced
 
 
 def full_window(n: int, m: int) -> tuple[list[int], list[int]]:
