@@ -8,6 +8,7 @@ from tmtool.align.inputs import side_from_text
 from tmtool.align.levels import align_sides, block_spans
 from tmtool.align.pipeline import AlignOptions, align_texts, align_with_evidence, learn_evidence
 from tmtool.align.regions import Regions
+from tmtool.align.views import keyed_view
 
 
 def markdown(paragraphs: list[list[str]], heading: str | None = None) -> str:
@@ -77,3 +78,22 @@ def test_aligning_the_view_evidence_was_learned_on_reuses_its_keys_with_the_same
     assert again == fresh
     assert evidence.view.fits(uk, en, None, None, ())
     assert not evidence.view.fits(uk, en[:-1], None, None, ())
+
+
+def test_beads_without_scores_are_the_scored_beads() -> None:
+    uk, en = make_pair(36, 30)
+    del en[12]
+    scored = align_texts(uk, en, AlignOptions())
+    plain = align_texts(uk, en, AlignOptions(), scores=False)
+    assert [(b.src, b.tgt) for b in plain] == [(b.src, b.tgt) for b in scored]
+    assert {b.score for b in plain} == {0.0} and any(b.score > 0.5 for b in scored)
+
+
+def test_a_view_with_the_same_long_words_reuses_their_links() -> None:
+    uk, en = make_pair(37, 20)
+    sentences = keyed_view(uk, en, None, None, (), None)
+    blocks_uk, blocks_en = [" ".join(uk[k:k + 4]) for k in range(0, 20, 4)], [" ".join(en[k:k + 4]) for k in range(0, 20, 4)]
+    reused = keyed_view(blocks_uk, blocks_en, None, None, (), sentences)
+    fresh = keyed_view(blocks_uk, blocks_en, None, None, (), None)
+    assert reused.word_links is sentences.word_links
+    assert reused.base_links == fresh.base_links and reused.word_links == fresh.word_links
