@@ -7,7 +7,7 @@ import pytest
 
 from tests.test_align_beads import make_pair
 from tmtool.align.beads import BEAD_SHAPES, GENERIC_PRIORS, prior_penalties
-from tmtool.align.confidence import bead_posteriors
+from tmtool.align.confidence import band, bead_posteriors
 from tmtool.align.lengths import LengthModel
 from tmtool.align.scoring import BeadCost
 from tmtool.align.search import INF, Prices, full_window, search
@@ -63,5 +63,13 @@ def test_prices_kept_by_the_search_change_no_posterior() -> None:
     prices = Prices()
     path = search(50, 49, lo, hi, BEAD_SHAPES, cost, 40.0, prices)
     fresh = bead_posteriors(path, 50, 49, BEAD_SHAPES, cost)
+    kept = sum(map(len, prices.rows))
     assert bead_posteriors(path, 50, 49, BEAD_SHAPES, cost, known=prices) == fresh
+    assert sum(map(len, prices.rows)) == 0  # taken over, not held twice
     assert bead_posteriors(path, 50, 49, BEAD_SHAPES, cost, known=Prices()) == fresh
+    # a search that kept only part of its prices (a band around a guide off the path)
+    guide = [(i0, i1, j0 + 3, j1 + 3) if 10 <= i0 < 30 and j1 + 3 <= 49 else (i0, i1, j0, j1) for i0, i1, j0, j1 in path]
+    narrow = Prices(band(guide, 50, 49, 1))
+    assert search(50, 49, lo, hi, BEAD_SHAPES, cost, 40.0, narrow) == path
+    assert 0 < sum(map(len, narrow.rows)) < kept
+    assert bead_posteriors(path, 50, 49, BEAD_SHAPES, cost, known=narrow) == fresh

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from tmtool.align.search import INF, UNPRICED, CostFn, Prices, Span, path_extent
 
 RADIUS = 2  # corridor half-width around the chosen path, in segments
+_TAKEN: array[float] = array("d")  # what is left of a row of prices the confidence pass took
 
 
 def _logsumexp_cost(terms: list[float]) -> float:
@@ -29,7 +30,7 @@ def _logsumexp_cost(terms: list[float]) -> float:
     return low - math.log(sum([exp(low - t) for t in terms]))
 
 
-def _band(path: Sequence[Span], n: int, m: int, radius: int) -> tuple[list[int], list[int]]:
+def band(path: Sequence[Span], n: int, m: int, radius: int) -> tuple[list[int], list[int]]:
     """Per source position, the target positions the path passes through, widened by
     `radius` either side (narrower than the search's corridor: only local alternatives)."""
     lo, hi = path_extent(path, n, m)
@@ -42,10 +43,10 @@ def bead_posteriors(
 ) -> list[float]:
     """For each bead of `path`, the probability in [0, 1] that a path drawn from the band
     (with probability exp(-cost)) contains it. `known` holds prices of `cost` already
-    computed (by the search that found `path`)."""
+    computed (by the search that found `path`); they are taken over (emptied)."""
     if not path:
         return []
-    lo, hi = _band(path, n, m, radius)
+    lo, hi = band(path, n, m, radius)
     forward, edges = _forward(n, lo, hi, shapes, cost, known or Prices())
     total = forward[n][m - lo[n]]
     if total == INF:
@@ -73,9 +74,12 @@ def _forward(
         width = high - low + 1
         row = array("d", [INF]) * width
         costs = array("d", [UNPRICED]) * (width * count)
-        if i < len(known.rows) and known.lo[i] <= low and high <= known.hi[i]:
-            start = (low - known.lo[i]) * count
-            costs = known.rows[i][start:start + width * count]
+        if i < len(known.rows):  # the prices the search kept for cells of the band
+            first, last = max(low, known.lo[i]), min(high, known.hi[i])
+            kept, known.rows[i] = known.rows[i], _TAKEN  # taken over, not held twice
+            if first <= last:
+                costs[(first - low) * count:(last - low + 1) * count] = \
+                    kept[(first - known.lo[i]) * count:(last - known.lo[i] + 1) * count]
         # per shape, in order: the row its beads start in, and that row's first and last cell
         sources = [(k, di, dj, row if di == 0 else forward[i - di], lo[i - di], hi[i - di])
                    for k, (di, dj) in enumerate(shapes) if di <= i]
@@ -138,4 +142,4 @@ def _backward(
     return backward
 
 
-__all__ = ["bead_posteriors"]
+__all__ = ["band", "bead_posteriors"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from tmtool.align.beads import BEAD_SHAPES, GENERIC_PRIORS, Bead, prior_penalties
-from tmtool.align.confidence import bead_posteriors
+from tmtool.align.confidence import RADIUS, band, bead_posteriors
 from tmtool.align.coverage import CoverageModel
 from tmtool.align.evidence import learn_links, link_tables
 from tmtool.align.lengths import LengthModel, estimate_length_model, initial_length_model, loosened
@@ -32,6 +32,9 @@ BEAM = 40.0
 LENGTH_BEAM = 20.0  # the same for the length-only pass, whose costs are smaller
 COARSE_RADIUS = 6  # corridor half-width between the levels of the length-only pass
 CONFIDENT_LOG_ODDS = math.log(99.0)  # word evidence that picks pairs for the length model
+# The search keeps the prices of beads this many target positions beyond the confidence band
+# around the path that guides it: the chosen path rarely strays further from its guide.
+PRICES_KEPT = 1
 
 # what an alignment is run for: scored beads, beads alone, or only the evidence it learns
 Wanted = Literal["scored", "beads", "evidence"]
@@ -267,7 +270,7 @@ def _align_nonempty(
             length = loosened(length)
         cost = BeadCost(*chars, length, prior_penalties(GENERIC_PRIORS), lexical)
         shapes = BEAD_SHAPES
-        prices = Prices()
+        prices = Prices(band(path, n, m, RADIUS + PRICES_KEPT))
         path = plan.find(path, shapes, cost.function(), prices)
     if wanted == "beads":
         return [(span, 0.0) for span in path], evidence

@@ -21,7 +21,7 @@ from tmtool.align.search import INF, CostFn
 _SQRT_PI = math.sqrt(math.pi)
 
 CACHE_ROWS = 4  # rows of pair masks kept while the search moves down the source side
-CACHED_CELLS = 1 << 14  # segment pairs whose masks a bead price keeps (about 3 MB)
+CACHED_CELLS = 1 << 12  # segment pairs whose masks the price closures keep (under 1 MB)
 # A bead with four or more segments on a side whose lengths alone cost more than this many nats
 # (over five standard deviations) is impossible: its word evidence, the dearest part of the
 # price, is not computed. A true 1-4 or 1-5 bead has lengths that add up.

@@ -27,15 +27,29 @@ class Prices:
     """The bead prices a search computed, kept for the confidence pass, which prices beads of
     the same cost function near the chosen path (a memo of a pure function: whatever is
     missing is priced again). Row `i` holds the price of shape `k` ending at target position
-    `j` at `(j - lo[i]) * shapes + k`, `UNPRICED` where the search did not price it."""
+    `j` at `(j - lo[i]) * shapes + k`, `UNPRICED` where the search did not price it.
 
-    def __init__(self) -> None:
-        self.lo: Sequence[int] = []
-        self.hi: Sequence[int] = []
+    Only beads ending inside `keep` (per row, the lowest and highest target position kept;
+    by default the whole window) are kept: the chosen path stays near the path that guided
+    the search, and whole rows would hold the corridor's full width in memory."""
+
+    def __init__(self, keep: tuple[Sequence[int], Sequence[int]] | None = None) -> None:
+        self.keep = keep
+        self.lo: list[int] = []
+        self.hi: list[int] = []
         self.rows: list[array[float]] = []
 
-    def restart(self, lo: Sequence[int], hi: Sequence[int]) -> None:
-        self.lo, self.hi, self.rows = lo, hi, []
+    def restart(self) -> None:
+        self.lo, self.hi, self.rows = [], [], []
+
+    def add(self, low: int, high: int, priced: array[float], shapes: int) -> None:
+        """The next row: the prices of the beads ending at `low`..`high`."""
+        i = len(self.rows)
+        first, last = (low, high) if self.keep is None else (max(low, self.keep[0][i]), min(high, self.keep[1][i]))
+        last = max(last, first - 1)
+        self.lo.append(first)
+        self.hi.append(last)
+        self.rows.append(priced[(first - low) * shapes:(last - low + 1) * shapes])
 
     def price(self, i: int, j: int, k: int, shapes: int) -> float:
         """The stored price, or UNPRICED."""
@@ -62,14 +76,14 @@ def search(
     live: list[list[tuple[int, float]]] = []  # per row: (target position, cost) still open
     backs: list[bytearray] = []
     if prices is not None:
-        prices.restart(lo, hi)
+        prices.restart()
     for i in range(n + 1):
         row, back, priced = _row(i, lo[i], hi[i], live, shapes, cost)
         limit = min(row) + beam
         live.append([(lo[i] + index, value) for index, value in enumerate(row) if value <= limit])
         backs.append(back)
         if prices is not None:
-            prices.rows.append(priced)
+            prices.add(lo[i], hi[i], priced, len(shapes))
         if i >= reach:
             live[i - reach] = []  # no bead reaches back this far any more
     if not lo[n] <= m <= hi[n] or backs[n][m - lo[n]] == 0xFF and (n, m) != (0, 0):
