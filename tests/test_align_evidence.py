@@ -6,7 +6,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tmtool.align.evidence import Side, cognate_links, learn_links, name_links, segment_keys
+from tmtool.align.evidence import Side, _fold, cognate_links, learn_links, name_links, segment_keys
 from tmtool.align.lengths import LengthModel, estimate_length_model, initial_length_model
 from tmtool.align.pipeline import glossary_links
 
@@ -74,3 +74,11 @@ def test_length_model_comes_from_the_document_pair() -> None:
 def test_long_words_are_the_runs_of_six_letters_or_more(text: str) -> None:
     expected = {word.lower() for word in regex.findall(r"\p{L}{6,}", text)}
     assert Side.build([text]).words == expected
+
+
+@given(st.text(alphabet="phtkcywvaeo", max_size=14))
+def test_folding_equals_the_replacements_one_after_another(latin: str) -> None:
+    expected = latin
+    for old, new in (("ph", "f"), ("th", "t"), ("kh", "h"), ("c", "k"), ("y", "i"), ("w", "v")):
+        expected = expected.replace(old, new)
+    assert _fold(latin) == expected

@@ -84,20 +84,23 @@ def _forward(
         sources = [(k, di, dj, row if di == 0 else forward[i - di], lo[i - di], hi[i - di])
                    for k, (di, dj) in enumerate(shapes) if di <= i]
         for c in range(width):
-            j = low + c
+            j, at = low + c, c * count
             terms: list[float] = []
             for k, di, dj, values, first, last in sources:
+                price = costs[at + k]
+                if price == INF:
+                    continue
                 pj = j - dj
                 if pj < first or pj > last:
                     continue
                 prev = values[pj - first]
                 if prev == INF:
                     continue
-                price = costs[c * count + k]
                 if price != price:  # noqa: PLR0124 (NaN: not priced by the search)
-                    price = costs[c * count + k] = cost(i - di, i, pj, j)
-                if price != INF:
-                    terms.append(prev + price)
+                    price = costs[at + k] = cost(i - di, i, pj, j)
+                    if price == INF:
+                        continue
+                terms.append(prev + price)
             row[c] = 0.0 if i == 0 and j == 0 else _logsumexp_cost(terms)
         forward.append(row)
         edges.append(costs)
@@ -129,12 +132,11 @@ def _backward(
                 nj = j + dj
                 if nj < first or nj > last:
                     continue
-                after = values[nj - first]
-                if after == INF:
-                    continue
                 price = prices[(nj - first) * count + k]
                 if price < INF:  # neither impossible nor left unpriced (unreachable)
-                    terms.append(price + after)
+                    after = values[nj - first]
+                    if after != INF:
+                        terms.append(price + after)
             row[c] = _logsumexp_cost(terms)
         backward[i] = row
         if i + reach <= n:

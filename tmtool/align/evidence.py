@@ -57,20 +57,25 @@ def segment_keys(text: str) -> tuple[list[str], list[str]]:
 
 
 def _scan(text: str) -> tuple[list[str], list[str], list[str]]:
-    """`segment_keys` and the lower-cased long words of a text (`_LONG_WORD`'s matches: runs of
-    letters, which lie inside word tokens between their apostrophes)."""
+    """`segment_keys` and the lower-cased long words of a text: the runs of COGNATE_LETTERS or
+    more letters (`\\p{L}`), which lie inside word tokens, between their apostrophes."""
     keys: list[str] = []
     names: list[str] = []
     long_words: list[str] = []
     first = True
     for number, word, mark in _TOKEN.findall(text):  # the group that matched is not empty
         if word:
-            keys.append("w" + word.lower()[:STEM_LETTERS])
+            lower = word.lower()
+            keys.append("w" + lower[:STEM_LETTERS])
             if not first and word[0].isupper() and len(word) >= 3:
                 names.append(word)
             first = False
-            if len(word) >= COGNATE_LETTERS:
+            if len(word) < COGNATE_LETTERS:
+                continue
+            if "'" in word or "\u2019" in word:
                 long_words.extend(run.lower() for run in _APOSTROPHE.split(word) if len(run) >= COGNATE_LETTERS)
+            else:
+                long_words.append(lower)
         elif number:
             keys.append(_number_key(number))
         else:
@@ -125,11 +130,12 @@ def name_links(src_names: Iterable[str], tgt_names: Iterable[str]) -> set[tuple[
     return pairs
 
 
+_FOLD_LETTERS = str.maketrans("cyw", "kiv")  # after the digraphs; no output is another's input
+
+
 def _fold(latin: str) -> str:
     """A rough spelling skeleton shared by English and KMU-55 romanization."""
-    for old, new in (("ph", "f"), ("th", "t"), ("kh", "h"), ("c", "k"), ("y", "i"), ("w", "v")):
-        latin = latin.replace(old, new)
-    return latin
+    return latin.replace("ph", "f").replace("th", "t").replace("kh", "h").translate(_FOLD_LETTERS)
 
 
 def cognate_links(src_words: Iterable[str], tgt_words: Iterable[str]) -> set[tuple[str, str]]:
