@@ -197,6 +197,7 @@ def learn_links(pairs: Sequence[tuple[Sequence[str], Sequence[str]]]) -> set[tup
             if src_count[key] >= 2:
                 rows_of.setdefault(key, []).append(row)
     scored: list[tuple[float, str, str]] = []
+    g2_of: dict[tuple[int, int, int], float] = {}  # the same small counts come back often
     for a, rows in rows_of.items():
         joint = Counter(chain.from_iterable(tgt_words[row] for row in rows))
         k1 = len(rows)
@@ -204,7 +205,9 @@ def learn_links(pairs: Sequence[tuple[Sequence[str], Sequence[str]]]) -> set[tup
             k2 = tgt_count[b]
             if k11 < 2 or k11 * total <= k1 * k2:
                 continue  # too rare, or not positively associated
-            g2 = _g2(k11, k1, k2, total)
+            g2 = g2_of.get((k11, k1, k2))
+            if g2 is None:
+                g2 = g2_of[(k11, k1, k2)] = _g2(k11, k1, k2, total)
             if g2 >= G2_CRITICAL:
                 scored.append((g2, a, b))
     scored.sort(reverse=True)
