@@ -30,6 +30,7 @@ COGNATE_SIMILARITY = 80.0
 # Folded initials that may stand for a folded English initial (Europe/Yevropa,
 # geography/heohrafiia)
 _INITIALS = {"e": "ei", "g": "gh"}
+_NUMBER_SEPARATOR = regex.compile(r"[.,]")
 # the apostrophes a word token may hold that are not letters (U+02BC is a modifier letter)
 _APOSTROPHE = regex.compile("['\u2019]")
 
@@ -44,7 +45,7 @@ _MARK_KEYS = {
 
 def _number_key(digits: str) -> str:
     """One spelling for 1,000 / 1.000 / 1000 and 2,5 / 2.5."""
-    groups = regex.split(r"[.,]", digits)
+    groups = _NUMBER_SEPARATOR.split(digits)
     if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]):
         return "#" + "".join(groups)
     return "#" + ".".join(groups)
