@@ -8,8 +8,9 @@ tmtool (by default the point where this branch left `main`), unpacked with `git 
 into a temporary folder and imported from there; baseline and current code run in
 alternating child processes (A B A B ...), so a change in the machine's load hits both
 alike. CPU time (`time.process_time`, user + system), not wall time; per document the
-median over all warm runs. The children also fingerprint every alignment (beads and
-scores, exactly) so the table says whether both revisions gave the same output.
+median over all warm runs. Every child fingerprints every alignment (beads and scores,
+exactly), and the table says whether both revisions gave the same output. Compiled modules
+are cached per revision, as an installed package caches them.
 
     python benchmarks/align_cost.py [--bench ../shared/bench] [--baseline REV] [--repeats 4]
 """
@@ -25,6 +26,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -37,8 +39,7 @@ from tmtool.align.batch import AlignJob, align_job
 imported = time.process_time()
 spec = json.loads(sys.argv[1])
 jobs = {name: AlignJob(src, tgt, "uk-UA", "en-GB", presegmented=pre) for name, src, tgt, pre in spec["docs"]}
-first = {}
-prints = {}
+first, prints = {}, {}
 for name, job in jobs.items():
     t = time.process_time()
     doc = align_job(job)
@@ -53,6 +54,16 @@ for _ in range(spec["rounds"]):
 print(json.dumps({"import_s": imported - start, "first_s": first, "warm_s": warm, "prints": prints,
                   "module": __import__("tmtool").__file__}))
 """
+
+
+@dataclass(frozen=True)
+class ChildRun:
+    """What one child process measured."""
+
+    import_s: float  # importing tmtool.align.batch
+    first_s: dict[str, float]  # each document's first alignment in the process
+    warm_s: dict[str, list[float]]  # each document's later alignments
+    prints: dict[str, str]  # each document's beads and scores, hashed
 
 
 def snapshot(revision: str, into: Path) -> Path:
@@ -73,27 +84,32 @@ def documents(bench: Path) -> list[tuple[str, str, str, bool]]:
     return docs
 
 
-def run_child(root: Path, spec: dict[str, object]) -> dict[str, object]:
-    env = {**os.environ, "PYTHONPATH": str(root)}
+def child_env(root: Path, pycache: Path) -> dict[str, str]:
+    """Import tmtool from `root`, keeping compiled modules in `pycache` (as an installed package
+    keeps them), whatever PYTHONDONTWRITEBYTECODE says."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env.update(PYTHONPATH=str(root), PYTHONPYCACHEPREFIX=str(pycache))
+    return env
+
+
+def run_child(root: Path, docs: list[tuple[str, str, str, bool]], rounds: int, pycache: Path) -> ChildRun:
+    spec = json.dumps({"docs": docs, "rounds": rounds})
     # run from `root`: Python puts the working folder first on the import path
-    result = subprocess.run([sys.executable, "-c", CHILD, json.dumps(spec)], check=True,
-                            capture_output=True, text=True, env=env, cwd=root)
-    found = dict(json.loads(result.stdout))
+    result = subprocess.run([sys.executable, "-c", CHILD, spec], check=True, capture_output=True,
+                            text=True, env=child_env(root, pycache), cwd=root)
+    found = json.loads(result.stdout)
     if not str(found["module"]).startswith(str(root)):
         raise SystemExit(f"the child imported {found['module']}, not tmtool from {root}")
-    return found
+    return ChildRun(found["import_s"], found["first_s"], found["warm_s"], found["prints"])
 
 
 def cold_cpu(root: Path, out: Path, pycache: Path) -> float:
-    """CPU seconds of one fresh `python -m tmtool align` on the sample. Compiled modules are
-    kept in `pycache` (as an installed package keeps them), whatever PYTHONDONTWRITEBYTECODE
-    says, so a run after the first does not compile tmtool again."""
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
-    env.update(PYTHONPATH=str(root), PYTHONPYCACHEPREFIX=str(pycache))
+    """CPU seconds of one fresh `python -m tmtool align` on the sample."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     sources = PROJECT / "sources"
     subprocess.run([sys.executable, "-m", "tmtool", "align", str(sources / "interview.uk.md"),
-                    str(sources / "interview.en.md"), "-q", "-o", str(out)], check=True, cwd=root, env=env)
+                    str(sources / "interview.en.md"), "-q", "-o", str(out)], check=True, cwd=root,
+                   env=child_env(root, pycache))
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
@@ -114,51 +130,51 @@ def main() -> int:
     if not (args.bench / "data" / "docs").is_dir():
         parser.error(f"{args.bench} is not the benchmark kit (pass --bench)")
     revision = args.baseline or merge_base()
-    spec = {"docs": documents(args.bench.resolve()), "rounds": args.rounds}
+    docs = documents(args.bench.resolve())
     load_before = os.getloadavg()
+    runs: dict[str, list[ChildRun]] = {"baseline": [], "current": []}
+    cold: dict[str, list[float]] = {"baseline": [], "current": []}
     with tempfile.TemporaryDirectory(prefix="align-cost-") as temp:
         roots = {"baseline": snapshot(revision, Path(temp) / "baseline"), "current": PROJECT}
-        runs: dict[str, list[dict[str, object]]] = {"baseline": [], "current": []}
-        cold: dict[str, list[float]] = {"baseline": [], "current": []}
+        caches = {label: Path(temp) / f"pycache-{label}" for label in roots}
+        for label, root in roots.items():  # an uncounted first run compiles the modules
+            cold_cpu(root, Path(temp) / f"{label}.tsv", caches[label])
         for _ in range(args.repeats):
             for label, root in roots.items():
-                runs[label].append(run_child(root, spec))
-        for label, root in roots.items():  # an uncounted first run compiles the modules
-            cold_cpu(root, Path(temp) / f"{label}.tsv", Path(temp) / f"pycache-{label}")
+                runs[label].append(run_child(root, docs, args.rounds, caches[label]))
         for _ in range(args.cold):
             for label, root in roots.items():
-                cold[label].append(cold_cpu(root, Path(temp) / f"{label}.tsv", Path(temp) / f"pycache-{label}"))
-    report(revision, spec, runs, cold, load_before, os.getloadavg())
+                cold[label].append(cold_cpu(root, Path(temp) / f"{label}.tsv", caches[label]))
+    print(f"baseline {revision[:12]} vs current {PROJECT.name}; {os.cpu_count()} CPUs; load average "
+          f"{load_before[0]:.2f} before, {os.getloadavg()[0]:.2f} after")
+    report([name for name, *_ in docs], runs, cold)
     return 0
 
 
-def report(revision: str, spec: dict[str, object], runs: dict[str, list[dict[str, object]]],
-           cold: dict[str, list[float]], load_before: tuple[float, float, float],
-           load_after: tuple[float, float, float]) -> None:
+def report(names: list[str], runs: dict[str, list[ChildRun]], cold: dict[str, list[float]]) -> None:
     def warm_ms(label: str, name: str) -> float:
-        times = [t for run in runs[label] for t in run["warm_s"][name]]  # type: ignore[index]
-        return 1000 * statistics.median(times)
+        return 1000 * statistics.median(t for run in runs[label] for t in run.warm_s[name])
 
-    names = [doc[0] for doc in spec["docs"]]  # type: ignore[attr-defined]
-    print(f"baseline {revision[:12]} vs current {PROJECT.name}; {os.cpu_count()} CPUs; "
-          f"load average {load_before[0]:.2f} before, {load_after[0]:.2f} after")
-    print("| document | baseline ms | current ms | current / baseline | same output |")
+    def median_ms(values: list[float]) -> float:
+        return 1000 * statistics.median(values)
+
+    print("| document | baseline ms | current ms | current / baseline | same beads and scores |")
     print("|---|---:|---:|---:|---|")
     ratios = []
     for name in names:
         base, now = warm_ms("baseline", name), warm_ms("current", name)
-        same = runs["baseline"][0]["prints"][name] == runs["current"][0]["prints"][name]  # type: ignore[index]
+        same = len({run.prints[name] for label in runs for run in runs[label]}) == 1
         ratios.append(now / base)
         print(f"| {name} | {base:.1f} | {now:.1f} | {now / base:.2f} | {'yes' if same else 'NO'} |")
-    geometric = statistics.geometric_mean(ratios)
-    print(f"| geometric mean of ratios | | | {geometric:.2f} | |")
-    for label in ("baseline", "current"):
-        imports = statistics.median(float(run["import_s"]) for run in runs[label])  # type: ignore[arg-type]
-        first = statistics.median(float(run["first_s"][names[0]]) for run in runs[label])  # type: ignore[index]
-        print(f"{label}: import of tmtool.align.batch {1000 * imports:.0f} ms CPU, first sample "
-              f"alignment in a process {1000 * first:.0f} ms, whole `tmtool align` process on the "
-              f"sample {1000 * statistics.median(cold[label]):.0f} ms CPU (median of {len(cold[label])})")
-    print(f"cold process current / baseline: {statistics.median(cold['current']) / statistics.median(cold['baseline']):.2f}")
+    print(f"| geometric mean | | | {statistics.geometric_mean(ratios):.2f} | |")
+    for label, children in runs.items():
+        imports = median_ms([run.import_s for run in children])
+        first = median_ms([run.first_s[names[0]] for run in children])
+        print(f"{label}: import of tmtool.align.batch {imports:.0f} ms CPU; first alignment of the sample "
+              f"in a process {first:.0f} ms; whole `tmtool align` process on the sample "
+              f"{median_ms(cold[label]):.0f} ms CPU (median of {len(cold[label])})")
+    ratio = statistics.median(cold["current"]) / statistics.median(cold["baseline"])
+    print(f"cold process current / baseline: {ratio:.2f}")
 
 
 if __name__ == "__main__":
