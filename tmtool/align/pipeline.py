@@ -119,8 +119,8 @@ def align_texts(
     id per segment and side, in runs) keeps a bead from joining segments of two groups.
     With `scores=False` the confidence pass is skipped and every bead scores 0.0.
     """
-    return _align_kept(src_texts, tgt_texts, options, src_extra, tgt_extra, regions, preset, groups,
-                       "scored" if scores else "beads")[0]
+    return align_with_evidence(src_texts, tgt_texts, options, src_extra, tgt_extra, regions, preset, groups,
+                               wanted="scored" if scores else "beads")[0]
 
 
 def align_with_evidence(
@@ -130,29 +130,11 @@ def align_with_evidence(
     regions: Regions | None = None,
     preset: Evidence | None = None,
     groups: Groups | None = None,
+    *, wanted: Wanted = "scored",
 ) -> tuple[list[Bead], Evidence | None]:
-    """`align_texts`, also returning the evidence its last pass used (None if none)."""
-    return _align_kept(src_texts, tgt_texts, options, src_extra, tgt_extra, regions, preset, groups)
-
-
-def learn_evidence(
-    src_texts: Sequence[str], tgt_texts: Sequence[str], options: AlignOptions,
-) -> Evidence | None:
-    """What `align_with_evidence` would learn, without its last search and confidence pass
-    (their beads are not needed when only the evidence is wanted)."""
-    return _align_kept(src_texts, tgt_texts, options, wanted="evidence")[1]
-
-
-def _align_kept(
-    src_texts: Sequence[str], tgt_texts: Sequence[str], options: AlignOptions,
-    src_extra: Sequence[Sequence[str]] | None = None,
-    tgt_extra: Sequence[Sequence[str]] | None = None,
-    regions: Regions | None = None,
-    preset: Evidence | None = None,
-    groups: Groups | None = None,
-    wanted: Wanted = "scored",
-) -> tuple[list[Bead], Evidence | None]:
-    """Align the segments that have text; beads are given in the input's positions."""
+    """`align_texts`, also returning the evidence its last pass used (None if none). `wanted`
+    "beads" skips the confidence pass (every bead scores 0.0); "evidence" skips the last
+    search too (no beads: only what was learned is wanted)."""
     src_keep = [i for i, t in enumerate(src_texts) if t.strip()]
     tgt_keep = [j for j, t in enumerate(tgt_texts) if t.strip()]
     if regions is not None and (len(src_keep), len(tgt_keep)) != (len(src_texts), len(tgt_texts)):
@@ -172,6 +154,14 @@ def _align_kept(
         for (i0, i1, j0, j1), s in spans
     ]
     return beads, evidence
+
+
+def learn_evidence(
+    src_texts: Sequence[str], tgt_texts: Sequence[str], options: AlignOptions,
+) -> Evidence | None:
+    """What `align_with_evidence` would learn, without its last search and confidence pass
+    (their beads are not needed when only the evidence is wanted)."""
+    return align_with_evidence(src_texts, tgt_texts, options, wanted="evidence")[1]
 
 
 def _learn(
