@@ -12,7 +12,13 @@ median over all warm runs. Every child fingerprints every alignment (beads and s
 exactly), and the table says whether both revisions gave the same output. Compiled modules
 are cached per revision, as an installed package caches them.
 
+`--instructions DOC ...` adds valgrind's instruction counts of one warm alignment of those
+documents (callgrind, the difference between a child aligning the document twice more and
+not at all after its first time): slow (about a minute per document and revision) but the
+same on a busy machine as on a quiet one.
+
     python benchmarks/align_cost.py [--bench ../shared/bench] [--baseline REV] [--repeats 4]
+                                    [--instructions "sample (md)" phi]
 """
 from __future__ import annotations
 
@@ -20,7 +26,9 @@ import argparse
 import io
 import json
 import os
+import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -114,6 +122,22 @@ def cold_cpu(root: Path, out: Path, pycache: Path) -> float:
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+def instructions(root: Path, doc: tuple[str, str, str, bool], pycache: Path) -> int:
+    """Instructions of one warm alignment of `doc` (callgrind)."""
+    counts = []
+    for rounds in (0, 2):
+        spec = json.dumps({"docs": [doc], "rounds": rounds})
+        result = subprocess.run(
+            ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", CHILD, spec],
+            check=True, capture_output=True, text=True, env=child_env(root, pycache), cwd=root,
+        )
+        found = re.search(r"Collected : (\d+)", result.stderr)
+        if found is None:
+            raise SystemExit(f"valgrind gave no instruction count:\n{result.stderr[-500:]}")
+        counts.append(int(found.group(1)))
+    return (counts[1] - counts[0]) // 2
+
+
 def merge_base() -> str:
     return subprocess.run(["git", "-C", str(PROJECT), "merge-base", "HEAD", "main"], check=True,
                           capture_output=True, text=True).stdout.strip()
@@ -126,9 +150,13 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=4, help="child processes per revision")
     parser.add_argument("--rounds", type=int, default=5, help="warm runs of every document per child")
     parser.add_argument("--cold", type=int, default=5, help="fresh-process runs per revision")
+    parser.add_argument("--instructions", nargs="*", default=[], metavar="DOC",
+                        help="also count instructions of these documents with valgrind")
     args = parser.parse_args()
     if not (args.bench / "data" / "docs").is_dir():
         parser.error(f"{args.bench} is not the benchmark kit (pass --bench)")
+    if args.instructions and shutil.which("valgrind") is None:
+        parser.error("--instructions needs valgrind (apt-get install valgrind)")
     revision = args.baseline or merge_base()
     docs = documents(args.bench.resolve())
     load_before = os.getloadavg()
@@ -145,9 +173,14 @@ def main() -> int:
         for _ in range(args.cold):
             for label, root in roots.items():
                 cold[label].append(cold_cpu(root, Path(temp) / f"{label}.tsv", caches[label]))
+        counted = {doc[0]: {label: instructions(root, doc, caches[label]) for label, root in roots.items()}
+                   for doc in docs if doc[0] in args.instructions}
     print(f"baseline {revision[:12]} vs current {PROJECT.name}; {os.cpu_count()} CPUs; load average "
           f"{load_before[0]:.2f} before, {os.getloadavg()[0]:.2f} after")
     report([name for name, *_ in docs], runs, cold)
+    for name, count in counted.items():
+        print(f"{name}: {count['baseline']:,} instructions per warm alignment before, {count['current']:,} now: "
+              f"{count['current'] / count['baseline']:.2f}")
     return 0
 
 
