@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from tmtool.align.search import INF, UNPRICED, CostFn, Prices, Span, path_extent
 
 RADIUS = 2  # corridor half-width around the chosen path, in segments
-_TAKEN: array[float] = array("d")  # what is left of a row of prices the confidence pass took
+_TAKEN: array[float] = array("d")  # what is left of a row of prices no longer needed
 
 
 def _logsumexp_cost(terms: list[float]) -> float:
@@ -140,7 +140,7 @@ def _backward(
             row[c] = _logsumexp_cost(terms)
         backward[i] = row
         if i + reach <= n:
-            edges[i + reach] = array("d")  # no bead reaches back further than this
+            edges[i + reach] = _TAKEN  # no bead reaches back further than this
     return backward
 
 

@@ -68,7 +68,7 @@ def search(
     j0, j1)` prices the bead of source segments i0..i1-1 and target segments j0..j1-1
     (shape penalty included). The window must contain (0, 0) and (n, m). Cells costing more
     than `beam` above the best of their row are abandoned (never extended). `prices`, when
-    given, receives every price computed.
+    given, receives the prices computed (those of beads ending inside its `keep`).
     """
     if lo[0] != 0:
         raise ValueError("the search window must start at (0, 0)")
@@ -78,11 +78,11 @@ def search(
     if prices is not None:
         prices.restart()
     for i in range(n + 1):
-        row, back, priced = _row(i, lo[i], hi[i], live, shapes, cost)
+        row, back, priced = _row(i, lo[i], hi[i], live, shapes, cost, prices is not None)
         limit = min(row) + beam
         live.append([(lo[i] + index, value) for index, value in enumerate(row) if value <= limit])
         backs.append(back)
-        if prices is not None:
+        if prices is not None and priced is not None:
             prices.add(lo[i], hi[i], priced, len(shapes))
         if i >= reach:
             live[i - reach] = []  # no bead reaches back this far any more
@@ -100,15 +100,15 @@ def search(
 
 def _row(
     i: int, low: int, high: int, live: list[list[tuple[int, float]]], shapes: Sequence[tuple[int, int]],
-    cost: CostFn,
-) -> tuple[list[float], bytearray, array[float]]:
+    cost: CostFn, keep: bool,
+) -> tuple[list[float], bytearray, array[float] | None]:
     """Row `i` of the search: the best cost of each cell from `low` to `high`, the shape of
-    the bead that ends the best path there (0xFF: none), and every bead price computed."""
+    the bead that ends the best path there (0xFF: none), and (`keep`) every bead price computed."""
     width = high - low + 1
     count = len(shapes)
     row = [INF] * width
     back = bytearray(b"\xff") * width
-    priced = array("d", [UNPRICED]) * (width * count)
+    priced = array("d", [UNPRICED]) * (width * count) if keep else None
     if i == 0:
         row[0] = 0.0
     for k, (di, dj) in enumerate(shapes):
@@ -119,7 +119,9 @@ def _row(
             c = pj + shift  # the bead's end, as a cell of this row
             if c < 0 or c >= width:
                 continue
-            price = priced[c * count + k] = cost(pi, i, pj, pj + dj)
+            price = cost(pi, i, pj, pj + dj)
+            if priced is not None:
+                priced[c * count + k] = price
             total = prev + price
             if total < row[c]:
                 row[c] = total
@@ -131,7 +133,9 @@ def _row(
             prev = row[c]
             if prev == INF:
                 continue
-            price = priced[(c + dj) * count + k] = cost(i, i, low + c, low + c + dj)
+            price = cost(i, i, low + c, low + c + dj)
+            if priced is not None:
+                priced[(c + dj) * count + k] = price
             total = prev + price
             if total < row[c + dj]:
                 row[c + dj] = total
