@@ -5,8 +5,12 @@ import math
 
 import pytest
 
-from tmtool.align.confidence import bead_posteriors
-from tmtool.align.search import INF
+from tests.test_align_beads import make_pair
+from tmtool.align.beads import BEAD_SHAPES, GENERIC_PRIORS, prior_penalties
+from tmtool.align.confidence import band, bead_posteriors
+from tmtool.align.lengths import LengthModel
+from tmtool.align.scoring import BeadCost
+from tmtool.align.search import INF, Prices, full_window, search
 
 SHAPES = ((1, 1), (1, 0), (0, 1), (2, 2))
 
@@ -48,3 +52,24 @@ def test_a_wider_band_counts_more_alternatives() -> None:
     narrow = bead_posteriors(path, 4, 4, SHAPES, cost, radius=0)
     wide = bead_posteriors(path, 4, 4, SHAPES, cost, radius=2)
     assert all(w < n for w, n in zip(wide, narrow))
+
+
+def test_prices_kept_by_the_search_change_no_posterior() -> None:
+    uk, en = make_pair(8, 50)
+    del en[20]
+    src, tgt = [len(t) for t in uk], [len(t) for t in en]
+    cost = BeadCost(src, tgt, LengthModel(1.0, 2.0), prior_penalties(GENERIC_PRIORS), None).function()
+    lo, hi = full_window(50, 49)
+    prices = Prices()
+    path = search(50, 49, lo, hi, BEAD_SHAPES, cost, 40.0, prices)
+    fresh = bead_posteriors(path, 50, 49, BEAD_SHAPES, cost)
+    kept = sum(map(len, prices.rows))
+    assert bead_posteriors(path, 50, 49, BEAD_SHAPES, cost, known=prices) == fresh
+    assert sum(map(len, prices.rows)) == 0  # taken over, not held twice
+    assert bead_posteriors(path, 50, 49, BEAD_SHAPES, cost, known=Prices()) == fresh
+    # a search that kept only part of its prices (a band around a guide off the path)
+    guide = [(i0, i1, j0 + 3, j1 + 3) if 10 <= i0 < 30 and j1 + 3 <= 49 else (i0, i1, j0, j1) for i0, i1, j0, j1 in path]
+    narrow = Prices(band(guide, 50, 49, 1))
+    assert search(50, 49, lo, hi, BEAD_SHAPES, cost, 40.0, narrow) == path
+    assert 0 < sum(map(len, narrow.rows)) < kept
+    assert bead_posteriors(path, 50, 49, BEAD_SHAPES, cost, known=narrow) == fresh

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
 
-from tmtool.align.evidence import cognate_links, learn_links, name_links, segment_keys
+from tmtool.align.evidence import Side, _fold, cognate_links, learn_links, name_links, segment_keys
 from tmtool.align.lengths import LengthModel, estimate_length_model, initial_length_model
 from tmtool.align.pipeline import glossary_links
 
@@ -65,3 +68,17 @@ def test_length_model_comes_from_the_document_pair() -> None:
     assert model.c == pytest.approx(1.3, abs=0.02)
     assert model.s2 < 6.8  # these pairs are much more regular than Gale & Church's
     assert estimate_length_model(pairs[:5], LengthModel(c=2.0)) == LengthModel(c=2.0)
+
+
+@given(st.text(alphabet="абвгґїйьяAbcé'’ʼ`-., 0123456789²«»?\u0301\u00ad", max_size=40))
+def test_long_words_are_the_runs_of_six_letters_or_more(text: str) -> None:
+    expected = {word.lower() for word in regex.findall(r"\p{L}{6,}", text)}
+    assert Side.build([text]).words == expected
+
+
+@given(st.text(alphabet="phtkcywvaeo", max_size=14))
+def test_folding_equals_the_replacements_one_after_another(latin: str) -> None:
+    expected = latin
+    for old, new in (("ph", "f"), ("th", "t"), ("kh", "h"), ("c", "k"), ("y", "i"), ("w", "v")):
+        expected = expected.replace(old, new)
+    assert _fold(latin) == expected

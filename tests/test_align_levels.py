@@ -1,10 +1,14 @@
 """Two-level alignment of documents: blocks are hard boundaries, kinds and markup are evidence."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tests.test_align_beads import make_pair
 from tmtool.align.inputs import side_from_text
 from tmtool.align.levels import align_sides, block_spans
-from tmtool.align.pipeline import AlignOptions
+from tmtool.align.pipeline import AlignOptions, align_texts, align_with_evidence, learn_evidence
+from tmtool.align.regions import Regions
+from tmtool.align.views import keyed_view
 
 
 def markdown(paragraphs: list[list[str]], heading: str | None = None) -> str:
@@ -52,3 +56,44 @@ def test_headings_pair_with_headings() -> None:
     doc = align_sides(src, tgt, AlignOptions())
     assert doc.beads[0].src == (0,) and doc.beads[0].tgt == (0,)
     assert src.kinds[0] == "heading" and tgt.kinds[0] == "heading"
+
+
+def test_learning_alone_gives_the_evidence_of_a_whole_flat_alignment() -> None:
+    uk, en = make_pair(34, 40)
+    learned = learn_evidence(uk, en, AlignOptions())
+    _, whole = align_with_evidence(uk, en, AlignOptions())
+    assert learned is not None and whole is not None
+    assert (learned.links, learned.length) == (whole.links, whole.length)
+    assert learned.src_model is not None and whole.src_model is not None
+    assert learned.src_model.params == whole.src_model.params
+
+
+def test_aligning_the_view_evidence_was_learned_on_reuses_its_keys_with_the_same_result() -> None:
+    uk, en = make_pair(35, 30)
+    evidence = learn_evidence(uk, en, AlignOptions())
+    assert evidence is not None and evidence.view is not None
+    regions = Regions([(0, 15, 0, 15), (15, 30, 15, 30)], 30, 30)
+    again = align_texts(uk, en, AlignOptions(), regions=regions, preset=evidence)
+    fresh = align_texts(uk, en, AlignOptions(), regions=regions, preset=replace(evidence, view=None))
+    assert again == fresh
+    assert evidence.view.fits(uk, en, None, None, ())
+    assert not evidence.view.fits(uk, en[:-1], None, None, ())
+
+
+def test_beads_without_scores_are_the_scored_beads() -> None:
+    uk, en = make_pair(36, 30)
+    del en[12]
+    scored = align_texts(uk, en, AlignOptions())
+    plain = align_texts(uk, en, AlignOptions(), scores=False)
+    assert [(b.src, b.tgt) for b in plain] == [(b.src, b.tgt) for b in scored]
+    assert {b.score for b in plain} == {0.0} and any(b.score > 0.5 for b in scored)
+
+
+def test_a_view_with_the_same_long_words_reuses_their_links() -> None:
+    uk, en = make_pair(37, 20)
+    sentences = keyed_view(uk, en, None, None, (), None)
+    blocks_uk, blocks_en = [" ".join(uk[k:k + 4]) for k in range(0, 20, 4)], [" ".join(en[k:k + 4]) for k in range(0, 20, 4)]
+    reused = keyed_view(blocks_uk, blocks_en, None, None, (), sentences)
+    fresh = keyed_view(blocks_uk, blocks_en, None, None, (), None)
+    assert reused.word_links is sentences.word_links
+    assert reused.base_links == fresh.base_links and reused.word_links == fresh.word_links

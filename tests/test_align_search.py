@@ -1,11 +1,13 @@
 """The banded search: exact inside its window, linear corridors, coarse-to-fine, regions."""
 from __future__ import annotations
 
+import math
 import random
 
 from tmtool.align.regions import Regions
 from tmtool.align.search import (
     INF,
+    Prices,
     Span,
     coarse_to_fine,
     corridor,
@@ -88,3 +90,22 @@ def test_a_huge_region_is_searched_in_a_band_not_a_square() -> None:
     assert (lo[0], hi[-1]) == (0, 320)
     assert max(h - low for low, h in zip(lo[:-1], hi[:-1])) <= 2 * (50 + 10) + 1
     assert lo[300] <= 310 and hi[300] == 320  # the inserted block is reachable
+
+
+def test_search_keeps_the_price_of_every_bead_it_priced_and_finds_the_same_path() -> None:
+    src, tgt = lengths(4, 120)
+    cost = length_cost(src, tgt)
+    lo, hi = corridor([(k, k + 1, k, k + 1) for k in range(118)] + [(118, 120, 118, 118)], 120, 118, 4)
+    prices = Prices()
+    path = search(120, 118, lo, hi, SHAPES, cost, 30.0, prices)
+    assert path == search(120, 118, lo, hi, SHAPES, cost, 30.0)
+    priced = 0
+    for i in range(121):
+        for j in range(lo[i], hi[i] + 1):
+            for k, (di, dj) in enumerate(SHAPES):
+                found = prices.price(i, j, k, len(SHAPES))
+                if not math.isnan(found):
+                    assert found == cost(i - di, i, j - dj, j)
+                    priced += 1
+    assert priced > 120 * len(SHAPES)
+    assert math.isnan(prices.price(5, hi[5] + 1, 0, len(SHAPES)))  # outside the window

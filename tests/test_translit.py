@@ -6,8 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from tmtool.lang.translit import transliterate
+from tmtool.lang.translit import _transliterate_text, transliterate
 
 DATA = Path(__file__).parent / "data" / "glossary"
 
@@ -58,3 +60,13 @@ def test_matches_translitua_on_the_bench_corpus(shared_dir: Path) -> None:
     assert len(words) > 10_000
     differences = [w for w in sorted(words) if transliterate(w) != translitua.translit(w)]
     assert differences == []
+
+
+@given(st.text(alphabet="абвгґдеєжзиіїйклмнопрстуфхцчшщьюяАБВГҐДЕЄЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЬЮЯ'ʼ-a", max_size=12))
+def test_a_word_romanized_at_once_equals_the_letter_by_letter_rules(text: str) -> None:
+    assert transliterate(text) == _transliterate_text(text)
+
+
+@pytest.mark.parametrize("word", ["Згорани", "розгон", "зграя", "ЗГОРАНИ", "Ярина", "їжак", "Юрій"])
+def test_the_shortcut_keeps_the_positional_rules(word: str) -> None:
+    assert transliterate(word) == _transliterate_text(word)

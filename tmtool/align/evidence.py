@@ -12,6 +12,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 import regex
 from rapidfuzz import fuzz, process
@@ -29,7 +30,9 @@ COGNATE_SIMILARITY = 80.0
 # Folded initials that may stand for a folded English initial (Europe/Yevropa,
 # geography/heohrafiia)
 _INITIALS = {"e": "ei", "g": "gh"}
-_LONG_WORD = regex.compile(r"\p{L}{" + str(COGNATE_LETTERS) + ",}")
+_NUMBER_SEPARATOR = regex.compile(r"[.,]")
+# the apostrophes a word token may hold that are not letters (U+02BC is a modifier letter)
+_APOSTROPHE = regex.compile("['\u2019]")
 
 _TOKEN = regex.compile(
     r"(?P<num>\d+(?:[.,]\d+)*)|(?P<word>\p{L}+(?:['\u2019\u02bc]\p{L}+)*)|(?P<mark>[?!«»„“”\"()\[\]%])"
@@ -42,7 +45,7 @@ _MARK_KEYS = {
 
 def _number_key(digits: str) -> str:
     """One spelling for 1,000 / 1.000 / 1000 and 2,5 / 2.5."""
-    groups = regex.split(r"[.,]", digits)
+    groups = _NUMBER_SEPARATOR.split(digits)
     if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]):
         return "#" + "".join(groups)
     return "#" + ".".join(groups)
@@ -50,22 +53,35 @@ def _number_key(digits: str) -> str:
 
 def segment_keys(text: str) -> tuple[list[str], list[str]]:
     """(keys, capitalised words after the first word) of one segment's plain text."""
+    keys, names, _ = _scan(text)
+    return keys, names
+
+
+def _scan(text: str) -> tuple[list[str], list[str], list[str]]:
+    """`segment_keys` and the lower-cased long words of a text: the runs of COGNATE_LETTERS or
+    more letters (`\\p{L}`), which lie inside word tokens, between their apostrophes."""
     keys: list[str] = []
     names: list[str] = []
+    long_words: list[str] = []
     first = True
-    for match in _TOKEN.finditer(text):
-        kind = match.lastgroup
-        token = match.group()
-        if kind == "num":
-            keys.append(_number_key(token))
-        elif kind == "word":
-            keys.append("w" + token.lower()[:STEM_LETTERS])
-            if not first and token[0].isupper() and len(token) >= 3:
-                names.append(token)
+    for number, word, mark in _TOKEN.findall(text):  # the group that matched is not empty
+        if word:
+            lower = word.lower()
+            keys.append("w" + lower[:STEM_LETTERS])
+            if not first and word[0].isupper() and len(word) >= 3:
+                names.append(word)
             first = False
+            if len(word) < COGNATE_LETTERS:
+                continue
+            if "'" in word or "\u2019" in word:
+                long_words.extend(run.lower() for run in _APOSTROPHE.split(word) if len(run) >= COGNATE_LETTERS)
+            else:
+                long_words.append(lower)
+        elif number:
+            keys.append(_number_key(number))
         else:
-            keys.append(_MARK_KEYS[token])
-    return keys, names
+            keys.append(_MARK_KEYS[mark])
+    return keys, names, long_words
 
 
 @dataclass
@@ -82,14 +98,14 @@ class Side:
         names: set[str] = set()
         words: set[str] = set()
         for index, text in enumerate(texts):
-            keys, seg_names = segment_keys(text)
-            found = {sys.intern(k) for k in keys}
+            keys, seg_names, long_words = _scan(text)
+            found = set(map(sys.intern, keys))
             if extra is not None:
                 found.update(extra[index])
             per_segment.append(found)
             names.update(seg_names)
-            words.update(w.lower() for w in _LONG_WORD.findall(text))
-        df = Counter(k for found in per_segment for k in found)
+            words.update(long_words)
+        df = Counter(chain.from_iterable(per_segment))
         limit = max(3.0, COMMON_SHARE * len(texts))
         common = {k for k, count in df.items() if count > limit and k.startswith("w")}
         return cls(keys=[tuple(sorted(found - common)) for found in per_segment], names=names, words=words)
@@ -115,11 +131,12 @@ def name_links(src_names: Iterable[str], tgt_names: Iterable[str]) -> set[tuple[
     return pairs
 
 
+_FOLD_LETTERS = str.maketrans("cyw", "kiv")  # after the digraphs; no output is another's input
+
+
 def _fold(latin: str) -> str:
     """A rough spelling skeleton shared by English and KMU-55 romanization."""
-    for old, new in (("ph", "f"), ("th", "t"), ("kh", "h"), ("c", "k"), ("y", "i"), ("w", "v")):
-        latin = latin.replace(old, new)
-    return latin
+    return latin.replace("ph", "f").replace("th", "t").replace("kh", "h").translate(_FOLD_LETTERS)
 
 
 def cognate_links(src_words: Iterable[str], tgt_words: Iterable[str]) -> set[tuple[str, str]]:
@@ -146,15 +163,22 @@ def cognate_links(src_words: Iterable[str], tgt_words: Iterable[str]) -> set[tup
 
 
 def _g2(k11: int, k1: int, k2: int, total: int) -> float:
-    """Dunning's log-likelihood ratio for a 2x2 co-occurrence table."""
-    cells = (k11, k1 - k11, k2 - k11, total - k1 - k2 + k11)
-    rows = (k1, total - k1)
-    cols = (k2, total - k2)
+    """Dunning's log-likelihood ratio for a 2x2 co-occurrence table: 2 * sum of observed *
+    ln(observed / expected) over its non-empty cells (written out cell by cell: it is called
+    for every candidate pair)."""
+    log = math.log
     g2 = 0.0
-    for index, observed in enumerate(cells):
-        if observed > 0:
-            expected = rows[index // 2] * cols[index % 2] / total
-            g2 += observed * math.log(observed / expected)
+    if k11 > 0:
+        g2 += k11 * log(k11 / (k1 * k2 / total))
+    cell = k1 - k11
+    if cell > 0:
+        g2 += cell * log(cell / (k1 * (total - k2) / total))
+    cell = k2 - k11
+    if cell > 0:
+        g2 += cell * log(cell / ((total - k1) * k2 / total))
+    cell = total - k1 - k2 + k11
+    if cell > 0:
+        g2 += cell * log(cell / ((total - k1) * (total - k2) / total))
     return 2.0 * g2
 
 
@@ -163,11 +187,8 @@ def learn_links(pairs: Sequence[tuple[Sequence[str], Sequence[str]]]) -> set[tup
     total = len(pairs)
     if total < 10:
         return set()
-    src_count: Counter[str] = Counter()
-    tgt_count: Counter[str] = Counter()
-    for src_keys, tgt_keys in pairs:
-        src_count.update(k for k in src_keys if k.startswith("w"))
-        tgt_count.update(k for k in tgt_keys if k.startswith("w"))
+    src_count = Counter(k for src_keys, _ in pairs for k in src_keys if k.startswith("w"))
+    tgt_count = Counter(k for _, tgt_keys in pairs for k in tgt_keys if k.startswith("w"))
     # a key seen once cannot co-occur twice; counting one source key at a time keeps
     # memory small (a joint table of all pairs would hold millions of entries)
     tgt_words = [[k for k in tgt_keys if tgt_count[k] >= 2] for _, tgt_keys in pairs]
@@ -177,16 +198,17 @@ def learn_links(pairs: Sequence[tuple[Sequence[str], Sequence[str]]]) -> set[tup
             if src_count[key] >= 2:
                 rows_of.setdefault(key, []).append(row)
     scored: list[tuple[float, str, str]] = []
+    g2_of: dict[tuple[int, int, int], float] = {}  # the same small counts come back often
     for a, rows in rows_of.items():
-        joint: Counter[str] = Counter()
-        for row in rows:
-            joint.update(tgt_words[row])
+        joint = Counter(chain.from_iterable(tgt_words[row] for row in rows))
         k1 = len(rows)
         for b, k11 in joint.items():
             k2 = tgt_count[b]
             if k11 < 2 or k11 * total <= k1 * k2:
                 continue  # too rare, or not positively associated
-            g2 = _g2(k11, k1, k2, total)
+            g2 = g2_of.get((k11, k1, k2))
+            if g2 is None:
+                g2 = g2_of[(k11, k1, k2)] = _g2(k11, k1, k2, total)
             if g2 >= G2_CRITICAL:
                 scored.append((g2, a, b))
     scored.sort(reverse=True)

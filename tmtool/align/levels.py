@@ -18,7 +18,13 @@ from dataclasses import dataclass, replace
 from tmtool.align.beads import Bead
 from tmtool.align.inputs import AlignSide
 from tmtool.align.lengths import loosened
-from tmtool.align.pipeline import AlignOptions, Evidence, align_texts, align_with_evidence
+from tmtool.align.pipeline import (
+    AlignOptions,
+    Evidence,
+    align_texts,
+    align_with_evidence,
+    learn_evidence,
+)
 from tmtool.align.regions import Groups, Regions
 from tmtool.model import CodeKind, Segment
 
@@ -70,7 +76,7 @@ def plan_sentences(src: AlignSide, tgt: AlignSide, options: AlignOptions) -> tup
         return beads, SentencePlan(evidence, None, None)
     # words are learned from a first, flat sentence alignment (blocks alone are too few to
     # learn from), then used to align blocks, then sentences inside aligned blocks
-    _, evidence = align_with_evidence(src_texts, tgt_texts, options)
+    evidence = learn_evidence(src_texts, tgt_texts, options)
     # blocks keep the learned word links but not the sentences' coverage law (a block has
     # far more words, and a wrong block explains far more of them by chance) nor their sharpest
     # length law (`loosened`)
@@ -121,8 +127,9 @@ def block_spans(
     src_texts, src_extra, src_blocks, src_runs = _block_view(src)
     tgt_texts, tgt_extra, tgt_blocks, tgt_runs = _block_view(tgt)
     groups: Groups = (src_runs, tgt_runs)
+    # only the blocks' positions are used, not their scores
     block_beads = align_texts(src_texts, tgt_texts, options, src_extra, tgt_extra, preset=evidence,
-                              groups=groups)
+                              groups=groups, scores=False)
     spans = []
     i = j = 0
     for bead in block_beads:

@@ -9,24 +9,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Literal
 
 from tmtool.align.beads import BEAD_SHAPES, GENERIC_PRIORS, Bead, prior_penalties
-from tmtool.align.confidence import bead_posteriors
-from tmtool.align.evidence import (
-    Side,
-    cognate_links,
-    identity_links,
-    learn_links,
-    link_tables,
-    name_links,
-    segment_keys,
-)
+from tmtool.align.confidence import RADIUS, band, bead_posteriors
+from tmtool.align.coverage import CoverageModel
+from tmtool.align.evidence import learn_links, link_tables
 from tmtool.align.lengths import LengthModel, estimate_length_model, initial_length_model, loosened
 from tmtool.align.regions import Groups, Regions, within_groups
-from tmtool.align.scoring import BeadCost, CoverageModel, LexicalModel
-from tmtool.align.search import INF, CostFn, Span, coarse_to_fine, search, search_around
-from tmtool.lang.script import script_counts
+from tmtool.align.scoring import BeadCost, LexicalModel
+from tmtool.align.search import INF, CostFn, Prices, Span, coarse_to_fine, search, search_around
+from tmtool.align.views import KeyedView, TermPair, glossary_links, keyed_view
 
 # Pass 0 uses Gale & Church's own bead shapes.
 LENGTH_SHAPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2))
@@ -38,9 +32,12 @@ BEAM = 40.0
 LENGTH_BEAM = 20.0  # the same for the length-only pass, whose costs are smaller
 COARSE_RADIUS = 6  # corridor half-width between the levels of the length-only pass
 CONFIDENT_LOG_ODDS = math.log(99.0)  # word evidence that picks pairs for the length model
+# The search keeps the prices of beads this many target positions beyond the confidence band
+# around the path that guides it: the chosen path rarely strays further from its guide.
+PRICES_KEPT = 1
 
-# (Ukrainian forms, English forms) of one glossary entry
-TermPair = tuple[tuple[str, ...], tuple[str, ...]]
+# what an alignment is run for: scored beads, beads alone, or only the evidence it learns
+Wanted = Literal["scored", "beads", "evidence"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,16 +59,7 @@ class Evidence:
     src_model: CoverageModel | None  # None: fit anew on the new view's own first pass
     tgt_model: CoverageModel | None
     length: LengthModel
-
-
-def glossary_links(terms: Sequence[TermPair]) -> set[tuple[str, str]]:
-    """Every word key of a Ukrainian form linked to every word key of the English forms."""
-    links: set[tuple[str, str]] = set()
-    for uk_forms, en_forms in terms:
-        uk_keys = {k for form in uk_forms for k in segment_keys(form)[0] if k.startswith("w")}
-        en_keys = {k for form in en_forms for k in segment_keys(form)[0] if k.startswith("w")}
-        links.update((a, b) for a in uk_keys for b in en_keys)
-    return links
+    view: KeyedView | None = field(default=None, compare=False, repr=False)
 
 
 def confident_pairs(path: Sequence[Span]) -> list[tuple[int, int]]:
@@ -90,12 +78,13 @@ def lexical_pairs(lexical: LexicalModel, path: Sequence[Span], reach: int = 2) -
     """(i, j) near the path whose word evidence alone makes them each other's best partner,
     with odds of at least 99 to 1."""
     m = len(lexical.tgt_sizes)
+    llr = lexical.function()
     best_of_src: dict[int, tuple[float, int]] = {}
     best_of_tgt: dict[int, tuple[float, int]] = {}
     for i0, i1, j0, _ in path:
         for i in range(i0, i1):
             for j in range(max(0, j0 - reach), min(m, j0 + reach + 1)):
-                odds = lexical.llr(i, i + 1, j, j + 1)
+                odds = llr(i, i + 1, j, j + 1)
                 if odds > best_of_src.get(i, (-INF, 0))[0]:
                     best_of_src[i] = (odds, j)
                 if odds > best_of_tgt.get(j, (-INF, 0))[0]:
@@ -120,6 +109,7 @@ def align_texts(
     regions: Regions | None = None,
     preset: Evidence | None = None,
     groups: Groups | None = None,
+    *, scores: bool = True,
 ) -> list[Bead]:
     """Beads over the two segment lists (indices into them), in document order.
 
@@ -127,9 +117,10 @@ def align_texts(
     `regions` (documents only; every segment must then have text) confines beads to
     aligned blocks. `preset` replaces learning by what was learned elsewhere. `groups` (one
     id per segment and side, in runs) keeps a bead from joining segments of two groups.
+    With `scores=False` the confidence pass is skipped and every bead scores 0.0.
     """
-    return align_with_evidence(src_texts, tgt_texts, options, src_extra, tgt_extra, regions, preset,
-                               groups)[0]
+    return align_with_evidence(src_texts, tgt_texts, options, src_extra, tgt_extra, regions, preset, groups,
+                               wanted="scored" if scores else "beads")[0]
 
 
 def align_with_evidence(
@@ -139,8 +130,11 @@ def align_with_evidence(
     regions: Regions | None = None,
     preset: Evidence | None = None,
     groups: Groups | None = None,
+    *, wanted: Wanted = "scored",
 ) -> tuple[list[Bead], Evidence | None]:
-    """`align_texts`, also returning the evidence its last pass used (None if none)."""
+    """`align_texts`, also returning the evidence its last pass used (None if none). `wanted`
+    "beads" skips the confidence pass (every bead scores 0.0); "evidence" skips the last
+    search too (no beads: only what was learned is wanted)."""
     src_keep = [i for i, t in enumerate(src_texts) if t.strip()]
     tgt_keep = [j for j, t in enumerate(tgt_texts) if t.strip()]
     if regions is not None and (len(src_keep), len(tgt_keep)) != (len(src_texts), len(tgt_texts)):
@@ -153,6 +147,7 @@ def align_with_evidence(
         [tgt_extra[j] for j in tgt_keep] if tgt_extra is not None else None,
         regions, preset,
         ([groups[0][i] for i in src_keep], [groups[1][j] for j in tgt_keep]) if groups is not None else None,
+        wanted,
     )
     beads = [
         Bead(tuple(src_keep[i] for i in range(i0, i1)), tuple(tgt_keep[j] for j in range(j0, j1)), s)
@@ -161,58 +156,36 @@ def align_with_evidence(
     return beads, evidence
 
 
-def _is_latin_source(src_side: Side, tgt_side: Side) -> bool:
-    """True when the source is the less Cyrillic side (English -> Ukrainian)."""
-    src_cyrillic, src_latin = script_counts(" ".join(src_side.words))
-    tgt_cyrillic, tgt_latin = script_counts(" ".join(tgt_side.words))
-    src_share = src_cyrillic / max(src_cyrillic + src_latin, 1)
-    tgt_share = tgt_cyrillic / max(tgt_cyrillic + tgt_latin, 1)
-    return src_share < tgt_share
-
-
-def _base_links(src_side: Side, tgt_side: Side, options: AlignOptions) -> set[tuple[str, str]]:
-    """Links known before any pass: identical keys, names, cognates, glossary terms.
-
-    Names and cognates are matched by transliterating the Cyrillic side, and glossary pairs
-    are (Ukrainian, English), so with an English source they are found the other way round
-    and turned back into (source key, target key).
-    """
-    links = identity_links(src_side, tgt_side)
-    cyrillic, latin = src_side, tgt_side
-    if _is_latin_source(src_side, tgt_side):
-        cyrillic, latin = tgt_side, src_side
-    found = name_links(cyrillic.names, latin.names)
-    found |= cognate_links(cyrillic.words, latin.words)
-    found |= glossary_links(options.glossary)
-    if cyrillic is tgt_side:
-        found = {(latin_key, cyrillic_key) for cyrillic_key, latin_key in found}
-    return links | found
+def learn_evidence(
+    src_texts: Sequence[str], tgt_texts: Sequence[str], options: AlignOptions,
+) -> Evidence | None:
+    """What `align_with_evidence` would learn, without its last search and confidence pass
+    (their beads are not needed when only the evidence is wanted)."""
+    return align_with_evidence(src_texts, tgt_texts, options, wanted="evidence")[1]
 
 
 def _learn(
-    path: Sequence[Span], src_side: Side, tgt_side: Side, base_links: set[tuple[str, str]],
-    chars: tuple[Sequence[int], Sequence[int]], length: LengthModel,
+    path: Sequence[Span], view: KeyedView, chars: tuple[Sequence[int], Sequence[int]],
+    length: LengthModel,
 ) -> tuple[LexicalModel, Evidence]:
     """Learn word links and coverage laws from a path's confident pairs, then the lengths."""
+    src_side, tgt_side = view.src_side, view.tgt_side
     sample = _spread(confident_pairs(path), LEARN_LIMIT)
     learned = learn_links([(src_side.keys[i], tgt_side.keys[j]) for i, j in sample])
-    forward, backward = link_tables(base_links | learned)
+    forward, backward = link_tables(view.base_links | learned)
     lexical = LexicalModel(src_side, tgt_side, forward, backward)
     lexical.fit(sample)
     # Lengths are re-estimated on pairs chosen by words alone: pairs chosen by the
     # length-only pass would make the document look more regular than it is.
     chosen = lexical_pairs(lexical, path)
     length = estimate_length_model([(chars[0][i], chars[1][j]) for i, j in chosen], length)
-    return lexical, Evidence(frozenset(learned), lexical.src_model, lexical.tgt_model, length)
+    return lexical, Evidence(frozenset(learned), lexical.src_model, lexical.tgt_model, length, view)
 
 
-def _reuse(
-    path: Sequence[Span], src_side: Side, tgt_side: Side, base_links: set[tuple[str, str]],
-    preset: Evidence,
-) -> LexicalModel:
+def _reuse(path: Sequence[Span], view: KeyedView, preset: Evidence) -> LexicalModel:
     """A lexical model from evidence learned on another view of the same document pair."""
-    forward, backward = link_tables(base_links | preset.links)
-    lexical = LexicalModel(src_side, tgt_side, forward, backward)
+    forward, backward = link_tables(view.base_links | preset.links)
+    lexical = LexicalModel(view.src_side, view.tgt_side, forward, backward)
     if preset.src_model is None or preset.tgt_model is None:
         lexical.fit(confident_pairs(path), minimum=FEW_PAIRS)
     else:
@@ -220,10 +193,45 @@ def _reuse(
     return lexical
 
 
+@dataclass(frozen=True)
+class _Search:
+    """How one view is searched: its size, hard limits and corridor."""
+
+    n: int
+    m: int
+    radius: int
+    regions: Regions | None
+    groups: Groups | None
+
+    def limited(self, cost: CostFn) -> CostFn:
+        cost = cost if self.groups is None else within_groups(cost, self.groups)
+        return cost if self.regions is None else self.regions.confine(cost)
+
+    def find(self, guide: Sequence[Span], shapes: Sequence[tuple[int, int]], cost: CostFn,
+             prices: Prices | None = None) -> list[Span]:
+        if self.regions is None:
+            return search_around(guide, self.n, self.m, self.radius, shapes, self.limited(cost), BEAM,
+                                 prices)
+        lo, hi = self.regions.window()
+        # no beam here: a region may allow only a few paths, which a beam could all cut off
+        return search(self.n, self.m, lo, hi, shapes, self.limited(cost), prices=prices)
+
+    def length_pass(self, chars: tuple[Sequence[int], Sequence[int]], length: LengthModel,
+                    penalties: dict[tuple[int, int], float]) -> list[Span]:
+        """Pass 0: lengths only, with Gale & Church's bead shapes."""
+        def length_only(a: Sequence[int], b: Sequence[int]) -> CostFn:
+            return BeadCost(a, b, length, penalties, None).function()
+
+        if self.regions is None:
+            return coarse_to_fine(*chars, length_only, LENGTH_SHAPES, COARSE_RADIUS, LENGTH_BEAM)
+        return self.find([], LENGTH_SHAPES, length_only(*chars))
+
+
 def _align_nonempty(
     src: Sequence[str], tgt: Sequence[str], options: AlignOptions,
     src_extra: Sequence[Sequence[str]] | None, tgt_extra: Sequence[Sequence[str]] | None,
     regions: Regions | None, preset: Evidence | None, groups: Groups | None = None,
+    wanted: Wanted = "scored",
 ) -> tuple[list[tuple[Span, float]], Evidence | None]:
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
@@ -232,47 +240,36 @@ def _align_nonempty(
     chars = ([len(t) for t in src], [len(t) for t in tgt])
     length = initial_length_model(*chars)
     penalties = prior_penalties({s: GENERIC_PRIORS[s] for s in LENGTH_SHAPES})
-
-    def length_only(a: Sequence[int], b: Sequence[int]) -> CostFn:
-        return BeadCost(a, b, length, penalties, None).function()
-
-    def limited(cost: CostFn) -> CostFn:
-        cost = cost if groups is None else within_groups(cost, groups)
-        return cost if regions is None else regions.confine(cost)
-
-    def find(guide: Sequence[Span], shapes: Sequence[tuple[int, int]], cost: CostFn) -> list[Span]:
-        if regions is None:
-            return search_around(guide, n, m, options.radius, shapes, limited(cost), BEAM)
-        lo, hi = regions.window()
-        # no beam here: a region may allow only a few paths, which a beam could all cut off
-        return search(n, m, lo, hi, shapes, limited(cost))
-
-    if regions is None:
-        path = coarse_to_fine(*chars, length_only, LENGTH_SHAPES, COARSE_RADIUS, LENGTH_BEAM)
-    else:
-        path = find([], LENGTH_SHAPES, length_only(*chars))
-    src_side, tgt_side = Side.build(src, src_extra), Side.build(tgt, tgt_extra)
-    base_links = _base_links(src_side, tgt_side, options)
+    plan = _Search(n, m, options.radius, regions, groups)
+    path = plan.length_pass(chars, length, penalties)
+    view = keyed_view(src, tgt, src_extra, tgt_extra, options.glossary, preset.view if preset else None)
     cost = BeadCost(*chars, length, penalties, None)
     shapes: Sequence[tuple[int, int]] = LENGTH_SHAPES
+    prices: Prices | None = None
     evidence = preset
-    for _ in range(options.passes if preset is None else 1):
+    passes = options.passes if preset is None else 1
+    for number in range(passes):
         if preset is None:
-            lexical, evidence = _learn(path, src_side, tgt_side, base_links, chars, length)
+            lexical, evidence = _learn(path, view, chars, length)
             length = evidence.length
         else:
-            lexical, length = _reuse(path, src_side, tgt_side, base_links, preset), preset.length
+            lexical, length = _reuse(path, view, preset), preset.length
+        if wanted == "evidence" and number == passes - 1:
+            return [], evidence  # the last search would only give beads
         if regions is not None:
             length = loosened(length)
         cost = BeadCost(*chars, length, prior_penalties(GENERIC_PRIORS), lexical)
         shapes = BEAD_SHAPES
-        path = find(path, shapes, cost.function())
-    final = limited(cost.function())
-    posteriors = bead_posteriors(path, n, m, shapes, final)
+        prices = Prices(band(path, n, m, RADIUS + PRICES_KEPT))
+        path = plan.find(path, shapes, cost.function(), prices)
+    if wanted == "beads":
+        return [(span, 0.0) for span in path], evidence
+    posteriors = bead_posteriors(path, n, m, shapes, plan.limited(cost.function()), known=prices)
     # the score is the posterior of the chosen bead (deletions are never exported: score 0)
     return [
         (span, p if span[0] < span[1] and span[2] < span[3] else 0.0) for span, p in zip(path, posteriors)
     ], evidence
 
 
-__all__ = ["AlignOptions", "Evidence", "align_texts", "align_with_evidence", "confident_pairs"]
+__all__ = ["AlignOptions", "Evidence", "TermPair", "align_texts", "align_with_evidence", "confident_pairs",
+           "glossary_links", "learn_evidence"]

@@ -9,6 +9,8 @@ corridor around the previous pass's path (`corridor`).
 """
 from __future__ import annotations
 
+import math
+from array import array
 from collections.abc import Callable, Sequence
 
 # A bead as (first source index, end source index, first target index, end target index).
@@ -16,59 +18,72 @@ Span = tuple[int, int, int, int]
 CostFn = Callable[[int, int, int, int], float]
 
 INF = float("inf")
+UNPRICED = math.nan  # a bead the search did not price (its start was outside the window or beam)
 EXACT_LIMIT = 80  # documents with at most this many segments a side are searched in full
 MAX_RADIUS = 128  # corridors stop widening here, so time stays linear even on unrelated texts
 
 
+class Prices:
+    """The bead prices a search computed, kept for the confidence pass, which prices beads of
+    the same cost function near the chosen path (a memo of a pure function: whatever is
+    missing is priced again). Row `i` holds the price of shape `k` ending at target position
+    `j` at `(j - lo[i]) * shapes + k`, `UNPRICED` where the search did not price it.
+
+    Only beads ending inside `keep` (per row, the lowest and highest target position kept;
+    by default the whole window) are kept: the chosen path stays near the path that guided
+    the search, and whole rows would hold the corridor's full width in memory."""
+
+    def __init__(self, keep: tuple[Sequence[int], Sequence[int]] | None = None) -> None:
+        self.keep = keep
+        self.lo: list[int] = []
+        self.hi: list[int] = []
+        self.rows: list[array[float]] = []
+
+    def restart(self) -> None:
+        self.lo, self.hi, self.rows = [], [], []
+
+    def add(self, low: int, high: int, priced: array[float], shapes: int) -> None:
+        """The next row: the prices of the beads ending at `low`..`high`."""
+        i = len(self.rows)
+        first, last = (low, high) if self.keep is None else (max(low, self.keep[0][i]), min(high, self.keep[1][i]))
+        last = max(last, first - 1)
+        self.lo.append(first)
+        self.hi.append(last)
+        self.rows.append(priced[(first - low) * shapes:(last - low + 1) * shapes])
+
+    def price(self, i: int, j: int, k: int, shapes: int) -> float:
+        """The stored price, or UNPRICED."""
+        if i >= len(self.rows) or not self.lo[i] <= j <= self.hi[i]:
+            return UNPRICED
+        return self.rows[i][(j - self.lo[i]) * shapes + k]
+
+
 def search(
     n: int, m: int, lo: Sequence[int], hi: Sequence[int],
-    shapes: Sequence[tuple[int, int]], cost: CostFn, beam: float = INF,
+    shapes: Sequence[tuple[int, int]], cost: CostFn, beam: float = INF, prices: Prices | None = None,
 ) -> list[Span]:
     """The cheapest monotone bead path from (0, 0) to (n, m) inside the window.
 
     Row `i` (source segments consumed) may hold target positions `lo[i]..hi[i]`; `cost(i0, i1,
     j0, j1)` prices the bead of source segments i0..i1-1 and target segments j0..j1-1
     (shape penalty included). The window must contain (0, 0) and (n, m). Cells costing more
-    than `beam` above the best of their row are abandoned (never extended).
+    than `beam` above the best of their row are abandoned (never extended). `prices`, when
+    given, receives the prices computed (those of beads ending inside its `keep`).
     """
     if lo[0] != 0:
         raise ValueError("the search window must start at (0, 0)")
-    cross = [(k, di, dj) for k, (di, dj) in enumerate(shapes) if di > 0]
-    along = [(k, dj) for k, (di, dj) in enumerate(shapes) if di == 0 and dj > 0]
     reach = max(di for di, _ in shapes) + 1
     live: list[list[tuple[int, float]]] = []  # per row: (target position, cost) still open
     backs: list[bytearray] = []
+    if prices is not None:
+        prices.restart()
     for i in range(n + 1):
-        low, high = lo[i], hi[i]
-        width = high - low + 1
-        row = [INF] * width
-        back = bytearray(b"\xff") * width
-        if i == 0:
-            row[0] = 0.0
-        for k, di, dj in cross:
-            if di > i:
-                continue
-            pi = i - di
-            for pj, prev in live[pi]:
-                j = pj + dj
-                if j < low or j > high:
-                    continue
-                total = prev + cost(pi, i, pj, j)
-                if total < row[j - low]:
-                    row[j - low] = total
-                    back[j - low] = k
-        for k, dj in along:
-            for index in range(width - dj):
-                prev = row[index]
-                if prev == INF:
-                    continue
-                total = prev + cost(i, i, low + index, low + index + dj)
-                if total < row[index + dj]:
-                    row[index + dj] = total
-                    back[index + dj] = k
+        row, back, priced = _row(i, lo[i], hi[i], live, shapes, cost, prices is not None)
         limit = min(row) + beam
-        live.append([(low + index, value) for index, value in enumerate(row) if value <= limit])
+        live.append([(lo[i] + index, value) for index, value in enumerate(row) if value <= limit])
         backs.append(back)
+        if prices is not None and priced is not None:
+            prices.add(lo[i], hi[i], priced, len(shapes))
         if i >= reach:
             live[i - reach] = []  # no bead reaches back this far any more
     if not lo[n] <= m <= hi[n] or backs[n][m - lo[n]] == 0xFF and (n, m) != (0, 0):
@@ -81,6 +96,51 @@ def search(
         i, j = i - di, j - dj
     path.reverse()
     return path
+
+
+def _row(
+    i: int, low: int, high: int, live: list[list[tuple[int, float]]], shapes: Sequence[tuple[int, int]],
+    cost: CostFn, keep: bool,
+) -> tuple[list[float], bytearray, array[float] | None]:
+    """Row `i` of the search: the best cost of each cell from `low` to `high`, the shape of
+    the bead that ends the best path there (0xFF: none), and (`keep`) every bead price computed."""
+    width = high - low + 1
+    count = len(shapes)
+    row = [INF] * width
+    back = bytearray(b"\xff") * width
+    priced = array("d", [UNPRICED]) * (width * count) if keep else None
+    if i == 0:
+        row[0] = 0.0
+    for k, (di, dj) in enumerate(shapes):
+        if di == 0 or di > i:
+            continue
+        pi, shift = i - di, dj - low
+        for pj, prev in live[pi]:
+            c = pj + shift  # the bead's end, as a cell of this row
+            if c < 0 or c >= width:
+                continue
+            price = cost(pi, i, pj, pj + dj)
+            if priced is not None:
+                priced[c * count + k] = price
+            total = prev + price
+            if total < row[c]:
+                row[c] = total
+                back[c] = k
+    for k, (di, dj) in enumerate(shapes):
+        if di > 0 or dj == 0:
+            continue
+        for c in range(width - dj):  # beads of target segments alone, from cells of this row
+            prev = row[c]
+            if prev == INF:
+                continue
+            price = cost(i, i, low + c, low + c + dj)
+            if priced is not None:
+                priced[(c + dj) * count + k] = price
+            total = prev + price
+            if total < row[c + dj]:
+                row[c + dj] = total
+                back[c + dj] = k
+    return row, back, priced
 
 
 def full_window(n: int, m: int) -> tuple[list[int], list[int]]:
@@ -135,14 +195,15 @@ def _stretches(marks: Sequence[int], margin: int, count: int) -> list[tuple[int,
 
 def search_around(
     guide: Sequence[Span], n: int, m: int, radius: int,
-    shapes: Sequence[tuple[int, int]], cost: CostFn, beam: float = INF,
+    shapes: Sequence[tuple[int, int]], cost: CostFn, beam: float = INF, prices: Prices | None = None,
 ) -> list[Span]:
     """Search a corridor of `radius` around a guide path. Where the best path runs along the
     corridor's border, only that stretch (between two points of the path well away from it)
     is searched again with twice the radius, up to `MAX_RADIUS`; so a rare difficult spot
-    does not make a long document cost twice as much."""
+    does not make a long document cost twice as much. `prices` receives the prices of the
+    last search of the whole corridor."""
     lo, hi = corridor(guide, n, m, radius)
-    path = search(n, m, lo, hi, shapes, cost, beam)
+    path = search(n, m, lo, hi, shapes, cost, beam, prices)
     touched = edge_beads(path, lo, hi, m)
     while touched and radius < MAX_RADIUS:
         radius *= 2
@@ -150,7 +211,7 @@ def search_around(
         if sum(last - first + 1 for first, last in stretches) * 2 > len(path):
             # trouble everywhere: the guide itself is off, search everything again
             lo, hi = corridor(path, n, m, radius)
-            path = search(n, m, lo, hi, shapes, cost, beam)
+            path = search(n, m, lo, hi, shapes, cost, beam, prices)
             touched = edge_beads(path, lo, hi, m)
             continue
         rebuilt: list[Span] = []

@@ -34,9 +34,28 @@ def _word_is_upper(text: str, index: int) -> bool:
     return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
+_LOWER = "".join(_LETTERS)
+_ZG = "\ue000"  # stands for г after з (romanized gh) while a word is translated in one go
+_INITIAL = {letter: rule[0] if isinstance(rule, tuple) else rule for letter, rule in _LETTERS.items()}
+_INSIDE = str.maketrans(
+    {letter: rule[1] if isinstance(rule, tuple) else rule for letter, rule in _LETTERS.items()} | {_ZG: "gh"}
+)
+
+
 def transliterate(text: str) -> str:
     """Romanize Ukrainian Cyrillic in `text` by KMU-55; other characters pass unchanged,
     apostrophes inside Cyrillic words are dropped."""
+    if len(text) > 1 and not text[1:].strip(_LOWER):
+        # one word of Ukrainian letters, lower case after the first: the rules below, at once
+        first = text[0]
+        lower = first.lower()
+        if lower in _INITIAL and (first == lower or first.upper() == first):
+            latin = _INITIAL[lower] if first == lower else _INITIAL[lower].capitalize()
+            return latin + (lower + text[1:]).replace("зг", "з" + _ZG)[1:].translate(_INSIDE)
+    return _transliterate_text(text)
+
+
+def _transliterate_text(text: str) -> str:
     out: list[str] = []
     for index, char in enumerate(text):
         lower = char.lower()
