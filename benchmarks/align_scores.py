@@ -92,7 +92,7 @@ def sample_scores() -> tuple[list[float], list[float]]:
             [sys.executable, "-m", "tmtool", "align", "sources/interview.uk.md", "sources/interview.en.md",
              "--format", "tsv", "-q", "-o", str(out)], check=True, cwd=PROJECT,
         )
-        lines = out.read_text(encoding="utf-8").splitlines()
+        lines = out.read_text(encoding="utf-8").splitlines()[1:]  # after the locale header
     right: list[float] = []
     wrong: list[float] = []
     for line in lines:
