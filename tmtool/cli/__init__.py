@@ -25,6 +25,8 @@ COMMANDS: dict[str, str] = {
     "translit": "tmtool.cli.translit_cmd:translit",
     "glossary": "tmtool.cli.glossary_cmd:glossary",
     "convert": "tmtool.cli.convert_cmd:convert",
+    "tm": "tmtool.cli.tm_cmd:tm",
+    "pretranslate": "tmtool.cli.pretranslate_cmd:pretranslate",
 }
 TMX_COMMANDS: dict[str, str] = {
     "stats": "tmtool.cli.tmx_cmd:stats",

@@ -1,0 +1,184 @@
+"""A memory shared on a PostgreSQL server (`--db postgresql://USER@HOST/DB`), through
+psycopg 3 (the extra `tmtool[postgres]`), with the same tables, rows and candidate logic as
+the SQLite file, so both give the same matches.
+
+Several importers may write at once: each batch is one transaction that inserts its units
+in content-key order with `ON CONFLICT (key) DO NOTHING` (a unit another importer just
+stored is skipped, and the fixed order means two importers never deadlock), then only adds
+exact-key and postings rows, which nobody updates. Unit ids come from a sequence. Lookups
+read one snapshot (REPEATABLE READ, READ ONLY), so an import committing meanwhile is seen
+whole or not at all.
+"""
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from tmtool.errors import ConfigError, InputError
+from tmtool.model import TranslationUnit
+from tmtool.tm.indexing import PreparedUnit, batch_rows, decode_ids
+from tmtool.tm.store import SCHEMA_NAME, SCHEMA_VERSION, MemoryStore, Postings, StoreStats
+from tmtool.tm.unitcodec import decode_unit
+
+SCHEMA = (
+    "CREATE TABLE tm_meta (key text PRIMARY KEY, value text NOT NULL)",
+    "CREATE SEQUENCE tm_units_id_seq",
+    "CREATE TABLE tm_units (id bigint PRIMARY KEY, key bytea NOT NULL UNIQUE, body text NOT NULL)",
+    ("CREATE TABLE tm_exact (lang text NOT NULL, key bytea NOT NULL, unit_id bigint NOT NULL,"
+     " PRIMARY KEY (lang, key, unit_id))"),
+    ("CREATE TABLE tm_postings (lang text NOT NULL, term text NOT NULL, batch bigint NOT NULL,"
+     " n integer NOT NULL, ids bytea NOT NULL, lens bytea NOT NULL)"),
+    "CREATE INDEX tm_postings_term ON tm_postings (lang, term, batch) INCLUDE (n)",
+)
+_SCHEMA_LOCK = 0x746D746F6F6C  # pg_advisory_xact_lock key: "tmtool", so two creators wait
+_PASSWORD = re.compile(r"(://[^:/@]*):[^@/]*@")
+
+
+def redact(url: str) -> str:
+    """The URL as messages show it: a password replaced by ***."""
+    return _PASSWORD.sub(r"\1:***@", url)
+
+
+def _connect(url: str) -> Any:
+    try:
+        import psycopg
+    except ImportError:
+        raise ConfigError(f"{redact(url)}: a PostgreSQL memory needs psycopg; "
+                          "install tmtool[postgres]") from None
+    try:
+        return psycopg.connect(url, autocommit=True, connect_timeout=10)
+    except psycopg.Error as exc:
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        raise InputError(redact(url), None, f"cannot connect to the server ({reason})") from None
+
+
+class PostgresStore(MemoryStore):
+    """A memory in a PostgreSQL database."""
+
+    backend = "postgresql"
+
+    def __init__(self, url: str, *, create: bool = False) -> None:
+        super().__init__(redact(url))
+        self.conn = _connect(url)
+        try:
+            self._open(create)
+        except BaseException:
+            self.conn.close()
+            raise
+
+    def _open(self, create: bool) -> None:
+        if not self._has_table("tm_meta"):
+            if not create:
+                raise InputError(self.location, None, "holds no tmtool memory yet "
+                                 "(tm import creates one)")
+            with self.conn.transaction():
+                self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
+                if not self._has_table("tm_meta"):
+                    self._create()
+        self._check_version()
+
+    def _has_table(self, name: str) -> bool:
+        row = self.conn.execute("SELECT to_regclass(%s) IS NOT NULL", (name,)).fetchone()
+        return bool(row[0])
+
+    def _create(self) -> None:
+        if self._has_table("tm_units"):
+            raise InputError(self.location, None, "has a tm_units table that tmtool did not "
+                             "make; use another database")
+        for statement in SCHEMA:
+            self.conn.execute(statement)
+        self.conn.cursor().executemany("INSERT INTO tm_meta VALUES (%s, %s)",
+                                       [("schema", SCHEMA_NAME), ("version", str(SCHEMA_VERSION))])
+
+    def _check_version(self) -> None:
+        meta = dict(self.conn.execute("SELECT key, value FROM tm_meta").fetchall())
+        if meta.get("schema") != SCHEMA_NAME:
+            raise InputError(self.location, None, "not a tmtool memory (unknown tm_meta)")
+        if meta.get("version") != str(SCHEMA_VERSION):
+            raise InputError(
+                self.location, None,
+                f"memory schema version {meta.get('version')}; this tmtool reads version "
+                f"{SCHEMA_VERSION} (use the tmtool that made it, or export and re-import)")
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        with self.conn.transaction():
+            self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            yield
+
+    def add_prepared(self, batch: list[PreparedUnit]) -> int:
+        with self.conn.transaction():
+            keys = [unit.key for unit in batch]
+            stored = {bytes(row[0]) for row in self.conn.execute(
+                "SELECT key FROM tm_units WHERE key = ANY(%s)", (keys,))}
+            new = [unit for unit in batch if unit.key not in stored]
+            if not new:
+                return 0
+            ids = sorted(row[0] for row in self.conn.execute(
+                "SELECT nextval('tm_units_id_seq') FROM generate_series(1, %s)", (len(new),)))
+            inserted = {row[0] for row in self.conn.execute(
+                "INSERT INTO tm_units (id, key, body) SELECT * FROM "
+                "unnest(%s::bigint[], %s::bytea[], %s::text[]) ON CONFLICT (key) DO NOTHING "
+                "RETURNING id", (ids, [u.key for u in new], [u.body for u in new]))}
+            rows = batch_rows([(unit_id, unit) for unit_id, unit in zip(ids, new)
+                               if unit_id in inserted])
+            with self.conn.cursor() as cursor:
+                with cursor.copy("COPY tm_exact (lang, key, unit_id) FROM STDIN") as copy:
+                    for row in rows.exact:
+                        copy.write_row(row)
+                with cursor.copy("COPY tm_postings (lang, term, batch, n, ids, lens) "
+                                 "FROM STDIN") as copy:
+                    for row in rows.postings:
+                        copy.write_row(row)
+        return len(inserted)
+
+    def unit_count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM tm_units").fetchone()[0])
+
+    def term_counts(self, lang: str, terms: Iterable[str]) -> dict[str, int]:
+        rows = self.conn.execute(
+            "SELECT term, sum(n)::bigint FROM tm_postings WHERE lang = %s AND term = ANY(%s) "
+            "GROUP BY term", (lang, sorted(set(terms))))
+        return {term: int(count) for term, count in rows}
+
+    def postings(self, lang: str, terms: Iterable[str]) -> dict[str, Postings]:
+        found: dict[str, Postings] = {}
+        for term, ids, lens in self.conn.execute(
+            "SELECT term, ids, lens FROM tm_postings WHERE lang = %s AND term = ANY(%s) "
+            "ORDER BY term, batch", (lang, sorted(set(terms))),
+        ):
+            known = found.get(term)
+            if known is None:
+                found[term] = Postings(decode_ids(ids, "I"), decode_ids(lens, "H"))
+            else:
+                known.ids.extend(decode_ids(ids, "I"))
+                known.word_counts.extend(decode_ids(lens, "H"))
+        return found
+
+    def exact_units(self, lang: str, key: bytes, limit: int) -> list[int]:
+        return [row[0] for row in self.conn.execute(
+            "SELECT unit_id FROM tm_exact WHERE lang = %s AND key = %s ORDER BY unit_id LIMIT %s",
+            (lang, key, limit))]
+
+    def units(self, unit_ids: Iterable[int]) -> dict[int, tuple[bytes, TranslationUnit]]:
+        rows = self.conn.execute("SELECT id, key, body FROM tm_units WHERE id = ANY(%s)",
+                                 (sorted(set(unit_ids)),))
+        return {unit_id: (bytes(key), decode_unit(body)) for unit_id, key, body in rows}
+
+    def iter_units(self) -> Iterator[TranslationUnit]:
+        with self.conn.transaction(), self.conn.cursor(name="tm_export") as cursor:
+            cursor.itersize = 2_000
+            cursor.execute("SELECT body FROM tm_units ORDER BY id")
+            for (body,) in cursor:
+                yield decode_unit(body)
+
+    def stats(self) -> StoreStats:
+        with self.reading():
+            languages = {lang: int(count) for lang, count in self.conn.execute(
+                "SELECT lang, count(*) FROM tm_exact GROUP BY lang")}
+            return StoreStats(self.unit_count(), languages, self.backend)
+
+    def close(self) -> None:
+        self.conn.close()
