@@ -20,7 +20,7 @@ from tmtool.tm.tokens import MatchTokens, segment_tokens
 from tmtool.tm.unitcodec import encode_unit, unit_key
 
 MAX_TERM_CHARS = 64
-MAX_WORD_COUNT = 65_535
+MAX_WORD_COUNT = 255  # stored in one byte; a longer segment counts as 255 words
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,16 +49,26 @@ class BatchRows:
     postings: list[tuple[str, str, int, int, bytes, bytes]] = field(default_factory=list)
 
 
+NUMBER_MARK = "#"
+
+
 def exact_key(tokens: MatchTokens) -> bytes:
-    """8 bytes equal for segments with the same stems (or, without words, numbers): the
-    index of near-identical segments, which finds short sentences of common words."""
-    basis = "\x1f".join(tokens.stems) if tokens.stems else "#" + "\x1f".join(tokens.numbers)
+    """8 bytes equal for segments with the same stems and numbers: the index of
+    near-identical segments, which finds short sentences of common words."""
+    basis = "\x1f".join(tokens.stems) + "\x1e" + "\x1f".join(tokens.numbers)
     return hashlib.blake2b(basis.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+
+
+def term_occurrences(tokens: MatchTokens) -> list[str]:
+    """Every index term of a segment in order: its words' stems, then its numbers marked
+    with "#" (rare numbers find the one sentence among many alike)."""
+    return [term[:MAX_TERM_CHARS] for term in tokens.stems] + [
+        NUMBER_MARK + number[:MAX_TERM_CHARS] for number in tokens.numbers]
 
 
 def index_terms(tokens: MatchTokens) -> tuple[str, ...]:
     """The distinct index terms of a segment, in order of first occurrence."""
-    return tuple(dict.fromkeys(term[:MAX_TERM_CHARS] for term in tokens.stems))
+    return tuple(dict.fromkeys(term_occurrences(tokens)))
 
 
 def prepare_unit(unit: TranslationUnit) -> PreparedUnit | None:
@@ -98,18 +108,26 @@ def batch_rows(new_units: list[tuple[int, PreparedUnit]]) -> BatchRows:
     if not new_units:
         return rows
     batch = new_units[0][0]
-    gathered: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
+    postings: dict[str, dict[str, list[int]]] = {}
+    lengths: dict[str, dict[int, int]] = {}
     for unit_id, prepared in new_units:
         rows.units.append((unit_id, prepared.key, prepared.body))
         for entry in prepared.entries:
             rows.exact.append((entry.lang, entry.exact_key, unit_id))
-            length = min(entry.word_count, MAX_WORD_COUNT)
+            terms = postings.get(entry.lang)
+            if terms is None:
+                terms = postings[entry.lang] = {}
+                lengths[entry.lang] = {}
+            lengths[entry.lang][unit_id] = min(entry.word_count, MAX_WORD_COUNT)
             for term in entry.terms:
-                ids, lengths = gathered.setdefault((entry.lang, term), ([], []))
-                ids.append(unit_id)
-                lengths.append(length)
-    for (lang, term), (ids, lengths) in sorted(gathered.items()):
-        rows.postings.append(
-            (lang, term, batch, len(ids), encode_ids(ids, "I"), encode_ids(lengths, "H"))
-        )
+                ids = terms.get(term)
+                if ids is None:
+                    terms[term] = [unit_id]
+                else:
+                    ids.append(unit_id)
+    for lang in sorted(postings):
+        length_of = lengths[lang].__getitem__
+        for term, ids in sorted(postings[lang].items()):
+            rows.postings.append((lang, term, batch, len(ids), encode_ids(ids, "I"),
+                                  encode_ids(map(length_of, ids), "B")))
     return rows

@@ -18,22 +18,24 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 
 from rapidfuzz import fuzz
 
 from tmtool.errors import ConfigError
 from tmtool.locales import primary_language
 from tmtool.model import Segment, TranslationUnit
-from tmtool.tm.indexing import MAX_TERM_CHARS, exact_key
+from tmtool.tm.indexing import MAX_WORD_COUNT, NUMBER_MARK, exact_key, term_occurrences
 from tmtool.tm.similarity import match_score, stem_bound
 from tmtool.tm.store import MemoryStore
 from tmtool.tm.tokens import MatchTokens, segment_tokens, text_tokens
 
 SOFT_BUDGET = 30_000      # postings read for ranking when the guarantee is already met
-HARD_BUDGET = 250_000     # postings read at most to reach the guarantee
-EXACT_LIMIT = 2_000       # units read from the exact-key index
-MAX_SCORED = 400          # candidates scored at most per query
-_FETCH = 48               # units fetched per round trip
+HARD_BUDGET = 60_000      # postings read at most to reach the guarantee
+EXACT_LIMIT = 1_000       # units read from the exact-key index
+MAX_RANKED = 5_000        # candidates given a bound, by the number of chosen terms they hold
+MAX_SCORED = 200          # candidates scored at most per query
+_FETCH = 50               # units fetched per round trip
 
 
 @dataclass(frozen=True)
@@ -80,31 +82,29 @@ def query_tokens(query: Segment | str) -> MatchTokens:
 
 
 def _choose_terms(counts: Counter[str], frequencies: dict[str, int], slack: int) -> list[str]:
-    """Terms rarest first: while within the soft budget, then only while the guarantee
-    (more chosen occurrences than `slack` misses) is not met, within the hard budget."""
+    """Terms rarest first while within the soft budget; past it, only while the guarantee
+    (more chosen word occurrences than `slack` misses) is not met, within the hard budget."""
     chosen: list[str] = []
     occurrences = total = 0
     for term in sorted(frequencies, key=lambda t: (frequencies[t], t)):
         frequency = frequencies[term]
-        guaranteed = occurrences > slack
-        budget = SOFT_BUDGET if guaranteed else HARD_BUDGET
+        budget = SOFT_BUDGET if occurrences > slack else HARD_BUDGET
         if chosen and total + frequency > budget:
-            if guaranteed:
-                break
-            continue
+            break
         chosen.append(term)
-        occurrences += counts[term]
+        occurrences += 0 if term.startswith(NUMBER_MARK) else counts[term]
         total += frequency
     return chosen
 
 
 def _posting_candidates(store: MemoryStore, lang: str, tokens: MatchTokens,
                         min_score: int) -> list[_Candidate]:
-    counts = Counter(term[:MAX_TERM_CHARS] for term in tokens.stems)
+    counts = Counter(term_occurrences(tokens))
     words = len(tokens.stems)
     frequencies = store.term_counts(lang, counts)
-    absent = sum(count for term, count in counts.items() if term not in frequencies)
-    # A unit reaching min_score has at most `allowed` edits, whatever its length.
+    absent = sum(count for term, count in counts.items()
+                 if term not in frequencies and not term.startswith(NUMBER_MARK))
+    # A unit reaching min_score has at most `allowed` word edits, whatever its length.
     allowed = words * (100 - min_score) // max(min_score, 1)
     slack = allowed - absent
     if slack < 0 or not frequencies:
@@ -113,21 +113,29 @@ def _posting_candidates(store: MemoryStore, lang: str, tokens: MatchTokens,
     postings = store.postings(lang, chosen)
     hits: Counter[int] = Counter()
     lengths: dict[int, int] = {}
-    occurrences = 0
+    word_occurrences = 0
     for term in chosen:
         found = postings.get(term)
         if found is None:
             continue
-        occurrences += counts[term]
+        if not term.startswith(NUMBER_MARK):
+            word_occurrences += counts[term]
         for _ in range(counts[term]):
             hits.update(found.ids)
         lengths.update(zip(found.ids, found.word_counts))
-    needed = occurrences - slack
+    # Most shared chosen terms first; only the best-ranked get a bound (the cost of this
+    # step must not grow with the memory). Hits include numbers, so `missing` (word
+    # occurrences a unit lacks) is a lower bound and the score bound an upper one.
+    ranked = sorted(hits.items(), key=itemgetter(1), reverse=True)[:MAX_RANKED]
+    needed = word_occurrences - slack
     kept = []
-    for unit_id, hit in hits.items():
+    for unit_id, hit in ranked:
         if hit < needed:
-            continue
-        bound = stem_bound(words, lengths[unit_id], absent + occurrences - hit)
+            break
+        length = lengths[unit_id]
+        # a count at the cap is only "at least that long": no bound then
+        bound = 100.0 if length >= MAX_WORD_COUNT else stem_bound(
+            words, length, max(0, absent + word_occurrences - hit))
         if bound >= min_score:
             kept.append(_Candidate(bound, hit, unit_id))
     return kept
@@ -135,7 +143,7 @@ def _posting_candidates(store: MemoryStore, lang: str, tokens: MatchTokens,
 
 def _candidates(store: MemoryStore, lang: str, tokens: MatchTokens,
                 min_score: int) -> list[_Candidate]:
-    pool = {unit_id: _Candidate(100.0, len(tokens.stems), unit_id)
+    pool = {unit_id: _Candidate(100.0, len(tokens.stems) + len(tokens.numbers), unit_id)
             for unit_id in store.exact_units(lang, exact_key(tokens), EXACT_LIMIT)}
     if tokens.stems:
         for candidate in _posting_candidates(store, lang, tokens, min_score):
@@ -180,7 +188,9 @@ def _score(tokens: MatchTokens, key: bytes, unit: TranslationUnit, src: str,
     source, target = unit.variant(src), unit.variant(tgt)
     if source is None or target is None or target.segment.is_empty():
         return None
-    candidate = segment_tokens(source.segment)
+    parts = source.segment.parts
+    plain = len(parts) == 1 and isinstance(parts[0], str)
+    candidate = text_tokens(parts[0]) if plain else segment_tokens(source.segment)
     score = match_score(tokens, candidate)
     similarity = fuzz.ratio(tokens.identity, candidate.identity)
     return Match(score, source.segment, target.segment, unit, key, similarity)

@@ -80,7 +80,11 @@ class PostgresStore(MemoryStore):
         self._check_version()
 
     def _has_table(self, name: str) -> bool:
-        row = self.conn.execute("SELECT to_regclass(%s) IS NOT NULL", (name,)).fetchone()
+        # A query on the catalogue, not to_regclass(): the latter answers from a cache that
+        # an advisory lock does not refresh, so a second creator would miss the first's table.
+        row = self.conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_tables WHERE tablename = %s "
+            "AND schemaname = current_schema())", (name,)).fetchone()
         return bool(row[0])
 
     def _create(self) -> None:
@@ -118,20 +122,22 @@ class PostgresStore(MemoryStore):
                 return 0
             ids = sorted(row[0] for row in self.conn.execute(
                 "SELECT nextval('tm_units_id_seq') FROM generate_series(1, %s)", (len(new),)))
+            by_key = sorted(zip(ids, new), key=lambda pair: pair[1].key)  # the lock order
             inserted = {row[0] for row in self.conn.execute(
                 "INSERT INTO tm_units (id, key, body) SELECT * FROM "
                 "unnest(%s::bigint[], %s::bytea[], %s::text[]) ON CONFLICT (key) DO NOTHING "
-                "RETURNING id", (ids, [u.key for u in new], [u.body for u in new]))}
+                "RETURNING id", ([i for i, _ in by_key], [u.key for _, u in by_key],
+                                 [u.body for _, u in by_key]))}
             rows = batch_rows([(unit_id, unit) for unit_id, unit in zip(ids, new)
                                if unit_id in inserted])
             with self.conn.cursor() as cursor:
                 with cursor.copy("COPY tm_exact (lang, key, unit_id) FROM STDIN") as copy:
-                    for row in rows.exact:
-                        copy.write_row(row)
+                    for exact in rows.exact:
+                        copy.write_row(exact)
                 with cursor.copy("COPY tm_postings (lang, term, batch, n, ids, lens) "
                                  "FROM STDIN") as copy:
-                    for row in rows.postings:
-                        copy.write_row(row)
+                    for posting in rows.postings:
+                        copy.write_row(posting)
         return len(inserted)
 
     def unit_count(self) -> int:
@@ -151,10 +157,10 @@ class PostgresStore(MemoryStore):
         ):
             known = found.get(term)
             if known is None:
-                found[term] = Postings(decode_ids(ids, "I"), decode_ids(lens, "H"))
+                found[term] = Postings(decode_ids(ids, "I"), decode_ids(lens, "B"))
             else:
                 known.ids.extend(decode_ids(ids, "I"))
-                known.word_counts.extend(decode_ids(lens, "H"))
+                known.word_counts.extend(decode_ids(lens, "B"))
         return found
 
     def exact_units(self, lang: str, key: bytes, limit: int) -> list[int]:

@@ -36,8 +36,8 @@ SCHEMA = (
     ("CREATE TABLE tm_exact (lang TEXT NOT NULL, key BLOB NOT NULL, unit_id INTEGER NOT NULL,"
      " PRIMARY KEY (lang, key, unit_id)) WITHOUT ROWID"),
     ("CREATE TABLE tm_postings (lang TEXT NOT NULL, term TEXT NOT NULL, batch INTEGER NOT NULL,"
-     " n INTEGER NOT NULL, ids BLOB NOT NULL, lens BLOB NOT NULL)"),
-    "CREATE INDEX tm_postings_term ON tm_postings (lang, term, n)",
+     " n INTEGER NOT NULL, ids BLOB NOT NULL, lens BLOB NOT NULL,"
+     " PRIMARY KEY (lang, term, batch)) WITHOUT ROWID"),
 )
 
 
@@ -176,10 +176,10 @@ class SqliteStore(MemoryStore):
             ):
                 known = found.get(term)
                 if known is None:
-                    found[term] = Postings(decode_ids(ids, "I"), decode_ids(lens, "H"))
+                    found[term] = Postings(decode_ids(ids, "I"), decode_ids(lens, "B"))
                 else:
                     known.ids.extend(decode_ids(ids, "I"))
-                    known.word_counts.extend(decode_ids(lens, "H"))
+                    known.word_counts.extend(decode_ids(lens, "B"))
         return found
 
     def exact_units(self, lang: str, key: bytes, limit: int) -> list[int]:

@@ -26,7 +26,7 @@ from tmtool.tm.indexing import PreparedUnit, prepare_unit
 
 SCHEMA_VERSION = 1
 SCHEMA_NAME = "tmtool-tm"
-DEFAULT_BATCH_SIZE = 5_000
+DEFAULT_BATCH_SIZE = 10_000
 StoreT = TypeVar("StoreT", bound="MemoryStore")
 Progress = Callable[["ImportReport"], None]
 
@@ -86,8 +86,8 @@ class MemoryStore(abc.ABC):
 
     @abc.abstractmethod
     def add_prepared(self, batch: list[PreparedUnit]) -> int:
-        """Store the units of `batch` whose keys are new, in one transaction; returns how
-        many were added (duplicates inside the batch are already removed)."""
+        """Store the units of `batch` whose keys are new, in one transaction, with ids in
+        batch order; returns how many were added (the batch holds no key twice)."""
 
     def import_units(self, units: Iterable[TranslationUnit], *,
                      batch_size: int = DEFAULT_BATCH_SIZE,
@@ -113,7 +113,7 @@ class MemoryStore(abc.ABC):
 
     def _flush(self, batch: dict[bytes, PreparedUnit], report: ImportReport,
                progress: Progress | None) -> None:
-        added = self.add_prepared(sorted(batch.values(), key=lambda unit: unit.key))
+        added = self.add_prepared(list(batch.values()))
         report.added += added
         report.duplicates += len(batch) - added
         batch.clear()

@@ -17,14 +17,16 @@ from tmtool.lang.stemming import stem
 from tmtool.lang.tokens import normalize_text
 from tmtool.model import InlineCode, Segment
 
-_TOKEN = re.compile(
-    r"(?P<code>%(?:\d+\$)?(?:\(\w+\))?[-+#0]?\d*(?:\.\d+)?[sdifuxXeEgGcr%]"
+_CODE = re.compile(
+    r"%(?:\d+\$)?(?:\(\w+\))?[-+#0]?\d*(?:\.\d+)?[sdifuxXeEgGcr%]"
     r"|\{[\w.\[\]]*(?:![rsa])?(?::[^{}\s]*)?\}"
-    r"|</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>)"
-    r"|(?P<num>\d+(?:[.,:/]\d+)*(?![^\W_]))"
-    r"|(?P<word>[^\W_]+(?:'[^\W_]+)*)"
-    r"|(?P<punct>[^\w\s])"
+    r"|</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>"
 )
+_MAY_HOLD_CODE = re.compile(r"[%{<]")
+_NUMBER = re.compile(r"(?<![^\W_])\d+(?:[.,:/]\d+)*(?![^\W_])")
+# Letters and digits with inner apostrophes; a token of digits only is a number's piece.
+_WORDLIKE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_PUNCTUATION = re.compile(r"[^\w\s']|(?<![^\W_])'|'(?![^\W_])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,29 +60,31 @@ def _code_signature(code: InlineCode) -> str:
 
 def _scan(text: str, words: list[str], numbers: list[str], codes: list[str],
           punct: list[str]) -> None:
-    for match in _TOKEN.finditer(normalize_text(text).text):
-        kind = match.lastgroup
-        if kind == "word":
-            words.append(match.group())
-        elif kind == "num":
-            numbers.append(match.group())
-        elif kind == "code":
-            codes.append(match.group())
-        else:
-            punct.append(match.group())
+    """Each kind of token found by its own C-speed pass (the hot path of an import)."""
+    text = normalize_text(text).text
+    if _MAY_HOLD_CODE.search(text):
+        codes.extend(_CODE.findall(text))
+        text = _CODE.sub(" ", text)
+    found = _NUMBER.findall(text)
+    if found:
+        numbers.extend(found)
+        words.extend(token for token in _WORDLIKE.findall(text) if not token.isdecimal())
+        text = _NUMBER.sub(" ", text)  # a number's inner . and , are not punctuation
+    else:
+        words.extend(_WORDLIKE.findall(text))
+    punct.extend(_PUNCTUATION.findall(text))
 
 
 def _tokens(words: list[str], numbers: list[str], codes: list[str], punct: list[str],
             identity: str) -> MatchTokens:
-    folded = tuple(word.casefold() for word in words)
+    folded = tuple(map(str.casefold, words))
     return MatchTokens(
-        words=tuple(words), folded=folded, stems=tuple(stem(word) for word in folded),
+        words=tuple(words), folded=folded, stems=tuple(map(stem, folded)),
         numbers=tuple(numbers), codes=tuple(codes), punct=tuple(punct), identity=identity,
     )
 
 
-@functools.lru_cache(maxsize=65_536)
-def text_tokens(text: str) -> MatchTokens:
+def analyse_text(text: str) -> MatchTokens:
     """The match tokens of a plain string (placeholders and tags count as codes)."""
     words: list[str] = []
     numbers: list[str] = []
@@ -90,17 +94,23 @@ def text_tokens(text: str) -> MatchTokens:
     return _tokens(words, numbers, codes, punct, text.strip())
 
 
+text_tokens = functools.lru_cache(maxsize=65_536)(analyse_text)
+"""`analyse_text`, remembered: lookups meet the same memory segments again and again."""
+
+
 def word_sequence(text: str) -> list[str]:
     """The case-folded words and numbers of a text, in order (for phrase matching)."""
-    return [match.group().casefold() for match in _TOKEN.finditer(normalize_text(text).text)
-            if match.lastgroup in ("word", "num")]
+    text = normalize_text(text).text
+    if _MAY_HOLD_CODE.search(text):
+        text = _CODE.sub(" ", text)
+    return [token.casefold() for token in _WORDLIKE.findall(text)]
 
 
 def segment_tokens(segment: Segment) -> MatchTokens:
     """The match tokens of a segment with inline codes."""
     parts = segment.parts
     if len(parts) <= 1 and all(isinstance(part, str) for part in parts):
-        return text_tokens(segment.text)
+        return analyse_text(segment.text)
     words: list[str] = []
     numbers: list[str] = []
     codes: list[str] = []
