@@ -95,8 +95,8 @@ def _candidate_ids(store: MemoryStore, lang: str, slots: list[Slot]) -> list[int
         if found is not None and total > MAX_INTERSECT_POSTINGS:
             break
         ids: set[int] = set()
-        for postings in store.postings(lang, slots[index].terms).values():
-            ids.update(postings.ids)
+        for values in store.postings(lang, slots[index].terms).values():
+            ids.update(value >> 8 for value in values)
         found = ids if found is None else found & ids
     return sorted(found or ())
 

@@ -7,25 +7,33 @@ Candidates come from the index, never from a scan of the memory:
    postings budget, until every unit that could still reach `--min` must hold one of them
    (a unit missing k of the query's words needs k edits: counting filter); past the budget
    only terms that complete that guarantee are taken, up to a hard cap;
-3. each candidate gets an upper bound on its score from its word count and the chosen
-   terms it lacks (`similarity.stem_bound`); candidates are scored in descending bound and
-   the search stops when no remaining bound can beat the `limit`-th match found.
+3. the candidates holding most chosen terms get an upper bound on their score from their
+   word count and the chosen terms they lack (`similarity.stem_bound`); in descending bound,
+   their stems are read and give an exact bound (the stem similarity, which the score never
+   exceeds); only candidates whose exact bound can still enter the result are read and
+   scored, and the search stops when no remaining bound can beat the `limit`-th match.
 Results are sorted by score, then character similarity, then content key: the same on every
 back-end, since back-ends only fetch.
 """
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
-from operator import itemgetter
+from itertools import islice
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from tmtool.errors import ConfigError
 from tmtool.locales import primary_language
 from tmtool.model import Segment, TranslationUnit
-from tmtool.tm.indexing import MAX_WORD_COUNT, NUMBER_MARK, exact_key, term_occurrences
+from tmtool.tm.indexing import (
+    MAX_WORD_COUNT,
+    NUMBER_MARK,
+    STEM_SEPARATOR,
+    exact_key,
+    term_occurrences,
+)
 from tmtool.tm.similarity import match_score, stem_bound
 from tmtool.tm.store import MemoryStore
 from tmtool.tm.tokens import MatchTokens, segment_tokens, text_tokens
@@ -33,9 +41,11 @@ from tmtool.tm.tokens import MatchTokens, segment_tokens, text_tokens
 SOFT_BUDGET = 30_000      # postings read for ranking when the guarantee is already met
 HARD_BUDGET = 60_000      # postings read at most to reach the guarantee
 EXACT_LIMIT = 1_000       # units read from the exact-key index
-MAX_RANKED = 5_000        # candidates given a bound, by the number of chosen terms they hold
+MAX_RANKED = 3_000        # candidates given a bound, by the number of chosen terms they hold
+MAX_CHECKED = 1_000       # candidates whose stems are read, in descending bound
 MAX_SCORED = 200          # candidates scored at most per query
-_FETCH = 50               # units fetched per round trip
+_STEM_FETCH = 100         # stems read per round trip
+_FETCH = 25               # units read per round trip
 
 
 @dataclass(frozen=True)
@@ -97,6 +107,22 @@ def _choose_terms(counts: Counter[str], frequencies: dict[str, int], slack: int)
     return chosen
 
 
+def _top_by_hits(hits: Counter[int], needed: int) -> list[tuple[int, int]]:
+    """The posting values holding the most chosen terms (at least `needed`), about
+    MAX_RANKED of them, found with C-speed passes rather than a sort of every candidate."""
+    histogram = Counter(hits.values())
+    cutoff, total = needed, 0
+    for hit in sorted(histogram, reverse=True):
+        total += histogram[hit]
+        if total >= MAX_RANKED:
+            cutoff = max(hit, needed)
+            break
+    top = [(value, hit) for value, hit in hits.items() if hit > cutoff]
+    level = ((value, hit) for value, hit in hits.items() if hit == cutoff)
+    top.extend(islice(level, max(0, MAX_RANKED - len(top))))
+    return top
+
+
 def _posting_candidates(store: MemoryStore, lang: str, tokens: MatchTokens,
                         min_score: int) -> list[_Candidate]:
     counts = Counter(term_occurrences(tokens))
@@ -111,33 +137,27 @@ def _posting_candidates(store: MemoryStore, lang: str, tokens: MatchTokens,
         return []
     chosen = _choose_terms(counts, frequencies, slack)
     postings = store.postings(lang, chosen)
-    hits: Counter[int] = Counter()
-    lengths: dict[int, int] = {}
+    hits: Counter[int] = Counter()   # posting value (id << 8 | word count) -> terms held
     word_occurrences = 0
     for term in chosen:
-        found = postings.get(term)
-        if found is None:
+        values = postings.get(term)
+        if values is None:
             continue
         if not term.startswith(NUMBER_MARK):
             word_occurrences += counts[term]
         for _ in range(counts[term]):
-            hits.update(found.ids)
-        lengths.update(zip(found.ids, found.word_counts))
-    # Most shared chosen terms first; only the best-ranked get a bound (the cost of this
-    # step must not grow with the memory). Hits include numbers, so `missing` (word
-    # occurrences a unit lacks) is a lower bound and the score bound an upper one.
-    ranked = sorted(hits.items(), key=itemgetter(1), reverse=True)[:MAX_RANKED]
-    needed = word_occurrences - slack
+            hits.update(values)
+    # Hits include numbers, so the word occurrences a unit lacks (absent + occurrences -
+    # hit) are a lower bound, and the score bound an upper one.
+    missing_base = absent + word_occurrences
     kept = []
-    for unit_id, hit in ranked:
-        if hit < needed:
-            break
-        length = lengths[unit_id]
+    for value, hit in _top_by_hits(hits, max(1, word_occurrences - slack)):
+        length = value & MAX_WORD_COUNT
         # a count at the cap is only "at least that long": no bound then
         bound = 100.0 if length >= MAX_WORD_COUNT else stem_bound(
-            words, length, max(0, absent + word_occurrences - hit))
+            words, length, max(0, missing_base - hit))
         if bound >= min_score:
-            kept.append(_Candidate(bound, hit, unit_id))
+            kept.append(_Candidate(bound, hit, value >> 8))
     return kept
 
 
@@ -148,12 +168,60 @@ def _candidates(store: MemoryStore, lang: str, tokens: MatchTokens,
     if tokens.stems:
         for candidate in _posting_candidates(store, lang, tokens, min_score):
             pool.setdefault(candidate.unit_id, candidate)
-    return sorted(pool.values(), key=lambda c: (-c.bound, -c.hits, c.unit_id))
+    ranked = sorted(pool.values(), key=lambda c: (-c.bound, -c.hits, c.unit_id))
+    return ranked[:MAX_CHECKED]
 
 
-def _batches(ranked: list[_Candidate]) -> Iterator[list[_Candidate]]:
-    for start in range(0, min(len(ranked), MAX_SCORED), _FETCH):
-        yield ranked[start:min(start + _FETCH, MAX_SCORED)]
+class _Search:
+    """Scores candidates in descending bound until none left can enter the result."""
+
+    def __init__(self, store: MemoryStore, tokens: MatchTokens, options: LookupOptions) -> None:
+        self.store = store
+        self.tokens = tokens
+        self.options = options
+        self.src = primary_language(options.src_lang)
+        self.tgt = primary_language(options.tgt_lang)
+        self.found: list[Match] = []
+        self.scored = 0
+
+    def floor(self) -> int:
+        """The score a candidate must reach to enter: --min, then the limit-th match's."""
+        limit = self.options.limit
+        full = self.found[limit - 1].score if len(self.found) >= limit else 0
+        return max(self.options.min_score, full)
+
+    def run(self, ranked: list[_Candidate]) -> list[Match]:
+        for start in range(0, len(ranked), _STEM_FETCH):
+            batch = ranked[start:start + _STEM_FETCH]
+            if batch[0].bound < self.floor() or self.scored >= MAX_SCORED:
+                break
+            self._check(batch)
+        return self.found[: self.options.limit]
+
+    def _check(self, batch: list[_Candidate]) -> None:
+        """Bound each candidate exactly by its stems, then score the promising ones."""
+        stems = self.store.stems(self.src, (c.unit_id for c in batch))
+        similarity = Levenshtein.normalized_similarity
+        bounded = []
+        for candidate in batch:
+            text = stems.get(candidate.unit_id)
+            if text is not None:
+                words = text.split(STEM_SEPARATOR) if text else []
+                bounded.append((100 * similarity(self.tokens.stems, words), candidate.unit_id))
+        bounded.sort(key=lambda pair: (-pair[0], pair[1]))
+        for start in range(0, len(bounded), _FETCH):
+            chunk = [unit_id for bound, unit_id in bounded[start:start + _FETCH]
+                     if bound >= self.floor()]
+            if not chunk or self.scored >= MAX_SCORED:
+                return
+            units = self.store.units(chunk)
+            self.scored += len(chunk)
+            for unit_id in chunk:
+                match = _score(self.tokens, *units[unit_id], self.src, self.tgt) \
+                    if unit_id in units else None
+                if match is not None and match.score >= self.options.min_score:
+                    self.found.append(match)
+            self.found.sort(key=_order)
 
 
 def lookup(store: MemoryStore, query: Segment | str, options: LookupOptions) -> list[Match]:
@@ -161,22 +229,9 @@ def lookup(store: MemoryStore, query: Segment | str, options: LookupOptions) -> 
     tokens = query_tokens(query)
     if not tokens.identity:
         return []
-    src, tgt = primary_language(options.src_lang), primary_language(options.tgt_lang)
-    found: list[Match] = []
+    search = _Search(store, tokens, options)
     with store.reading():
-        ranked = _candidates(store, src, tokens, options.min_score)
-        for batch in _batches(ranked):
-            floor = found[options.limit - 1].score if len(found) >= options.limit else -1
-            if batch[0].bound < max(options.min_score, floor):
-                break
-            units = store.units(c.unit_id for c in batch)
-            for candidate in batch:
-                if candidate.unit_id in units:
-                    match = _score(tokens, *units[candidate.unit_id], src, tgt)
-                    if match is not None and match.score >= options.min_score:
-                        found.append(match)
-            found.sort(key=_order)
-    return found[: options.limit]
+        return search.run(_candidates(store, search.src, tokens, options.min_score))
 
 
 def _order(match: Match) -> tuple[int, float, bytes]:

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import contextlib
 import re
+from array import array
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from tmtool.errors import ConfigError, InputError
 from tmtool.model import TranslationUnit
-from tmtool.tm.indexing import PreparedUnit, batch_rows, decode_ids
-from tmtool.tm.store import SCHEMA_NAME, SCHEMA_VERSION, MemoryStore, Postings, StoreStats
+from tmtool.tm.indexing import PreparedUnit, batch_rows, decode_postings
+from tmtool.tm.store import SCHEMA_NAME, SCHEMA_VERSION, MemoryStore, StoreStats
 from tmtool.tm.unitcodec import decode_unit
 
 SCHEMA = (
@@ -28,8 +29,10 @@ SCHEMA = (
     "CREATE TABLE tm_units (id bigint PRIMARY KEY, key bytea NOT NULL UNIQUE, body text NOT NULL)",
     ("CREATE TABLE tm_exact (lang text NOT NULL, key bytea NOT NULL, unit_id bigint NOT NULL,"
      " PRIMARY KEY (lang, key, unit_id))"),
+    ("CREATE TABLE tm_stems (lang text NOT NULL, unit_id bigint NOT NULL, stems text NOT NULL,"
+     " PRIMARY KEY (lang, unit_id))"),
     ("CREATE TABLE tm_postings (lang text NOT NULL, term text NOT NULL, batch bigint NOT NULL,"
-     " n integer NOT NULL, ids bytea NOT NULL, lens bytea NOT NULL)"),
+     " n integer NOT NULL, ids bytea NOT NULL)"),
     "CREATE INDEX tm_postings_term ON tm_postings (lang, term, batch) INCLUDE (n)",
 )
 _SCHEMA_LOCK = 0x746D746F6F6C  # pg_advisory_xact_lock key: "tmtool", so two creators wait
@@ -134,7 +137,10 @@ class PostgresStore(MemoryStore):
                 with cursor.copy("COPY tm_exact (lang, key, unit_id) FROM STDIN") as copy:
                     for exact in rows.exact:
                         copy.write_row(exact)
-                with cursor.copy("COPY tm_postings (lang, term, batch, n, ids, lens) "
+                with cursor.copy("COPY tm_stems (lang, unit_id, stems) FROM STDIN") as copy:
+                    for stems in rows.stems:
+                        copy.write_row(stems)
+                with cursor.copy("COPY tm_postings (lang, term, batch, n, ids) "
                                  "FROM STDIN") as copy:
                     for posting in rows.postings:
                         copy.write_row(posting)
@@ -149,19 +155,24 @@ class PostgresStore(MemoryStore):
             "GROUP BY term", (lang, sorted(set(terms))))
         return {term: int(count) for term, count in rows}
 
-    def postings(self, lang: str, terms: Iterable[str]) -> dict[str, Postings]:
-        found: dict[str, Postings] = {}
-        for term, ids, lens in self.conn.execute(
-            "SELECT term, ids, lens FROM tm_postings WHERE lang = %s AND term = ANY(%s) "
+    def postings(self, lang: str, terms: Iterable[str]) -> dict[str, array[int]]:
+        found: dict[str, array[int]] = {}
+        for term, values in self.conn.execute(
+            "SELECT term, ids FROM tm_postings WHERE lang = %s AND term = ANY(%s) "
             "ORDER BY term, batch", (lang, sorted(set(terms))),
         ):
             known = found.get(term)
             if known is None:
-                found[term] = Postings(decode_ids(ids, "I"), decode_ids(lens, "B"))
+                found[term] = decode_postings(values)
             else:
-                known.ids.extend(decode_ids(ids, "I"))
-                known.word_counts.extend(decode_ids(lens, "B"))
+                known.extend(decode_postings(values))
         return found
+
+    def stems(self, lang: str, unit_ids: Iterable[int]) -> dict[int, str]:
+        rows = self.conn.execute(
+            "SELECT unit_id, stems FROM tm_stems WHERE lang = %s AND unit_id = ANY(%s)",
+            (lang, sorted(set(unit_ids))))
+        return dict(rows)
 
     def exact_units(self, lang: str, key: bytes, limit: int) -> list[int]:
         return [row[0] for row in self.conn.execute(

@@ -10,18 +10,18 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+from array import array
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
 from tmtool.errors import InputError
 from tmtool.model import TranslationUnit
-from tmtool.tm.indexing import PreparedUnit, batch_rows, decode_ids
+from tmtool.tm.indexing import PreparedUnit, batch_rows, decode_postings
 from tmtool.tm.store import (
     SCHEMA_NAME,
     SCHEMA_VERSION,
     MemoryStore,
-    Postings,
     StoreStats,
 )
 from tmtool.tm.unitcodec import decode_unit
@@ -35,9 +35,10 @@ SCHEMA = (
     "CREATE TABLE tm_units (id INTEGER PRIMARY KEY, key BLOB NOT NULL UNIQUE, body TEXT NOT NULL)",
     ("CREATE TABLE tm_exact (lang TEXT NOT NULL, key BLOB NOT NULL, unit_id INTEGER NOT NULL,"
      " PRIMARY KEY (lang, key, unit_id)) WITHOUT ROWID"),
+    ("CREATE TABLE tm_stems (lang TEXT NOT NULL, unit_id INTEGER NOT NULL, stems TEXT NOT NULL,"
+     " PRIMARY KEY (lang, unit_id)) WITHOUT ROWID"),
     ("CREATE TABLE tm_postings (lang TEXT NOT NULL, term TEXT NOT NULL, batch INTEGER NOT NULL,"
-     " n INTEGER NOT NULL, ids BLOB NOT NULL, lens BLOB NOT NULL,"
-     " PRIMARY KEY (lang, term, batch)) WITHOUT ROWID"),
+     " n INTEGER NOT NULL, ids BLOB NOT NULL, PRIMARY KEY (lang, term, batch)) WITHOUT ROWID"),
 )
 
 
@@ -152,8 +153,8 @@ class SqliteStore(MemoryStore):
             rows = batch_rows(list(enumerate(new, start=first)))
             self.conn.executemany("INSERT INTO tm_units VALUES (?, ?, ?)", rows.units)
             self.conn.executemany("INSERT INTO tm_exact VALUES (?, ?, ?)", rows.exact)
-            self.conn.executemany("INSERT INTO tm_postings VALUES (?, ?, ?, ?, ?, ?)",
-                                  rows.postings)
+            self.conn.executemany("INSERT INTO tm_stems VALUES (?, ?, ?)", rows.stems)
+            self.conn.executemany("INSERT INTO tm_postings VALUES (?, ?, ?, ?, ?)", rows.postings)
         return len(new)
 
     def unit_count(self) -> int:
@@ -167,19 +168,26 @@ class SqliteStore(MemoryStore):
                 f"({_marks(len(chunk))}) GROUP BY term", [lang, *chunk]))
         return counts
 
-    def postings(self, lang: str, terms: Iterable[str]) -> dict[str, Postings]:
-        found: dict[str, Postings] = {}
+    def postings(self, lang: str, terms: Iterable[str]) -> dict[str, array[int]]:
+        found: dict[str, array[int]] = {}
         for chunk in _chunks(sorted(set(terms))):
-            for term, ids, lens in self.conn.execute(
-                "SELECT term, ids, lens FROM tm_postings WHERE lang = ? AND term IN "
+            for term, values in self.conn.execute(
+                "SELECT term, ids FROM tm_postings WHERE lang = ? AND term IN "
                 f"({_marks(len(chunk))}) ORDER BY term, batch", [lang, *chunk],
             ):
                 known = found.get(term)
                 if known is None:
-                    found[term] = Postings(decode_ids(ids, "I"), decode_ids(lens, "B"))
+                    found[term] = decode_postings(values)
                 else:
-                    known.ids.extend(decode_ids(ids, "I"))
-                    known.word_counts.extend(decode_ids(lens, "B"))
+                    known.extend(decode_postings(values))
+        return found
+
+    def stems(self, lang: str, unit_ids: Iterable[int]) -> dict[int, str]:
+        found: dict[int, str] = {}
+        for chunk in _chunks(sorted(set(unit_ids))):
+            found.update(self.conn.execute(
+                f"SELECT unit_id, stems FROM tm_stems WHERE lang = ? AND unit_id IN "
+                f"({_marks(len(chunk))})", [lang, *chunk]))
         return found
 
     def exact_units(self, lang: str, key: bytes, limit: int) -> list[int]:

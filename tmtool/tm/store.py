@@ -31,14 +31,6 @@ StoreT = TypeVar("StoreT", bound="MemoryStore")
 Progress = Callable[["ImportReport"], None]
 
 
-@dataclass(frozen=True, slots=True)
-class Postings:
-    """The units holding one term, and each one's word count, in ascending id order."""
-
-    ids: array[int]
-    word_counts: array[int]
-
-
 @dataclass
 class ImportReport:
     """What one import did: units read, added, already stored, and skipped (fewer than two
@@ -136,8 +128,13 @@ class MemoryStore(abc.ABC):
         """Document frequency of each term in `lang` (terms not stored are left out)."""
 
     @abc.abstractmethod
-    def postings(self, lang: str, terms: Iterable[str]) -> dict[str, Postings]:
-        """The postings of each term in `lang` (terms not stored are left out)."""
+    def postings(self, lang: str, terms: Iterable[str]) -> dict[str, array[int]]:
+        """The posting values (`unit id << 8 | word count`) of each term in `lang`, in
+        batch order (terms not stored are left out)."""
+
+    @abc.abstractmethod
+    def stems(self, lang: str, unit_ids: Iterable[int]) -> dict[int, str]:
+        """The space-separated stems of the units' `lang` segments."""
 
     @abc.abstractmethod
     def exact_units(self, lang: str, key: bytes, limit: int) -> list[int]:
