@@ -173,7 +173,7 @@ def sqlite_size(path: Path) -> int:
 def postgres_size(store: MemoryStore) -> int:
     conn = store.conn  # type: ignore[attr-defined]
     row = conn.execute("SELECT sum(pg_total_relation_size(oid)) FROM pg_class "
-                       "WHERE relname IN ('tm_units', 'tm_exact', 'tm_postings')").fetchone()
+                       "WHERE relname IN ('tm_units', 'tm_segments', 'tm_postings')").fetchone()
     return int(row[0])
 
 

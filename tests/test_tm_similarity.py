@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from tmtool.lang.stemming import stem
 from tmtool.model import CodeKind, InlineCode, Segment
-from tmtool.tm.similarity import match_score, stem_bound
+from tmtool.tm.packing import decode_sketch, encode_sketch, token_hashes
+from tmtool.tm.similarity import match_score, sketch_bound, stem_bound
 from tmtool.tm.tokens import segment_tokens, text_tokens
 
 BOLD = (InlineCode(CodeKind.OPEN, 1, "<b>", "bold"), InlineCode(CodeKind.CLOSE, 1, "</b>", "bold"))
@@ -111,3 +112,11 @@ def test_the_stem_bound_never_underestimates_a_score(a: str, b: str) -> None:
     missing = sum(1 for term in query.stems if term not in candidate.stems)
     bound = stem_bound(len(query.stems), len(candidate.stems), missing)
     assert match_score(query, candidate) <= bound or not query.stems
+
+
+@given(texts, texts)
+def test_the_sketch_bound_never_underestimates_a_score(a: str, b: str) -> None:
+    query, candidate = text_tokens(a), text_tokens(b)
+    bound = sketch_bound(token_hashes(query.stems), token_hashes(query.numbers),
+                         *decode_sketch(encode_sketch(candidate)))
+    assert match_score(query, candidate) <= bound or not (query.stems or candidate.stems)

@@ -1,9 +1,10 @@
 """Concordance: the units whose source (or target) holds a phrase, Ukrainian words in every
 case form.
 
-Each word of the phrase becomes a slot of allowed forms: a Ukrainian word's inflected forms
-as the terminology linter generates them (pymorphy3 when installed, else the suffix rules of
-`glossary.declension`), an English word any word with its stem (minister, ministers,
+Each word of the phrase becomes a slot of allowed forms: a Ukrainian word, typed in any case,
+is taken back to its possible nominatives and their inflected forms generated as the
+terminology linter does (pymorphy3 when installed, else the suffix rules of
+`glossary.declension`); an English word any word with its stem (minister, ministers,
 minister's), a number itself. Candidates are the units whose index holds a stem of every
 form-slot (rarest slots intersected first); each is verified by finding the slots as
 consecutive words of its text. Results come in the order units were stored.
@@ -14,7 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tmtool.errors import ConfigError
+from tmtool.glossary.declension import base_candidates
 from tmtool.glossary.uk_matcher import token_forms
+from tmtool.lang import morphology
 from tmtool.lang.stemming import stem
 from tmtool.lang.tokens import has_cyrillic
 from tmtool.locales import primary_language
@@ -60,6 +63,16 @@ class ConcordanceHit:
     unit: TranslationUnit
 
 
+def _lemmas(word: str) -> set[str]:
+    """The word and the nominatives it may be a form of (a phrase may be typed in any
+    case: «Касимом Кайсеновим»): the dictionary's lemmas when pymorphy3 is installed, and
+    the suffix rules' guesses."""
+    lemmas = {word} | base_candidates(word)
+    for found in (morphology.noun_lemmas(word), morphology.name_lemmas(word)):
+        lemmas.update(found or ())
+    return lemmas
+
+
 def phrase_slots(phrase: str) -> list[Slot]:
     slots = []
     for word in word_sequence(phrase):
@@ -68,7 +81,8 @@ def phrase_slots(phrase: str) -> list[Slot]:
             continue
         forms = {word}
         if has_cyrillic(word):
-            forms |= token_forms(word, None, use_morphology=True)
+            for lemma in _lemmas(word):
+                forms |= token_forms(lemma, None, use_morphology=True)
         slots.append(Slot(word, frozenset(forms),
                           frozenset(stem(form)[:MAX_TERM_CHARS] for form in forms)))
     if not any(slot.terms for slot in slots):

@@ -1,29 +1,24 @@
 """What an import writes for each unit, the same for every back-end: the unit's key and body,
-and per language its exact key, its stems, and its index terms, gathered into postings.
+and per language its exact key, its sketch (`packing`) and its index terms, gathered into
+postings per language, term and import batch.
 
-Postings are written per import batch: one row per (language, term, batch) holding one
-64-bit little-endian value per unit, `unit id << 8 | word count` (a count over 255 is
-stored as 255), so that a lookup counts hits and knows lengths in one C-speed pass. Rows are
-only ever added (no row is updated), so several importers on a shared server never wait on
-one another's postings, and a term's document frequency is the sum of its rows' counts.
-The stems (space-separated) let a lookup bound a candidate's score exactly before reading
-the unit.
+Rows are only ever added (no row is updated), so several importers on a shared server never
+wait on one another's postings, and a term's document frequency is the sum of its rows'
+counts.
 """
 from __future__ import annotations
 
 import hashlib
-import sys
-from array import array
 from dataclasses import dataclass, field
 
 from tmtool.locales import primary_language
 from tmtool.model import TranslationUnit
+from tmtool.tm.packing import encode_postings, encode_sketch
 from tmtool.tm.tokens import MatchTokens, segment_tokens
 from tmtool.tm.unitcodec import encode_unit, unit_key
 
 MAX_TERM_CHARS = 64
 MAX_WORD_COUNT = 255  # stored in the low byte of a posting; a longer segment counts as 255
-STEM_SEPARATOR = " "
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +29,7 @@ class IndexEntry:
     exact_key: bytes
     word_count: int
     terms: tuple[str, ...]
-    stems: str
+    sketch: bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +44,7 @@ class BatchRows:
     """Rows of one batch of new units, ready for a back-end to insert."""
 
     units: list[tuple[int, bytes, str]] = field(default_factory=list)
-    exact: list[tuple[str, bytes, int]] = field(default_factory=list)
-    stems: list[tuple[str, int, str]] = field(default_factory=list)
+    segments: list[tuple[str, int, bytes, bytes]] = field(default_factory=list)
     postings: list[tuple[str, str, int, int, bytes]] = field(default_factory=list)
 
 
@@ -85,26 +79,10 @@ def prepare_unit(unit: TranslationUnit) -> PreparedUnit | None:
             continue
         tokens = segment_tokens(variant.segment)
         entries[lang] = IndexEntry(lang, exact_key(tokens), len(tokens.stems),
-                                   index_terms(tokens), STEM_SEPARATOR.join(tokens.stems))
+                                   index_terms(tokens), encode_sketch(tokens))
     if len(entries) < 2:
         return None
     return PreparedUnit(unit_key(unit), encode_unit(unit), tuple(entries.values()))
-
-
-def encode_postings(values: list[int]) -> bytes:
-    packed = array("Q", values)
-    if sys.byteorder == "big":
-        packed.byteswap()
-    return packed.tobytes()
-
-
-def decode_postings(data: bytes) -> array[int]:
-    """Posting values: `value >> 8` is the unit id, `value & 255` its word count."""
-    packed = array("Q")
-    packed.frombytes(data)
-    if sys.byteorder == "big":
-        packed.byteswap()
-    return packed
 
 
 def batch_rows(new_units: list[tuple[int, PreparedUnit]]) -> BatchRows:
@@ -118,8 +96,7 @@ def batch_rows(new_units: list[tuple[int, PreparedUnit]]) -> BatchRows:
     for unit_id, prepared in new_units:
         rows.units.append((unit_id, prepared.key, prepared.body))
         for entry in prepared.entries:
-            rows.exact.append((entry.lang, entry.exact_key, unit_id))
-            rows.stems.append((entry.lang, unit_id, entry.stems))
+            rows.segments.append((entry.lang, unit_id, entry.exact_key, entry.sketch))
             terms = postings.get(entry.lang)
             if terms is None:
                 terms = postings[entry.lang] = {}

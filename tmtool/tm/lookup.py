@@ -9,9 +9,10 @@ Candidates come from the index, never from a scan of the memory:
    only terms that complete that guarantee are taken, up to a hard cap;
 3. the candidates holding most chosen terms get an upper bound on their score from their
    word count and the chosen terms they lack (`similarity.stem_bound`); in descending bound,
-   their stems are read and give an exact bound (the stem similarity, which the score never
-   exceeds); only candidates whose exact bound can still enter the result are read and
-   scored, and the search stops when no remaining bound can beat the `limit`-th match.
+   their sketches (hashed stems and numbers) are read and give a close bound (the stem
+   similarity less the number penalty, which the score never exceeds); only candidates
+   whose close bound can still enter the result are read and scored, and the search stops
+   when no remaining bound can beat the `limit`-th match.
 Results are sorted by score, then character similarity, then content key: the same on every
 back-end, since back-ends only fetch.
 """
@@ -22,7 +23,6 @@ from dataclasses import dataclass
 from itertools import islice
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
 
 from tmtool.errors import ConfigError
 from tmtool.locales import primary_language
@@ -30,11 +30,11 @@ from tmtool.model import Segment, TranslationUnit
 from tmtool.tm.indexing import (
     MAX_WORD_COUNT,
     NUMBER_MARK,
-    STEM_SEPARATOR,
     exact_key,
     term_occurrences,
 )
-from tmtool.tm.similarity import match_score, stem_bound
+from tmtool.tm.packing import decode_sketch, token_hashes
+from tmtool.tm.similarity import match_score, sketch_bound, stem_bound
 from tmtool.tm.store import MemoryStore
 from tmtool.tm.tokens import MatchTokens, segment_tokens, text_tokens
 
@@ -42,9 +42,9 @@ SOFT_BUDGET = 30_000      # postings read for ranking when the guarantee is alre
 HARD_BUDGET = 60_000      # postings read at most to reach the guarantee
 EXACT_LIMIT = 1_000       # units read from the exact-key index
 MAX_RANKED = 3_000        # candidates given a bound, by the number of chosen terms they hold
-MAX_CHECKED = 1_000       # candidates whose stems are read, in descending bound
+MAX_CHECKED = 1_000       # candidates whose sketches are read, in descending bound
 MAX_SCORED = 200          # candidates scored at most per query
-_STEM_FETCH = 100         # stems read per round trip
+_STEM_FETCH = 100         # sketches read per round trip
 _FETCH = 25               # units read per round trip
 
 
@@ -183,6 +183,8 @@ class _Search:
         self.tgt = primary_language(options.tgt_lang)
         self.found: list[Match] = []
         self.scored = 0
+        self.stem_hashes = token_hashes(tokens.stems)
+        self.number_hashes = token_hashes(tokens.numbers)
 
     def floor(self) -> int:
         """The score a candidate must reach to enter: --min, then the limit-th match's."""
@@ -199,19 +201,19 @@ class _Search:
         return self.found[: self.options.limit]
 
     def _check(self, batch: list[_Candidate]) -> None:
-        """Bound each candidate exactly by its stems, then score the promising ones."""
-        stems = self.store.stems(self.src, (c.unit_id for c in batch))
-        similarity = Levenshtein.normalized_similarity
+        """Bound each candidate closely by its sketch, then score the promising ones."""
+        sketches = self.store.sketches(self.src, (c.unit_id for c in batch))
         bounded = []
-        for candidate in batch:
-            text = stems.get(candidate.unit_id)
-            if text is not None:
-                words = text.split(STEM_SEPARATOR) if text else []
-                bounded.append((100 * similarity(self.tokens.stems, words), candidate.unit_id))
-        bounded.sort(key=lambda pair: (-pair[0], pair[1]))
+        for rank, candidate in enumerate(batch):   # rank keeps the hits order among ties
+            sketch = sketches.get(candidate.unit_id)
+            if sketch is not None:
+                bound = sketch_bound(self.stem_hashes, self.number_hashes,
+                                     *decode_sketch(sketch))
+                bounded.append((-bound, rank, candidate.unit_id))
+        bounded.sort()
         for start in range(0, len(bounded), _FETCH):
-            chunk = [unit_id for bound, unit_id in bounded[start:start + _FETCH]
-                     if bound >= self.floor()]
+            chunk = [unit_id for bound, _rank, unit_id in bounded[start:start + _FETCH]
+                     if -bound >= self.floor()]
             if not chunk or self.scored >= MAX_SCORED:
                 return
             units = self.store.units(chunk)

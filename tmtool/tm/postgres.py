@@ -19,7 +19,8 @@ from typing import Any
 
 from tmtool.errors import ConfigError, InputError
 from tmtool.model import TranslationUnit
-from tmtool.tm.indexing import PreparedUnit, batch_rows, decode_postings
+from tmtool.tm.indexing import PreparedUnit, batch_rows
+from tmtool.tm.packing import decode_postings
 from tmtool.tm.store import SCHEMA_NAME, SCHEMA_VERSION, MemoryStore, StoreStats
 from tmtool.tm.unitcodec import decode_unit
 
@@ -27,10 +28,9 @@ SCHEMA = (
     "CREATE TABLE tm_meta (key text PRIMARY KEY, value text NOT NULL)",
     "CREATE SEQUENCE tm_units_id_seq",
     "CREATE TABLE tm_units (id bigint PRIMARY KEY, key bytea NOT NULL UNIQUE, body text NOT NULL)",
-    ("CREATE TABLE tm_exact (lang text NOT NULL, key bytea NOT NULL, unit_id bigint NOT NULL,"
-     " PRIMARY KEY (lang, key, unit_id))"),
-    ("CREATE TABLE tm_stems (lang text NOT NULL, unit_id bigint NOT NULL, stems text NOT NULL,"
-     " PRIMARY KEY (lang, unit_id))"),
+    ("CREATE TABLE tm_segments (lang text NOT NULL, unit_id bigint NOT NULL,"
+     " key bytea NOT NULL, sketch bytea NOT NULL, PRIMARY KEY (lang, unit_id))"),
+    "CREATE INDEX tm_segments_key ON tm_segments (lang, key, unit_id)",
     ("CREATE TABLE tm_postings (lang text NOT NULL, term text NOT NULL, batch bigint NOT NULL,"
      " n integer NOT NULL, ids bytea NOT NULL)"),
     "CREATE INDEX tm_postings_term ON tm_postings (lang, term, batch) INCLUDE (n)",
@@ -134,12 +134,10 @@ class PostgresStore(MemoryStore):
             rows = batch_rows([(unit_id, unit) for unit_id, unit in zip(ids, new)
                                if unit_id in inserted])
             with self.conn.cursor() as cursor:
-                with cursor.copy("COPY tm_exact (lang, key, unit_id) FROM STDIN") as copy:
-                    for exact in rows.exact:
-                        copy.write_row(exact)
-                with cursor.copy("COPY tm_stems (lang, unit_id, stems) FROM STDIN") as copy:
-                    for stems in rows.stems:
-                        copy.write_row(stems)
+                with cursor.copy("COPY tm_segments (lang, unit_id, key, sketch) "
+                                 "FROM STDIN") as copy:
+                    for segment in rows.segments:
+                        copy.write_row(segment)
                 with cursor.copy("COPY tm_postings (lang, term, batch, n, ids) "
                                  "FROM STDIN") as copy:
                     for posting in rows.postings:
@@ -168,15 +166,16 @@ class PostgresStore(MemoryStore):
                 known.extend(decode_postings(values))
         return found
 
-    def stems(self, lang: str, unit_ids: Iterable[int]) -> dict[int, str]:
+    def sketches(self, lang: str, unit_ids: Iterable[int]) -> dict[int, bytes]:
         rows = self.conn.execute(
-            "SELECT unit_id, stems FROM tm_stems WHERE lang = %s AND unit_id = ANY(%s)",
+            "SELECT unit_id, sketch FROM tm_segments WHERE lang = %s AND unit_id = ANY(%s)",
             (lang, sorted(set(unit_ids))))
-        return dict(rows)
+        return {unit_id: bytes(sketch) for unit_id, sketch in rows}
 
     def exact_units(self, lang: str, key: bytes, limit: int) -> list[int]:
         return [row[0] for row in self.conn.execute(
-            "SELECT unit_id FROM tm_exact WHERE lang = %s AND key = %s ORDER BY unit_id LIMIT %s",
+            "SELECT unit_id FROM tm_segments WHERE lang = %s AND key = %s ORDER BY unit_id "
+            "LIMIT %s",
             (lang, key, limit))]
 
     def units(self, unit_ids: Iterable[int]) -> dict[int, tuple[bytes, TranslationUnit]]:
@@ -194,7 +193,7 @@ class PostgresStore(MemoryStore):
     def stats(self) -> StoreStats:
         with self.reading():
             languages = {lang: int(count) for lang, count in self.conn.execute(
-                "SELECT lang, count(*) FROM tm_exact GROUP BY lang")}
+                "SELECT lang, count(*) FROM tm_segments GROUP BY lang")}
             return StoreStats(self.unit_count(), languages, self.backend)
 
     def close(self) -> None:

@@ -58,6 +58,17 @@ def match_score(query: MatchTokens, candidate: MatchTokens) -> int:
     return max(0, min(BEST_FUZZY, score))
 
 
+def sketch_bound(query_stems: list[int], query_numbers: list[int], stems: list[int],
+                 numbers: list[int]) -> float:
+    """An upper bound on the score of a segment from hashes of its stems and numbers
+    (`packing`): its stem similarity, which `base` never exceeds, less the number penalty."""
+    longest = max(len(query_stems), len(stems))
+    if not longest:
+        return 100.0
+    similarity = 100.0 * (longest - Levenshtein.distance(query_stems, stems)) / longest
+    return max(0.0, similarity - NUMBER_PENALTY * Levenshtein.distance(query_numbers, numbers))
+
+
 def stem_bound(query_words: int, candidate_words: int, missing_words: int) -> float:
     """An upper bound (0-100) on the score of a candidate of `candidate_words` words that
     lacks `missing_words` of the query's words (by stem): each needs at least one edit, as

@@ -17,7 +17,8 @@ from typing import TypeVar
 
 from tmtool.errors import InputError
 from tmtool.model import TranslationUnit
-from tmtool.tm.indexing import PreparedUnit, batch_rows, decode_postings
+from tmtool.tm.indexing import PreparedUnit, batch_rows
+from tmtool.tm.packing import decode_postings
 from tmtool.tm.store import (
     SCHEMA_NAME,
     SCHEMA_VERSION,
@@ -33,10 +34,9 @@ _CHUNK = 500  # host parameters per IN (...) list
 SCHEMA = (
     "CREATE TABLE tm_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE tm_units (id INTEGER PRIMARY KEY, key BLOB NOT NULL UNIQUE, body TEXT NOT NULL)",
-    ("CREATE TABLE tm_exact (lang TEXT NOT NULL, key BLOB NOT NULL, unit_id INTEGER NOT NULL,"
-     " PRIMARY KEY (lang, key, unit_id)) WITHOUT ROWID"),
-    ("CREATE TABLE tm_stems (lang TEXT NOT NULL, unit_id INTEGER NOT NULL, stems TEXT NOT NULL,"
-     " PRIMARY KEY (lang, unit_id)) WITHOUT ROWID"),
+    ("CREATE TABLE tm_segments (lang TEXT NOT NULL, unit_id INTEGER NOT NULL,"
+     " key BLOB NOT NULL, sketch BLOB NOT NULL, PRIMARY KEY (lang, unit_id)) WITHOUT ROWID"),
+    "CREATE INDEX tm_segments_key ON tm_segments (lang, key)",
     ("CREATE TABLE tm_postings (lang TEXT NOT NULL, term TEXT NOT NULL, batch INTEGER NOT NULL,"
      " n INTEGER NOT NULL, ids BLOB NOT NULL, PRIMARY KEY (lang, term, batch)) WITHOUT ROWID"),
 )
@@ -152,8 +152,7 @@ class SqliteStore(MemoryStore):
             first = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM tm_units").fetchone()[0]
             rows = batch_rows(list(enumerate(new, start=first)))
             self.conn.executemany("INSERT INTO tm_units VALUES (?, ?, ?)", rows.units)
-            self.conn.executemany("INSERT INTO tm_exact VALUES (?, ?, ?)", rows.exact)
-            self.conn.executemany("INSERT INTO tm_stems VALUES (?, ?, ?)", rows.stems)
+            self.conn.executemany("INSERT INTO tm_segments VALUES (?, ?, ?, ?)", rows.segments)
             self.conn.executemany("INSERT INTO tm_postings VALUES (?, ?, ?, ?, ?)", rows.postings)
         return len(new)
 
@@ -182,17 +181,17 @@ class SqliteStore(MemoryStore):
                     known.extend(decode_postings(values))
         return found
 
-    def stems(self, lang: str, unit_ids: Iterable[int]) -> dict[int, str]:
-        found: dict[int, str] = {}
+    def sketches(self, lang: str, unit_ids: Iterable[int]) -> dict[int, bytes]:
+        found: dict[int, bytes] = {}
         for chunk in _chunks(sorted(set(unit_ids))):
             found.update(self.conn.execute(
-                f"SELECT unit_id, stems FROM tm_stems WHERE lang = ? AND unit_id IN "
+                f"SELECT unit_id, sketch FROM tm_segments WHERE lang = ? AND unit_id IN "
                 f"({_marks(len(chunk))})", [lang, *chunk]))
         return found
 
     def exact_units(self, lang: str, key: bytes, limit: int) -> list[int]:
         return [row[0] for row in self.conn.execute(
-            "SELECT unit_id FROM tm_exact WHERE lang = ? AND key = ? ORDER BY unit_id LIMIT ?",
+            "SELECT unit_id FROM tm_segments WHERE lang = ? AND key = ? ORDER BY unit_id LIMIT ?",
             (lang, key, limit))]
 
     def units(self, unit_ids: Iterable[int]) -> dict[int, tuple[bytes, TranslationUnit]]:
@@ -211,7 +210,7 @@ class SqliteStore(MemoryStore):
     def stats(self) -> StoreStats:
         with self.reading():
             languages = dict(self.conn.execute(
-                "SELECT lang, count(*) FROM tm_exact GROUP BY lang").fetchall())
+                "SELECT lang, count(*) FROM tm_segments GROUP BY lang").fetchall())
             return StoreStats(self.unit_count(), languages, self.backend)
 
     def close(self) -> None:

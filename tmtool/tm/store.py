@@ -133,8 +133,8 @@ class MemoryStore(abc.ABC):
         batch order (terms not stored are left out)."""
 
     @abc.abstractmethod
-    def stems(self, lang: str, unit_ids: Iterable[int]) -> dict[int, str]:
-        """The space-separated stems of the units' `lang` segments."""
+    def sketches(self, lang: str, unit_ids: Iterable[int]) -> dict[int, bytes]:
+        """The sketches (`packing.encode_sketch`) of the units' `lang` segments."""
 
     @abc.abstractmethod
     def exact_units(self, lang: str, key: bytes, limit: int) -> list[int]:
