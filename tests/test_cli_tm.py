@@ -182,3 +182,10 @@ def test_an_unreachable_server_is_one_line_exit_2(workdir: Path) -> None:
         "tmtool: error: postgresql://tm:***@127.0.0.1:1/memory: cannot connect to the server (")
     assert result.stderr.count("\n") == 1
     assert "secret" not in result.stderr
+
+
+def test_export_to_stdout(memory: str) -> None:
+    result = run("tm", "export", "--db", memory, "-o", "-", "-q")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.startswith('<?xml version="1.0" encoding="UTF-8"?>\n')
+    assert result.stdout.count("<tu ") == 14

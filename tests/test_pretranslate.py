@@ -10,6 +10,7 @@ from pathlib import Path
 import polib
 import pytest
 from click.testing import CliRunner, Result
+from lxml import etree
 
 from tests.components import require
 from tests.golden import assert_golden
@@ -19,6 +20,7 @@ from tmtool.model import CodeKind, InlineCode, Segment
 from tmtool.tm.pretranslate import adapt_codes
 
 DATA = Path(__file__).parent / "data" / "tm"
+XLIFF_DATA = Path(__file__).parent / "data" / "xliff"
 GOLDEN = Path(__file__).parent / "golden" / "tm" / "pretranslate"
 
 
@@ -211,3 +213,83 @@ def test_codes_of_the_memory_take_the_form_of_the_documents_codes() -> None:
         "Click ", bold_md[0], "Save", bold_md[1])
     unrelated = Segment(("Натисніть ", InlineCode(CodeKind.STANDALONE, None, "<br/>")))
     assert adapt_codes(translation, memory_source, unrelated) == translation
+
+
+def test_a_legacy_charset_that_cannot_hold_the_translation_is_refused(workdir: Path) -> None:
+    text = (workdir / "new.po").read_text(encoding="utf-8")
+    latin = text.replace("charset=UTF-8", "charset=ISO-8859-1").replace("Вийти", "Quit")
+    latin = latin.replace("Старе повідомлення", "Old")
+    (workdir / "latin.po").write_bytes(latin.encode("iso-8859-1"))
+    result = run("pretranslate", "latin.po", "--tm", "po.db", "-o", "out.po")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "tmtool: error: latin.po: a translation from the memory holds 'З', which the file's "
+        "charset ISO-8859-1 cannot hold; convert the catalogue to UTF-8 (msgconv)\n")
+    assert not (workdir / "out.po").exists()
+
+
+SYSTEM_CATALOGUES = [Path("/usr/share/locale/uk/LC_MESSAGES") / f"{name}.mo"
+                     for name in ("apt", "PackageKit")]
+
+
+@pytest.mark.parametrize("route", ["po", "tmx"])
+def test_a_real_catalogue_is_restored_from_a_memory_of_itself(tmp_path: Path, route: str) -> None:
+    """A catalogue nobody on the team wrote (a Debian package's Ukrainian translation:
+    English msgids, plurals, printf formats, edge white space), emptied, then filled from a
+    memory made of it, directly or through TMX: every translation comes back."""
+    msgunfmt = shutil.which("msgunfmt")
+    require("GNU gettext msgunfmt", msgunfmt is not None, "apt-get install gettext")
+    found = next((path for path in SYSTEM_CATALOGUES if path.is_file()), None)
+    if found is None:
+        pytest.skip("no Ukrainian system catalogue (apt, PackageKit) on this machine")
+    assert msgunfmt is not None
+    original = tmp_path / "uk.po"
+    subprocess.run([msgunfmt, str(found), "-o", str(original)], check=True, capture_output=True)
+    catalog = polib.pofile(str(original))
+    for entry in catalog:
+        entry.msgstr = ""
+        entry.msgstr_plural = dict.fromkeys(entry.msgstr_plural, "")
+    (tmp_path / "empty").mkdir()
+    catalog.save(str(tmp_path / "empty" / "uk.po"))
+    memory = str(original)
+    if route == "tmx":
+        memory = str(tmp_path / "memory.tmx")
+        assert run("convert", str(original), "-o", memory, "--src-lang", "en", "-q").exit_code == 0
+    assert run("tm", "import", memory, "--db", str(tmp_path / "m.db"), "-q").exit_code == 0
+    result = run("pretranslate", str(tmp_path / "empty" / "uk.po"), "--tm", str(tmp_path / "m.db"),
+                 "-o", str(tmp_path / "filled.po"), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    msgfmt_check(tmp_path / "filled.po")
+    expected = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural) for e in polib.pofile(str(original))}
+    filled = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural)
+              for e in polib.pofile(str(tmp_path / "filled.po"))}
+    assert filled == expected
+    assert json.loads(result.stdout)["filled"]["fuzzy"] == 0
+
+
+def _emptied_targets(source: Path, destination: Path) -> None:
+    tree = etree.parse(str(source))
+    for target in [e for e in tree.iter() if isinstance(e.tag, str)
+                   and etree.QName(e).localname == "target"]:
+        marks = [m for m in target.iter() if etree.QName(m).localname == "mrk"]
+        for holder in marks or [target]:
+            for child in list(holder):
+                holder.remove(child)
+            holder.text = None
+    tree.write(str(destination), xml_declaration=True, encoding="UTF-8")
+
+
+@pytest.mark.parametrize("name", ["inline-codes-12.xlf", "memoq-style.mqxliff",
+                                  "sample-20.xlf", "trados-seg-source.sdlxliff"])
+def test_tool_xliff_files_get_their_translations_back(tmp_path: Path, name: str) -> None:
+    """memoQ (seg-source, target without mrk), Trados (seg-source with mrk per segment),
+    XLIFF 2.0 and 1.2 inline codes: emptied, then filled from a memory of themselves."""
+    original = XLIFF_DATA / name
+    _emptied_targets(original, tmp_path / name)
+    assert run("tm", "import", str(original), "--db", str(tmp_path / "m.db"), "-q").exit_code == 0
+    result = run("pretranslate", str(tmp_path / name), "--tm", str(tmp_path / "m.db"), "-o",
+                 str(tmp_path / f"out-{name}"), "-q")
+    assert result.exit_code == 0, result.stderr
+    expected = {u.tuid: u.variants[1].segment for u in read_xliff(str(original))}
+    filled = {u.tuid: u.variants[1].segment for u in read_xliff(str(tmp_path / f"out-{name}"))}
+    assert filled == expected

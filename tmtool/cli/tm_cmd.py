@@ -6,6 +6,9 @@ Results go to stdout, summaries to stderr.
 """
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
+
 import click
 
 from tmtool.cli import TmtoolGroup
@@ -47,6 +50,14 @@ def tm() -> None:
     """
 
 
+def _progress(path: str) -> Callable[[ImportReport], None] | None:
+    """A progress line rewritten after each batch, on a terminal only."""
+    if not sys.stderr.isatty():
+        return None
+    return lambda report: click.echo(f"\r{path}: {report.read:,} units read, "
+                                     f"{report.added:,} added", err=True, nl=False)
+
+
 def _import_line(path: str, report: ImportReport) -> str:
     return (f"{path}: {report.read:,} units read, {report.added:,} added, "
             f"{report.duplicates:,} already stored, {report.skipped:,} skipped")
@@ -78,9 +89,10 @@ def import_files(files: tuple[str, ...], db: str, src_lang: str | None, tgt_lang
     with open_store(db, create=True) as store:
         for path in files:
             units = read_memory_file(path, src_lang=src_lang, tgt_lang=tgt_lang)
-            report = store.import_units(units, batch_size=batch_size)
+            progress = None if quiet else _progress(path)
+            report = store.import_units(units, batch_size=batch_size, progress=progress)
             if not quiet:
-                click.echo(_import_line(path, report), err=True)
+                click.echo(("\r" if progress else "") + _import_line(path, report), err=True)
         if not quiet:
             click.echo(f"{store.location}: {store.unit_count():,} units", err=True)
 

@@ -39,11 +39,11 @@ from tmtool.tm.store import MemoryStore
 from tmtool.tm.tokens import MatchTokens, segment_tokens, text_tokens
 
 SOFT_BUDGET = 30_000      # postings read for ranking when the guarantee is already met
-HARD_BUDGET = 60_000      # postings read at most to reach the guarantee
+HARD_BUDGET = 60_000      # postings read at most to reach the guarantee (x effort)
 EXACT_LIMIT = 1_000       # units read from the exact-key index
 MAX_RANKED = 3_000        # candidates given a bound, by the number of chosen terms they hold
-MAX_CHECKED = 1_000       # candidates whose sketches are read, in descending bound
-MAX_SCORED = 200          # candidates scored at most per query
+MAX_CHECKED = 1_000       # candidates whose sketches are read (x effort squared)
+MAX_SCORED = 300          # candidates scored at most per query
 _STEM_FETCH = 100         # sketches read per round trip
 _FETCH = 25               # units read per round trip
 
@@ -91,14 +91,21 @@ def query_tokens(query: Segment | str) -> MatchTokens:
     return text_tokens(query) if isinstance(query, str) else segment_tokens(query)
 
 
-def _choose_terms(counts: Counter[str], frequencies: dict[str, int], slack: int) -> list[str]:
+def effort(min_score: int) -> float:
+    """How much more work a lower `--min` may take: 1 down to 70 %, then growing (at 50 %
+    a unit may have twice as many edits relative to its length, and far more units can)."""
+    return max(1.0, (100 - min_score) / 30)
+
+
+def _choose_terms(counts: Counter[str], frequencies: dict[str, int], slack: int,
+                  hard_budget: int) -> list[str]:
     """Terms rarest first while within the soft budget; past it, only while the guarantee
     (more chosen word occurrences than `slack` misses) is not met, within the hard budget."""
     chosen: list[str] = []
     occurrences = total = 0
     for term in sorted(frequencies, key=lambda t: (frequencies[t], t)):
         frequency = frequencies[term]
-        budget = SOFT_BUDGET if occurrences > slack else HARD_BUDGET
+        budget = SOFT_BUDGET if occurrences > slack else hard_budget
         if chosen and total + frequency > budget:
             break
         chosen.append(term)
@@ -135,7 +142,7 @@ def _posting_candidates(store: MemoryStore, lang: str, tokens: MatchTokens,
     slack = allowed - absent
     if slack < 0 or not frequencies:
         return []
-    chosen = _choose_terms(counts, frequencies, slack)
+    chosen = _choose_terms(counts, frequencies, slack, int(HARD_BUDGET * effort(min_score)))
     postings = store.postings(lang, chosen)
     hits: Counter[int] = Counter()   # posting value (id << 8 | word count) -> terms held
     word_occurrences = 0
@@ -169,7 +176,7 @@ def _candidates(store: MemoryStore, lang: str, tokens: MatchTokens,
         for candidate in _posting_candidates(store, lang, tokens, min_score):
             pool.setdefault(candidate.unit_id, candidate)
     ranked = sorted(pool.values(), key=lambda c: (-c.bound, -c.hits, c.unit_id))
-    return ranked[:MAX_CHECKED]
+    return ranked[:int(MAX_CHECKED * effort(min_score) ** 2)]
 
 
 class _Search:

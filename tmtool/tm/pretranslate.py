@@ -114,13 +114,19 @@ class MatchFinder:
                       LookupOptions(self.src_lang, self.tgt_lang, floor, limit))
 
     def best(self, query: Segment | str, *, context: str | None = None,
-             accept: UnitFilter | None = None) -> Match | None:
-        """The best match (a unit with the same `x-context` first among equal scores)."""
+             accept: UnitFilter | None = None,
+             source_text: Callable[[Match], str] | None = None) -> Match | None:
+        """The best match; among equal scores a unit with the same `x-context`, then one
+        whose source is the query to the last space (" (core dumped)" and "(core dumped) "
+        are both 100 %, but only one keeps the translator's own spacing); `source_text`
+        gives a match's source as its file had it (PO: with the white space TMX trims)."""
         found = [m for m in self.matches(query) if accept is None or accept(m.unit)]
         if not found:
             return None
+        raw = query if isinstance(query, str) else query.native_text()
+        original = source_text or (lambda match: match.source.native_text())
         top = [m for m in found if m.score == found[0].score]
-        return next((m for m in top if m.unit.prop("x-context") == context), top[0])
+        return max(top, key=lambda m: (m.unit.prop("x-context") == context, original(m) == raw))
 
 
 def adapt_codes(translation: Segment, memory_source: Segment, query: Segment) -> Segment:

@@ -15,14 +15,16 @@ never copied into the plural forms.
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
 import polib
 
-from tmtool.errors import InputError
-from tmtool.formats.po import CONTEXT, MSGID, MSGID_PLURAL, PLURAL_FORM
+from tmtool.errors import InputError, OutputError
+from tmtool.formats.po import CONTEXT, EDGES, MSGID, MSGID_PLURAL, PLURAL_FORM
 from tmtool.model import TranslationUnit
+from tmtool.tm.lookup import Match
 from tmtool.tm.pretranslate import (
     EXACT,
     Analysis,
@@ -42,7 +44,7 @@ _NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
 @dataclass(frozen=True)
 class Fill:
     score: int
-    forms: dict[int, str]     # form -> translation (form 0 only for a singular message)
+    forms: dict[int, tuple[str, str]]   # form -> (translation, the memory's source for it)
     source: str               # the memory's msgid, for `#| msgid`
     source_plural: str | None = None
 
@@ -60,14 +62,38 @@ def _load(path: str, name: str) -> tuple[polib.POFile, bytes]:
                          f"PO syntax error: {str(exc).splitlines()[0]}") from None
 
 
-def _with_edges(translation: str, msgid: str) -> str:
-    """The translation with the msgid's leading and trailing white space ("Usage:\\n"),
-    which msgfmt --check demands and TMX writers trim."""
-    core = msgid.strip()
+def _edges(text: str) -> tuple[str, str]:
+    core = text.strip()
     if not core:
+        return "", ""
+    start = text.index(core)
+    return text[:start], text[start + len(core):]
+
+
+def _with_edges(translation: str, memory_source: str, msgid: str) -> str:
+    """The translation with the msgid's leading and trailing white space ("Usage:\n",
+    which msgfmt --check demands) where the memory's source had other edges (TMX writers
+    trim them); where the edges agree, the translation keeps its own."""
+    if not msgid.strip():
         return translation
-    start = msgid.index(core)
-    return msgid[:start] + translation.strip() + msgid[start + len(core):]
+    lead, trail = _edges(msgid)
+    source_lead, source_trail = _edges(memory_source)
+    own_lead, own_trail = _edges(translation)
+    return ((lead if source_lead != lead else own_lead) + translation.strip()
+            + (trail if source_trail != trail else own_trail))
+
+
+def _po_texts(match: Match) -> tuple[str, str]:
+    """(translation, source) of a match as its PO had them: the white space that the PO
+    reader keeps in `x-po-edges` (and a TMX writer trims) put back at the ends."""
+    target, source = match.target.native_text(), match.source.native_text()
+    try:
+        edges = json.loads(match.unit.prop(EDGES) or "null")
+    except ValueError:
+        edges = None
+    if not (isinstance(edges, list) and len(edges) == 4 and all(isinstance(e, str) for e in edges)):
+        return target, source
+    return edges[2] + target.strip() + edges[3], edges[0] + source.strip() + edges[1]
 
 
 def _nplurals(catalog: polib.POFile) -> int | None:
@@ -86,10 +112,11 @@ class PoFiller:
 
     def singular(self, entry: polib.POEntry) -> tuple[int | None, Fill | None]:
         match = self.finder.best(entry.msgid, context=entry.msgctxt,
-                                 accept=lambda unit: unit.prop(PLURAL_FORM) is None)
+                                 accept=lambda unit: unit.prop(PLURAL_FORM) is None,
+                                 source_text=lambda found: _po_texts(found)[1])
         if match is None:
             return None, None
-        fill = Fill(match.score, {0: match.target.native_text()}, match.source.native_text())
+        fill = Fill(match.score, {0: _po_texts(match)}, match.source.native_text())
         return match.score, fill if match.score >= self.options.min_score else None
 
     def plural(self, entry: polib.POEntry) -> tuple[int | None, Fill | None, str | None]:
@@ -106,13 +133,13 @@ class PoFiller:
             score = min(match.score, match_score(text_tokens(entry.msgid_plural),
                                                  text_tokens(plural_source)))
             best_score = score if best_score is None else max(best_score, score)
-            forms = self._forms(match.unit, match.target.native_text(), plural_source)
+            forms = self._forms(match.unit, _po_texts(match), plural_source)
             if forms is not None and score >= self.options.min_score:
                 return score, Fill(score, forms, match.source.native_text(), plural_source), None
         return best_score, None, "plural: forms missing in the memory or below --min"
 
-    def _forms(self, first: TranslationUnit, form0: str, plural_source: str
-               ) -> dict[int, str] | None:
+    def _forms(self, first: TranslationUnit, form0: tuple[str, str], plural_source: str
+               ) -> dict[int, tuple[str, str]] | None:
         """Every plural form of the message `first` (form 0) belongs to, or None."""
         assert self.nplurals is not None
         singular = first.variant(self.finder.src_lang)
@@ -125,16 +152,17 @@ class PoFiller:
             if (form.isdigit() and 0 < int(form) < self.nplurals
                     and (unit.prop(MSGID) or "").strip() == singular_text
                     and unit.prop(CONTEXT) == first.prop(CONTEXT)):
-                forms.setdefault(int(form), sibling.target.native_text())
+                forms.setdefault(int(form), _po_texts(sibling))
         return forms if len(forms) == self.nplurals else None
 
 
 def _apply(entry: polib.POEntry, fill: Fill) -> None:
     if entry.msgid_plural:
-        entry.msgstr_plural = {form: _with_edges(text, entry.msgid_plural if form else entry.msgid)
-                               for form, text in sorted(fill.forms.items())}
+        entry.msgstr_plural = {
+            form: _with_edges(text, source, entry.msgid_plural if form else entry.msgid)
+            for form, (text, source) in sorted(fill.forms.items())}
     else:
-        entry.msgstr = _with_edges(fill.forms[0], entry.msgid)
+        entry.msgstr = _with_edges(*fill.forms[0], entry.msgid)
     if fill.score < EXACT:
         if "fuzzy" not in entry.flags:
             entry.flags.insert(0, "fuzzy")
@@ -153,7 +181,8 @@ def _is_untranslated(entry: polib.POEntry) -> bool:
     return not entry.msgstr
 
 
-def _splice(data: bytes, catalog: polib.POFile, changed: list[polib.POEntry]) -> bytes:
+def _splice(data: bytes, catalog: polib.POFile, changed: list[polib.POEntry],
+            name: str) -> bytes:
     """The original bytes with each changed entry's lines replaced by polib's text for it."""
     encoding = catalog.encoding or "utf-8"
     text = data.decode(encoding)
@@ -179,7 +208,12 @@ def _splice(data: bytes, catalog: polib.POFile, changed: list[polib.POEntry]) ->
         else:
             out.append(lines[index])
             index += 1
-    return "\n".join(out).encode(encoding)
+    try:
+        return "\n".join(out).encode(encoding)
+    except UnicodeEncodeError as exc:
+        raise OutputError(f"{name}: a translation from the memory holds "
+                          f"{exc.object[exc.start]!r}, which the file's charset {encoding} "
+                          "cannot hold; convert the catalogue to UTF-8 (msgconv)") from None
 
 
 def pretranslate_po(path: str, name: str, store: MemoryStore,
@@ -209,5 +243,5 @@ def pretranslate_po(path: str, name: str, store: MemoryStore,
         _apply(entry, fill)
         analysis.filled(fill.score)
         changed.append(entry)
-    return PretranslateResult(_splice(data, catalog, changed), analysis, src, tgt, "po")
+    return PretranslateResult(_splice(data, catalog, changed, name), analysis, src, tgt, "po")
 

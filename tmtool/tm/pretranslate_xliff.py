@@ -240,22 +240,36 @@ def _unit12(filler: _Filler, finder: MatchFinder, unit: Any) -> None:
             _add_note12(unit, CODES_NOT_PLACED)
 
 
+def _empty_marks(seg_source: Any, tag: str) -> Any:
+    """A copy of the seg-source under another tag, its segment marks emptied."""
+    copied = copy.deepcopy(seg_source)
+    copied.tag = tag
+    for mark in copied.iter():
+        if localname(mark) == "mrk" and mark.get("mtype") == "seg":
+            for child in list(mark):
+                mark.remove(child)
+            mark.text = None
+    return copied
+
+
 def _marks12(filler: _Filler, finder: MatchFinder, unit: Any, seg_source: Any,
              marks: list[Any], target: Any | None) -> tuple[list[tuple[int, bool]], int]:
     """(score, codes placed) of each segment filled, and how many stay empty."""
     created = target is None
     tails = [(child, child.tail) for child in unit]
     if target is None:
-        target = copy.deepcopy(seg_source)
-        target.tag = _tag(unit, "target")
-        for mark in target.iter():
-            if localname(mark) == "mrk" and mark.get("mtype") == "seg":
-                for child in list(mark):
-                    mark.remove(child)
-                mark.text = None
+        target = _empty_marks(seg_source, _tag(unit, "target"))
         _insert_child(unit, target, seg_source.getnext())
     by_mid = {m.get("mid"): m for m in target.iter()
               if localname(m) == "mrk" and m.get("mtype") == "seg"}
+    if not by_mid and _is_empty(target):
+        if len(marks) == 1:   # memoQ: one segment, its target left without a mrk
+            by_mid = {marks[0].get("mid"): target}
+        else:
+            for child in _empty_marks(seg_source, target.tag):
+                target.append(child)
+            by_mid = {m.get("mid"): m for m in target.iter()
+                      if localname(m) == "mrk" and m.get("mtype") == "seg"}
     results = []
     unfilled = 0
     for mark in marks:

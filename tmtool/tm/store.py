@@ -21,11 +21,13 @@ from typing import TypeVar
 
 from typing_extensions import Self
 
+from tmtool.errors import InputError
 from tmtool.model import TranslationUnit
 from tmtool.tm.indexing import PreparedUnit, prepare_unit
 
 SCHEMA_VERSION = 1
 SCHEMA_NAME = "tmtool-tm"
+META_ROWS = (("schema", SCHEMA_NAME), ("version", str(SCHEMA_VERSION)))
 DEFAULT_BATCH_SIZE = 10_000
 StoreT = TypeVar("StoreT", bound="MemoryStore")
 Progress = Callable[["ImportReport"], None]
@@ -155,6 +157,17 @@ class MemoryStore(abc.ABC):
     @abc.abstractmethod
     def close(self) -> None:
         """Release the connection."""
+
+
+def check_schema(location: str, meta: dict[str, str]) -> None:
+    """Refuse a memory whose `tm_meta` is not tmtool's, or of another schema version."""
+    if meta.get("schema") != SCHEMA_NAME:
+        raise InputError(location, None, "not a tmtool memory (unknown tm_meta)")
+    if meta.get("version") != str(SCHEMA_VERSION):
+        raise InputError(
+            location, None,
+            f"memory schema version {meta.get('version')}; this tmtool reads version "
+            f"{SCHEMA_VERSION} (use the tmtool that made it, or export and re-import)")
 
 
 def is_server_url(location: str) -> bool:
