@@ -27,7 +27,10 @@ Usage:
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import os
+import pickle
 import statistics
 import sys
 import tempfile
@@ -192,6 +195,8 @@ def parse_args() -> argparse.Namespace:
                         help="time the rapidfuzz scan on this many queries (default: all)")
     parser.add_argument("--workdir", help="where the SQLite file goes (default: a temp folder)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--cache", help="keep the brute-force results in this file and reuse "
+                        "them when the data settings are the same")
     return parser.parse_args()
 
 
@@ -237,12 +242,33 @@ def brute_force(args: argparse.Namespace, stored: list[str], queries: list[Query
     return oracles, (p95, percentile(oracle_times, .95))
 
 
+def cached_brute_force(args: argparse.Namespace, stored: list[str], queries: list[Query]
+                       ) -> tuple[dict[int, list[list[int]]], tuple[float, float]]:
+    """`brute_force`, or its results from `--cache` when made with the same settings."""
+    settings = (args.units, args.queries, args.unrelated, args.min, args.limit, args.seed)
+    if args.cache and Path(args.cache).is_file():
+        with open(args.cache, "rb") as handle:
+            saved = pickle.load(handle)
+        if saved["settings"] == settings and saved["queries"] == queries:
+            print(f"brute force: results reused from {args.cache}: " + saved["summary"])
+            return saved["oracles"], saved["p95"]
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        oracles, p95 = brute_force(args, stored, queries)
+    print(output.getvalue(), end="")
+    if args.cache:
+        with open(args.cache, "wb") as handle:
+            pickle.dump({"settings": settings, "queries": queries, "oracles": oracles,
+                         "p95": p95, "summary": output.getvalue()}, handle)
+    return oracles, p95
+
+
 def main() -> None:
     args = parse_args()
     print(f"tm_lookup: --units {args.units} --queries {args.queries} --min {args.min} "
           f"--limit {args.limit} --backend {args.backend}; load at start {os.getloadavg()[0]:.2f}")
     pairs, queries = make_data(args)
-    oracles, brute_p95 = brute_force(args, [uk for uk, _ in pairs], queries)
+    oracles, brute_p95 = cached_brute_force(args, [uk for uk, _ in pairs], queries)
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix="tm-bench-"))
     backends = ("sqlite", "postgresql") if args.backend == "both" else (args.backend,)
     compared: dict[str, list[list[Match]]] = {}

@@ -21,7 +21,7 @@ from tmtool.errors import ConfigError, InputError
 from tmtool.model import TranslationUnit
 from tmtool.tm.indexing import PreparedUnit, batch_rows
 from tmtool.tm.packing import decode_postings
-from tmtool.tm.store import SCHEMA_NAME, SCHEMA_VERSION, MemoryStore, StoreStats
+from tmtool.tm.store import META_ROWS, MemoryStore, StoreStats, check_schema
 from tmtool.tm.unitcodec import decode_unit
 
 SCHEMA = (
@@ -97,17 +97,10 @@ class PostgresStore(MemoryStore):
         for statement in SCHEMA:
             self.conn.execute(statement)
         self.conn.cursor().executemany("INSERT INTO tm_meta VALUES (%s, %s)",
-                                       [("schema", SCHEMA_NAME), ("version", str(SCHEMA_VERSION))])
+                                       META_ROWS)
 
     def _check_version(self) -> None:
-        meta = dict(self.conn.execute("SELECT key, value FROM tm_meta").fetchall())
-        if meta.get("schema") != SCHEMA_NAME:
-            raise InputError(self.location, None, "not a tmtool memory (unknown tm_meta)")
-        if meta.get("version") != str(SCHEMA_VERSION):
-            raise InputError(
-                self.location, None,
-                f"memory schema version {meta.get('version')}; this tmtool reads version "
-                f"{SCHEMA_VERSION} (use the tmtool that made it, or export and re-import)")
+        check_schema(self.location, dict(self.conn.execute("SELECT key, value FROM tm_meta")))
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[None]:
