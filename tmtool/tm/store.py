@@ -19,8 +19,6 @@ from dataclasses import dataclass, field
 from types import TracebackType
 from typing import TypeVar
 
-from typing_extensions import Self
-
 from tmtool.errors import InputError
 from tmtool.model import TranslationUnit
 from tmtool.tm.indexing import PreparedUnit, prepare_unit
@@ -69,7 +67,7 @@ class MemoryStore(abc.ABC):
     def __init__(self, location: str) -> None:
         self.location = location
 
-    def __enter__(self) -> Self:
+    def __enter__(self: StoreT) -> StoreT:  # noqa: PYI019 (typing.Self needs Python 3.11)
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
