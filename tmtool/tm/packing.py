@@ -50,6 +50,20 @@ def decode_postings(data: bytes) -> array[int]:
     return array("Q", accumulate(_little_endian(deltas), initial=first))
 
 
+def gather_postings(rows: Iterable[tuple[str, bytes]],
+                    into: dict[str, array[int]] | None = None) -> dict[str, array[int]]:
+    """Posting rows (term, packed values), in batch order, joined per term."""
+    found = {} if into is None else into
+    for term, data in rows:
+        values = decode_postings(data)
+        known = found.get(term)
+        if known is None:
+            found[term] = values
+        else:
+            known.extend(values)
+    return found
+
+
 def token_hashes(tokens: Iterable[str]) -> list[int]:
     return [zlib.crc32(token.encode("utf-8", "surrogatepass")) & 0xFFFF for token in tokens]
 

@@ -20,7 +20,7 @@ from typing import Any
 from tmtool.errors import ConfigError, InputError
 from tmtool.model import TranslationUnit
 from tmtool.tm.indexing import PreparedUnit, batch_rows
-from tmtool.tm.packing import decode_postings
+from tmtool.tm.packing import gather_postings
 from tmtool.tm.store import META_ROWS, MemoryStore, StoreStats, check_schema
 from tmtool.tm.unitcodec import decode_unit
 
@@ -147,17 +147,9 @@ class PostgresStore(MemoryStore):
         return {term: int(count) for term, count in rows}
 
     def postings(self, lang: str, terms: Iterable[str]) -> dict[str, array[int]]:
-        found: dict[str, array[int]] = {}
-        for term, values in self.conn.execute(
+        return gather_postings(self.conn.execute(
             "SELECT term, ids FROM tm_postings WHERE lang = %s AND term = ANY(%s) "
-            "ORDER BY term, batch", (lang, sorted(set(terms))),
-        ):
-            known = found.get(term)
-            if known is None:
-                found[term] = decode_postings(values)
-            else:
-                known.extend(decode_postings(values))
-        return found
+            "ORDER BY term, batch", (lang, sorted(set(terms)))))
 
     def sketches(self, lang: str, unit_ids: Iterable[int]) -> dict[int, bytes]:
         rows = self.conn.execute(

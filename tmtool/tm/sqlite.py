@@ -18,7 +18,7 @@ from typing import TypeVar
 from tmtool.errors import InputError
 from tmtool.model import TranslationUnit
 from tmtool.tm.indexing import PreparedUnit, batch_rows
-from tmtool.tm.packing import decode_postings
+from tmtool.tm.packing import gather_postings
 from tmtool.tm.store import META_ROWS, MemoryStore, StoreStats, check_schema
 from tmtool.tm.unitcodec import decode_unit
 
@@ -158,15 +158,9 @@ class SqliteStore(MemoryStore):
     def postings(self, lang: str, terms: Iterable[str]) -> dict[str, array[int]]:
         found: dict[str, array[int]] = {}
         for chunk in _chunks(sorted(set(terms))):
-            for term, values in self.conn.execute(
+            gather_postings(self.conn.execute(
                 "SELECT term, ids FROM tm_postings WHERE lang = ? AND term IN "
-                f"({_marks(len(chunk))}) ORDER BY term, batch", [lang, *chunk],
-            ):
-                known = found.get(term)
-                if known is None:
-                    found[term] = decode_postings(values)
-                else:
-                    known.extend(decode_postings(values))
+                f"({_marks(len(chunk))}) ORDER BY term, batch", [lang, *chunk]), found)
         return found
 
     def sketches(self, lang: str, unit_ids: Iterable[int]) -> dict[int, bytes]:
