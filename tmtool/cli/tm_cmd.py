@@ -31,8 +31,9 @@ from_option = click.option("--from", "src_lang", default="uk", show_default=True
                            callback=locale_callback, help="Language of the text you look up.")
 to_option = click.option("--to", "tgt_lang", default="en", show_default=True,
                          callback=locale_callback, help="Language of the translations shown.")
-limit_option = click.option("--limit", type=click.IntRange(min=1), show_default=True,
-                            help="Show at most this many.")
+def limit_option(default: int) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    return click.option("--limit", type=click.IntRange(min=1), default=default,
+                        show_default=True, help="Show at most this many.")
 
 
 @click.group(cls=TmtoolGroup)
@@ -136,11 +137,11 @@ def stats(db: str, output_format: str) -> None:
 @db_option
 @click.option("--min", "min_score", type=click.IntRange(0, 100), default=70, show_default=True,
               help="Lowest match percentage shown.")
-@limit_option
+@limit_option(5)
 @from_option
 @to_option
 @format_option
-def lookup_text(text: str, db: str, min_score: int, limit: int | None, src_lang: str,
+def lookup_text(text: str, db: str, min_score: int, limit: int, src_lang: str,
                 tgt_lang: str, output_format: str) -> None:
     """Find the memory's best matches for a sentence, with CAT-style percentages.
 
@@ -156,7 +157,7 @@ def lookup_text(text: str, db: str, min_score: int, limit: int | None, src_lang:
       tmtool tm lookup "Надзвичайний і Повноважний Посол" --db memory.db
       tmtool tm lookup "The Ambassador" --from en --to uk --min 50 --format json --db memory.db
     """
-    options = LookupOptions(src_lang, tgt_lang, min_score, limit or 5)
+    options = LookupOptions(src_lang, tgt_lang, min_score, limit)
     with open_store(db) as store:
         matches = lookup(store, text, options)
     settings = {"from": src_lang, "to": tgt_lang, "min": min_score, "limit": options.limit}
@@ -171,11 +172,11 @@ def lookup_text(text: str, db: str, min_score: int, limit: int | None, src_lang:
 @db_option
 @click.option("--target", "search_target", is_flag=True,
               help="Search the translations (--to language) instead of the sources.")
-@limit_option
+@limit_option(20)
 @from_option
 @to_option
 @format_option
-def concordance_search(phrase: str, db: str, search_target: bool, limit: int | None,
+def concordance_search(phrase: str, db: str, search_target: bool, limit: int,
                        src_lang: str, tgt_lang: str, output_format: str) -> None:
     """Show the units whose source (or target) holds a phrase.
 
@@ -187,7 +188,7 @@ def concordance_search(phrase: str, db: str, search_target: bool, limit: int | N
       tmtool tm concordance "Касим Кайсенов" --db memory.db
       tmtool tm concordance "ambassador" --target --db memory.db
     """
-    options = ConcordanceOptions(src_lang, tgt_lang, search_target, limit or 20)
+    options = ConcordanceOptions(src_lang, tgt_lang, search_target, limit)
     with open_store(db) as store:
         hits = concordance(store, phrase, options)
     settings = {"from": src_lang, "to": tgt_lang, "target": search_target, "limit": options.limit}
