@@ -26,6 +26,8 @@ COMMANDS: dict[str, str] = {
     "glossary": "tmtool.cli.glossary_cmd:glossary",
     "convert": "tmtool.cli.convert_cmd:convert",
     "pair": "tmtool.cli.pair_cmd:pair",
+    "tm": "tmtool.cli.tm_cmd:tm",
+    "pretranslate": "tmtool.cli.pretranslate_cmd:pretranslate",
 }
 TMX_COMMANDS: dict[str, str] = {
     "stats": "tmtool.cli.tmx_cmd:stats",
