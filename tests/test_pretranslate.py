@@ -14,6 +14,8 @@ from lxml import etree
 
 from tests.components import require
 from tests.golden import assert_golden
+from tests.office_files import compound_file
+from tests.office_from_markdown import docx_from_markdown, odt_from_markdown
 from tmtool.cli import cli
 from tmtool.formats.xliff import read_xliff
 from tmtool.model import CodeKind, InlineCode, Segment
@@ -117,11 +119,12 @@ def test_the_translation_language_comes_from_the_file_name(workdir: Path) -> Non
     found = run("pretranslate", "uk/LC_MESSAGES/app.po", "--tm", "po.db", "-o", "out.po",
                 "--format", "json")
     assert found.exit_code == 0, found.stderr
-    assert json.loads(found.stdout)["settings"]["tgt_lang"] == "uk"
+    assert json.loads(found.stdout)["settings"]["tgt_lang"] == "uk-UA"
     unknown = run("pretranslate", "app.po", "--tm", "po.db", "-o", "unknown.po")
     assert (unknown.exit_code, unknown.stdout, unknown.stderr) == (2, "", (
-        "tmtool: error: app.po: the translation language is unknown: no Language header and "
-        "none in the file name (give --tgt-lang)\n"))
+        "tmtool: error: app.po: the catalogue names no language for its msgstrs (the Language "
+        "header is missing or empty and the file name names none); give it with --tgt-lang, "
+        "e.g. --tgt-lang uk-UA\n"))
     assert not (workdir / "unknown.po").exists()
     given = run("pretranslate", "app.po", "--tm", "po.db", "-o", "given.po", "--tgt-lang", "uk")
     assert given.exit_code == 0, given.stderr
@@ -133,7 +136,7 @@ def test_the_analysis_as_json_matches_the_golden_file(workdir: Path, update_gold
     assert result.exit_code == 0, result.stderr
     document = json.loads(result.stdout)
     document["tool"]["version"] = "VERSION"
-    assert document["settings"] == {"min": 75, "src_lang": "en", "tgt_lang": "uk",
+    assert document["settings"] == {"min": 75, "src_lang": "en-GB", "tgt_lang": "uk-UA",
                                     "tm": "memory.uk.po"}
     assert_golden(GOLDEN / "new.analysis.json",
                   json.dumps(document, ensure_ascii=False, indent=2) + "\n", update_golden)
@@ -149,7 +152,7 @@ def test_a_markdown_document_becomes_a_filled_xliff(workdir: Path, update_golden
     result = run("pretranslate", "article.md", "--tm", "memory.db", "-o", "article.xlf",
                  "--format", "json")
     assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout)["filled"] == {"translated": 2, "fuzzy": 2}
+    assert json.loads(result.stdout)["filled"] == {"translated": 3, "fuzzy": 1}
     output = (workdir / "article.xlf").read_text(encoding="utf-8")
     assert_golden(GOLDEN / "article.xlf", output, update_golden)
     units = {u.tuid: u for u in read_xliff(str(workdir / "article.xlf"))}
@@ -165,7 +168,7 @@ def test_an_xliff_file_gets_its_empty_targets_filled(workdir: Path, update_golde
     assert_golden(GOLDEN / "document.xlf", output, update_golden)
     units = {u.tuid: u for u in read_xliff(str(workdir / "out.xlf"))}
     assert {tuid: u.prop("x-xliff-state") for tuid, u in units.items()} == {
-        "1": "translated", "2": "translated", "3": "needs-review-translation",
+        "1": "translated", "2": "translated", "3": "translated",  # <g ctype="bold"> is bold
         "4": "needs-review-translation", "6": "final", "7#1": "needs-translation"}
     assert units["6"].variants[1].text == "Yes, sure."   # a translation is never replaced
 
@@ -194,12 +197,33 @@ def test_the_output_may_not_overwrite_the_input(workdir: Path) -> None:
         2, "tmtool: error: new.po: refusing to overwrite an input file; choose another -o\n")
 
 
-def test_word_files_are_refused_until_they_can_be_read(workdir: Path) -> None:
-    (workdir / "letter.docx").write_bytes(b"PK\x03\x04")
-    result = run("pretranslate", "letter.docx", "--tm", "memory.db", "-o", "letter.xlf")
-    assert (result.exit_code, result.stderr) == (2, (
-        "tmtool: error: letter.docx: tmtool cannot read .docx documents yet; save it as "
-        "Markdown, HTML or plain text\n"))
+@pytest.mark.parametrize("suffix", ["docx", "odt"])
+def test_a_word_file_is_filled_as_its_markdown_is(workdir: Path, suffix: str) -> None:
+    markdown = (workdir / "article.md").read_text(encoding="utf-8")
+    maker = docx_from_markdown if suffix == "docx" else odt_from_markdown
+    (workdir / f"article.{suffix}").write_bytes(maker(markdown))
+    outputs = []
+    for source in ("article.md", f"article.{suffix}"):
+        result = run("pretranslate", source, "--tm", "memory.db", "-o", f"{source}.xlf",
+                     "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        assert json.loads(result.stdout)["filled"] == {"translated": 3, "fuzzy": 1}
+        outputs.append([(u.tuid, u.variants[0].text, u.variants[1].text)
+                        for u in read_xliff(str(workdir / f"{source}.xlf"))])
+    assert outputs[1] == outputs[0]
+
+
+@pytest.mark.parametrize(("name", "data", "problem"), [
+    ("letter.docx", b"PK\x03\x04", "is not a readable Word or OpenDocument file"),
+    ("letter.doc", b"", ""),
+])
+def test_an_unreadable_word_file_is_one_line_and_writes_nothing(
+        workdir: Path, name: str, data: bytes, problem: str) -> None:
+    (workdir / name).write_bytes(data or compound_file("WordDocument"))
+    result = run("pretranslate", name, "--tm", "memory.db", "-o", "letter.xlf")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith(f"tmtool: error: {name}: ") and result.stderr.count("\n") == 1
+    assert ".docx" in result.stderr or problem in result.stderr
     assert not (workdir / "letter.xlf").exists()
 
 

@@ -68,6 +68,20 @@ def test_a_code_typed_as_text_equals_the_same_code_read_from_a_file() -> None:
     assert match_score(text_tokens("Click <b>Save</b> now."), segment_tokens(bold)) == 100
 
 
+def test_bold_is_bold_in_every_markup_syntax() -> None:
+    # A memory aligned from Markdown must give 100 % for the same bold sentence in HTML, in a
+    # Word file or in an XLIFF <g ctype="bold">: the formatting is the same, only the syntax is not.
+    markdown = Segment(("Click ", InlineCode(CodeKind.OPEN, 1, "**", "bold"), "Save",
+                        InlineCode(CodeKind.CLOSE, 1, "**", "bold"), " now."))
+    untyped_html = Segment(("Click ", InlineCode(CodeKind.OPEN, 1, "<b>"), "Save",
+                            InlineCode(CodeKind.CLOSE, 1, "</b>"), " now."))
+    bold = Segment(("Click ", BOLD[0], "Save", BOLD[1], " now."))
+    for other in (untyped_html, bold):
+        assert match_score(segment_tokens(markdown), segment_tokens(other)) == 100
+    assert match_score(segment_tokens(markdown), text_tokens("Click <strong>Save</strong> now.")) == 100
+    assert match_score(segment_tokens(markdown), text_tokens("Click <em>Save</em> now.")) == 96
+
+
 def test_numbers_alone_are_compared_as_words() -> None:
     assert _score("2024", "2024") == 100
     assert _score("2024", "2025") == 0

@@ -114,7 +114,8 @@ def apply_props(entry: polib.POEntry, unit: TranslationUnit) -> None:
             setattr(entry, attr, value)
 
 
-def _edges(text: str) -> tuple[str, str]:
+def text_edges(text: str) -> tuple[str, str]:
+    """The white space at the start and at the end of `text` (none for blank text)."""
     core = text.strip()
     if not core:
         return "", ""
@@ -124,7 +125,7 @@ def _edges(text: str) -> tuple[str, str]:
 
 def edge_props(source: str, target: str) -> list[Prop]:
     """`x-po-edges` when either message has white space at an end."""
-    edges = [*_edges(source), *_edges(target)]
+    edges = [*text_edges(source), *text_edges(target)]
     return [Prop(EDGES, json.dumps(edges, ensure_ascii=False))] if any(edges) else []
 
 

@@ -1,19 +1,17 @@
-"""Pre-translating a document (Markdown, plain text, HTML): its sentences become the units of
-an XLIFF 1.2 file, targets filled from a memory as for PO and XLIFF.
+"""Pre-translating a document (Markdown, plain text, HTML, Word, OpenDocument): its sentences
+become the units of an XLIFF 1.2 file, targets filled from a memory as for PO and XLIFF.
 
 The document is segmented as `tmtool segment` and `align` do (structure is a hard boundary,
 inline markup becomes codes), so a memory aligned from earlier documents matches with the
 same codes. Each trans-unit is named `BLOCK.SENTENCE`; a target left empty has the state
-`needs-translation`. Word and OpenDocument files are refused until `tmtool.segment` reads
-them.
+`needs-translation`. A legacy .doc, an RTF or a PDF is refused by the reader, with a line
+saying how to save it.
 """
 from __future__ import annotations
 
 import io
-from pathlib import PurePath
 
-from tmtool.errors import InputError
-from tmtool.fileio import read_text
+from tmtool.fileio import read_bytes
 from tmtool.formats.xliff import STATE
 from tmtool.formats.xliff_write import write_xliff
 from tmtool.locales import DEFAULT_SRC_LANG, DEFAULT_TGT_LANG
@@ -31,10 +29,12 @@ from tmtool.tm.pretranslate import (
 )
 from tmtool.tm.store import MemoryStore
 
-DATATYPES = {"md": "x-markdown", "txt": "plaintext", "html": "html"}
-DOCUMENT_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd", ".txt", ".text", ".html", ".htm",
-                       ".xhtml")
-UNREADABLE = (".docx", ".odt", ".doc", ".rtf", ".pdf")
+DATATYPES = {"md": "x-markdown", "txt": "plaintext", "html": "html", "docx": "x-docx",
+             "odt": "x-odt"}
+# Documents `read_document` reads, and those it refuses with the way out (save as .docx/.odt).
+DOCUMENT_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd", ".mdx", ".txt", ".text", ".html",
+                       ".htm", ".xhtml", ".docx", ".docm", ".dotx", ".dotm", ".odt", ".ott",
+                       ".fodt", ".doc", ".rtf", ".pdf")
 
 
 def _unit(number: str, source: Segment, finder: MatchFinder, options: PretranslateOptions,
@@ -57,14 +57,10 @@ def _unit(number: str, source: Segment, finder: MatchFinder, options: Pretransla
 def pretranslate_document(path: str, name: str, store: MemoryStore,
                           options: PretranslateOptions) -> PretranslateResult:
     """An XLIFF 1.2 of the document's sentences with the targets the memory fills."""
-    suffix = PurePath(path).suffix.lower()
-    if suffix in UNREADABLE:
-        raise InputError(name, None, f"tmtool cannot read {suffix} documents yet; save it as "
-                         "Markdown, HTML or plain text")
     src = options.src_lang or DEFAULT_SRC_LANG
     tgt = options.tgt_lang or DEFAULT_TGT_LANG
     fmt = format_for_name(name)
-    blocks = read_document(read_text(path), lang=src, name=name, fmt=fmt)
+    blocks = read_document(read_bytes(path), lang=src, name=name, fmt=fmt)
     finder = MatchFinder(store, src, tgt)
     analysis = Analysis()
     units = [_unit(f"{block_number}.{sentence}", segment, finder, options, analysis)

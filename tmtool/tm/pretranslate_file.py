@@ -11,7 +11,7 @@ from pathlib import PurePath
 from tmtool.errors import ConfigError
 from tmtool.fileio import display_name
 from tmtool.tm.pretranslate import PretranslateOptions, PretranslateResult
-from tmtool.tm.pretranslate_doc import DOCUMENT_EXTENSIONS, UNREADABLE, pretranslate_document
+from tmtool.tm.pretranslate_doc import DOCUMENT_EXTENSIONS, pretranslate_document
 from tmtool.tm.pretranslate_po import pretranslate_po
 from tmtool.tm.pretranslate_xliff import pretranslate_xliff
 from tmtool.tm.sources import MEMORY_EXTENSIONS, read_memory_file
@@ -44,7 +44,7 @@ def pretranslate_file(path: str, store: MemoryStore,
         return pretranslate_po(path, name, store, options)
     if suffix in _XLIFF:
         return pretranslate_xliff(path, name, store, options)
-    if suffix in DOCUMENT_EXTENSIONS or suffix in UNREADABLE:
+    if suffix in DOCUMENT_EXTENSIONS:
         return pretranslate_document(path, name, store, options)
     raise ConfigError(f"{name}: cannot pretranslate this file type; give a .po, .xlf/.xliff, "
-                      ".md, .txt or .html file")
+                      ".md, .txt, .html, .docx or .odt file")

@@ -6,7 +6,7 @@ translation are re-serialised (by polib, at the file's wrap width) and put back 
 their own lines, so comments, wrapping, order, obsolete entries and the header stay
 byte-for-byte. A fuzzy fill gets `#, fuzzy`, the memory's source as `#| msgid` (as msgmerge
 does) and a translator comment with the score. The msgid is the source (English in real
-catalogues): see `tm.sources.po_languages` for the direction.
+catalogues): see `formats.po_lang` for the direction.
 
 Plural messages are filled only from memory units the PO reader wrote for plural forms
 (`x-plural-form`, `x-msgid-plural` on form 0, `x-msgid` on the others), and only when the
@@ -15,14 +15,15 @@ never copied into the plural forms.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 
 import polib
 
 from tmtool.errors import InputError, OutputError
-from tmtool.formats.po import CONTEXT, EDGES, MSGID, MSGID_PLURAL, PLURAL_FORM
+from tmtool.formats.po import CONTEXT, MSGID, MSGID_PLURAL, PLURAL_FORM
+from tmtool.formats.po_lang import resolve_po_languages
+from tmtool.formats.po_props import message_text, text_edges, unit_edges
 from tmtool.model import TranslationUnit
 from tmtool.tm.lookup import Match
 from tmtool.tm.pretranslate import (
@@ -34,7 +35,6 @@ from tmtool.tm.pretranslate import (
     score_note,
 )
 from tmtool.tm.similarity import match_score
-from tmtool.tm.sources import po_languages
 from tmtool.tm.store import MemoryStore
 from tmtool.tm.tokens import text_tokens
 
@@ -62,23 +62,15 @@ def _load(path: str, name: str) -> tuple[polib.POFile, bytes]:
                          f"PO syntax error: {str(exc).splitlines()[0]}") from None
 
 
-def _edges(text: str) -> tuple[str, str]:
-    core = text.strip()
-    if not core:
-        return "", ""
-    start = text.index(core)
-    return text[:start], text[start + len(core):]
-
-
 def _with_edges(translation: str, memory_source: str, msgid: str) -> str:
     """The translation with the msgid's leading and trailing white space ("Usage:\n",
     which msgfmt --check demands) where the memory's source had other edges (TMX writers
     trim them); where the edges agree, the translation keeps its own."""
     if not msgid.strip():
         return translation
-    lead, trail = _edges(msgid)
-    source_lead, source_trail = _edges(memory_source)
-    own_lead, own_trail = _edges(translation)
+    lead, trail = text_edges(msgid)
+    source_lead, source_trail = text_edges(memory_source)
+    own_lead, own_trail = text_edges(translation)
     return ((lead if source_lead != lead else own_lead) + translation.strip()
             + (trail if source_trail != trail else own_trail))
 
@@ -86,14 +78,8 @@ def _with_edges(translation: str, memory_source: str, msgid: str) -> str:
 def _po_texts(match: Match) -> tuple[str, str]:
     """(translation, source) of a match as its PO had them: the white space that the PO
     reader keeps in `x-po-edges` (and a TMX writer trims) put back at the ends."""
-    target, source = match.target.native_text(), match.source.native_text()
-    try:
-        edges = json.loads(match.unit.prop(EDGES) or "null")
-    except ValueError:
-        edges = None
-    if not (isinstance(edges, list) and len(edges) == 4 and all(isinstance(e, str) for e in edges)):
-        return target, source
-    return edges[2] + target.strip() + edges[3], edges[0] + source.strip() + edges[1]
+    edges = unit_edges(match.unit)
+    return message_text(match.target, edges, 2), message_text(match.source, edges, 0)
 
 
 def _nplurals(catalog: polib.POFile) -> int | None:
@@ -220,7 +206,9 @@ def pretranslate_po(path: str, name: str, store: MemoryStore,
                     options: PretranslateOptions) -> PretranslateResult:
     """The catalogue with its untranslated entries filled, and the analysis."""
     catalog, data = _load(path, name)
-    src, tgt = po_languages(catalog.metadata, name, options.src_lang, options.tgt_lang)
+    languages = resolve_po_languages(catalog.metadata, name=name, header_lines={},
+                                     src_lang=options.src_lang, tgt_lang=options.tgt_lang)
+    src, tgt = languages.source, languages.target
     filler = PoFiller(MatchFinder(store, src, tgt), options, _nplurals(catalog))
     analysis = Analysis()
     changed: list[polib.POEntry] = []

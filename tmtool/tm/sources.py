@@ -1,74 +1,27 @@
-"""Memory files of any format tmtool reads, as one stream of units for `tm import`, and the
-language direction of a gettext catalogue.
+"""Memory files of any format tmtool reads, as one stream of units for `tm import`.
 
-A PO file's msgid is its source: in real catalogues it is English and msgstr the
-translation, so the msgid language comes from `--src-lang`, else the `X-Source-Language`
-header, else English; the msgstr language from `--tgt-lang`, else the `Language` header, else
-the file name (`uk.po`, `app.uk_UA.po`, `uk/LC_MESSAGES/app.po`); with none of these the file
-is refused rather than guessed.
+A PO file's languages are told as `formats.po_lang` tells them (msgids English unless said
+otherwise, msgstrs in the `Language` header's or the file name's language), never guessed.
 """
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from pathlib import PurePath
 
-import polib
-
-from tmtool.errors import ConfigError, InputError
+from tmtool.errors import ConfigError
 from tmtool.fileio import display_name, open_input
 from tmtool.formats.po import read_po
-from tmtool.formats.readcheck import file_locale
 from tmtool.formats.tabular import read_tabular
 from tmtool.formats.tmx import read_tmx
 from tmtool.formats.xliff import read_xliff
 from tmtool.locales import DEFAULT_SRC_LANG, DEFAULT_TGT_LANG
 from tmtool.model import TranslationUnit
 
-MSGID_DEFAULT_LANG = "en"
 MEMORY_EXTENSIONS = {
     ".tmx": "tmx", ".po": "po", ".pot": "po", ".xlf": "xliff", ".xliff": "xliff",
     ".sdlxliff": "xliff", ".mqxliff": "xliff", ".tsv": "tsv", ".tab": "tsv", ".csv": "csv",
 }
-_NAME_LOCALE = re.compile(r"^[a-z]{2}(?:[_-][A-Za-z]{2})?$")
-
-
-def language_from_file_name(path: str) -> str | None:
-    """The locale a catalogue's name gives (`uk.po`, `app.uk_UA.po`, `uk/LC_MESSAGES/x.po`)."""
-    pure = PurePath(path)
-    stem = pure.stem
-    for candidate in (stem, stem.rpartition(".")[2],
-                      pure.parent.parent.name if pure.parent.name == "LC_MESSAGES" else ""):
-        if candidate and _NAME_LOCALE.match(candidate):
-            return file_locale(candidate, name=path, line=None, what="language in the file name")
-    return None
-
-
-def po_languages(metadata: dict[str, str], path: str, src_lang: str | None,
-                 tgt_lang: str | None) -> tuple[str, str]:
-    """(msgid locale, msgstr locale) of a catalogue; see the module docstring."""
-    source = src_lang
-    if source is None and metadata.get("X-Source-Language", "").strip():
-        source = file_locale(metadata["X-Source-Language"], name=path, line=None,
-                             what="header X-Source-Language")
-    target = tgt_lang
-    if target is None and metadata.get("Language", "").strip():
-        target = file_locale(metadata["Language"], name=path, line=None, what="header Language")
-    if target is None:
-        target = language_from_file_name(path)
-    if target is None:
-        raise InputError(path, None, "the translation language is unknown: no Language header "
-                         "and none in the file name (give --tgt-lang)")
-    return source or MSGID_DEFAULT_LANG, target
-
-
-def po_metadata(path: str) -> dict[str, str]:
-    """The header fields of a PO file (polib reads the charset it declares)."""
-    try:
-        return dict(polib.pofile(path).metadata)
-    except (OSError, ValueError) as exc:
-        raise InputError(path, None, f"PO syntax error: {str(exc).splitlines()[0]}") from None
 
 
 def read_memory_file(path: str, *, src_lang: str | None = None,
@@ -87,8 +40,7 @@ def read_memory_file(path: str, *, src_lang: str | None = None,
         with open_input(path) as stream:
             yield from read_tmx(stream, name=name)
     elif fmt == "po":
-        source, target = po_languages(po_metadata(path), name, src_lang, tgt_lang)
-        yield from read_po(path, name=name, src_lang=source, tgt_lang=target)
+        yield from read_po(path, name=name, src_lang=src_lang, tgt_lang=tgt_lang)
     elif fmt == "xliff":
         yield from read_xliff(path, name=name, src_lang=src_lang, tgt_lang=tgt_lang)
     else:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from tmtool.lang.stemming import stem
 from tmtool.lang.tokens import normalize_text
-from tmtool.model import InlineCode, Segment
+from tmtool.model import CodeKind, InlineCode, Segment
+from tmtool.segment.inline import VOID_TAGS, tag_type
 
 _CODE = re.compile(
     r"%(?:\d+\$)?(?:\(\w+\))?[-+#0]?\d*(?:\.\d+)?[sdifuxXeEgGcr%]"
@@ -23,6 +24,7 @@ _CODE = re.compile(
     r"|</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>"
 )
 _MAY_HOLD_CODE = re.compile(r"[%{<]")
+_PAIRED_TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)(?:\s[^<>]*)?>")  # not self-closing
 _NUMBER = re.compile(r"(?<![^\W_])\d+(?:[.,:/]\d+)*(?![^\W_])")
 # Letters and digits with inner apostrophes; a token of digits only is a number's piece.
 _WORDLIKE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
@@ -53,9 +55,29 @@ class MatchTokens:
 
 
 def _code_signature(code: InlineCode) -> str:
-    """A code as compared: its markup (so a placeholder typed as text equals the same code
-    read from a file), or its kind and type when the file kept no markup."""
+    """A code as compared. A paired code with a type by its kind and type, so bold is bold
+    whether Markdown wrote `**`, HTML `<b>` or Word a bold run (a memory aligned from one
+    format serves documents in another); any other code by its markup, so a placeholder typed
+    as text equals the same code read from a file."""
+    if code.kind is not CodeKind.STANDALONE:
+        if code.type:
+            return _paired_signature(code.kind is CodeKind.OPEN, code.type)
+        if code.native:  # an XLIFF <bpt>&lt;b></bpt> without ctype: its tag tells the type
+            return _text_code_signature(code.native)
     return code.native or f"\x00{code.kind.value}:{code.type or ''}\x00"
+
+
+def _paired_signature(opening: bool, code_type: str) -> str:
+    return f"\x00{'open' if opening else 'close'}:{code_type}\x00"
+
+
+def _text_code_signature(markup: str) -> str:
+    """A code found in plain text: an opening or closing HTML tag as the paired code a reader
+    would have made of it (`<b>` is bold), anything else (a placeholder, `<br/>`) by its markup."""
+    tag = _PAIRED_TAG.fullmatch(markup)
+    if tag is None or tag.group(2).lower() in VOID_TAGS:
+        return markup
+    return _paired_signature(not tag.group(1), tag_type(tag.group(2).lower()))
 
 
 def _scan(text: str, words: list[str], numbers: list[str], codes: list[str],
@@ -63,7 +85,7 @@ def _scan(text: str, words: list[str], numbers: list[str], codes: list[str],
     """Each kind of token found by its own C-speed pass (the hot path of an import)."""
     text = normalize_text(text).text
     if _MAY_HOLD_CODE.search(text):
-        codes.extend(_CODE.findall(text))
+        codes.extend(map(_text_code_signature, _CODE.findall(text)))
         text = _CODE.sub(" ", text)
     found = _NUMBER.findall(text)
     if found:
@@ -91,7 +113,8 @@ def analyse_text(text: str) -> MatchTokens:
     codes: list[str] = []
     punct: list[str] = []
     _scan(text, words, numbers, codes, punct)
-    return _tokens(words, numbers, codes, punct, text.strip())
+    identity = _CODE.sub(lambda code: _text_code_signature(code.group()), text) if codes else text
+    return _tokens(words, numbers, codes, punct, identity.strip())
 
 
 text_tokens = functools.lru_cache(maxsize=65_536)(analyse_text)
