@@ -17,6 +17,7 @@ from tests.golden import assert_golden
 from tests.office_files import compound_file
 from tests.office_from_markdown import docx_from_markdown, odt_from_markdown
 from tmtool.cli import cli
+from tmtool.formats.states import is_draft
 from tmtool.formats.xliff import read_xliff
 from tmtool.model import CodeKind, InlineCode, Segment
 from tmtool.tm.pretranslate import adapt_codes
@@ -307,13 +308,15 @@ def _emptied_targets(source: Path, destination: Path) -> None:
                                   "sample-20.xlf", "trados-seg-source.sdlxliff"])
 def test_tool_xliff_files_get_their_translations_back(tmp_path: Path, name: str) -> None:
     """memoQ (seg-source, target without mrk), Trados (seg-source with mrk per segment),
-    XLIFF 2.0 and 1.2 inline codes: emptied, then filled from a memory of themselves."""
+    XLIFF 2.0 and 1.2 inline codes: emptied, then filled from a memory of themselves (their
+    drafts, such as an XLIFF 2 `initial` segment, never enter the memory)."""
     original = XLIFF_DATA / name
     _emptied_targets(original, tmp_path / name)
     assert run("tm", "import", str(original), "--db", str(tmp_path / "m.db"), "-q").exit_code == 0
     result = run("pretranslate", str(tmp_path / name), "--tm", str(tmp_path / "m.db"), "-o",
                  str(tmp_path / f"out-{name}"), "-q")
     assert result.exit_code == 0, result.stderr
-    expected = {u.tuid: u.variants[1].segment for u in read_xliff(str(original))}
+    expected = {u.tuid: u.variants[1].segment for u in read_xliff(str(original))
+                if not is_draft(u)}
     filled = {u.tuid: u.variants[1].segment for u in read_xliff(str(tmp_path / f"out-{name}"))}
     assert filled == expected
