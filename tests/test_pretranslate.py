@@ -17,6 +17,7 @@ from tests.golden import assert_golden
 from tests.office_files import compound_file
 from tests.office_from_markdown import docx_from_markdown, odt_from_markdown
 from tmtool.cli import cli
+from tmtool.formats.states import is_draft
 from tmtool.formats.xliff import read_xliff
 from tmtool.model import CodeKind, InlineCode, Segment
 from tmtool.tm.pretranslate import adapt_codes
@@ -307,13 +308,74 @@ def _emptied_targets(source: Path, destination: Path) -> None:
                                   "sample-20.xlf", "trados-seg-source.sdlxliff"])
 def test_tool_xliff_files_get_their_translations_back(tmp_path: Path, name: str) -> None:
     """memoQ (seg-source, target without mrk), Trados (seg-source with mrk per segment),
-    XLIFF 2.0 and 1.2 inline codes: emptied, then filled from a memory of themselves."""
+    XLIFF 2.0 and 1.2 inline codes: emptied, then filled from a memory of themselves (their
+    drafts, such as an XLIFF 2 `initial` segment, never enter the memory)."""
     original = XLIFF_DATA / name
     _emptied_targets(original, tmp_path / name)
     assert run("tm", "import", str(original), "--db", str(tmp_path / "m.db"), "-q").exit_code == 0
     result = run("pretranslate", str(tmp_path / name), "--tm", str(tmp_path / "m.db"), "-o",
                  str(tmp_path / f"out-{name}"), "-q")
     assert result.exit_code == 0, result.stderr
-    expected = {u.tuid: u.variants[1].segment for u in read_xliff(str(original))}
+    expected = {u.tuid: u.variants[1].segment for u in read_xliff(str(original))
+                if not is_draft(u)}
     filled = {u.tuid: u.variants[1].segment for u in read_xliff(str(tmp_path / f"out-{name}"))}
     assert filled == expected
+
+
+PLURAL_MEMORY = r'''msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\n"
+"Language: uk\n"
+"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\n"
+
+msgid "%(count)d character"
+msgid_plural "%(count)d characters"
+msgstr[0] "%(count)d символ"
+msgstr[1] "%(count)d символи"
+msgstr[2] "%(count)d символів"
+
+msgid "%(count)d characters"
+msgstr "символів: %(count)d"
+'''
+
+# An untranslated catalogue as translate-toolkit's po2xliff lays it out: forms 1 and 2 share
+# the English msgid_plural, and need different Ukrainian translations.
+PLURAL_XLIFF = '''<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.1" version="1.1">
+  <file original="uk.po" source-language="en-US" datatype="po" target-language="uk">
+    <body>
+      <group restype="x-gettext-plurals" id="7">
+        <trans-unit xml:space="preserve" id="7[0]">
+          <source>%(count)d character</source>
+          <target></target>
+        </trans-unit>
+        <trans-unit xml:space="preserve" id="7[1]">
+          <source>%(count)d characters</source>
+          <target></target>
+        </trans-unit>
+        <trans-unit xml:space="preserve" id="7[2]">
+          <source>%(count)d characters</source>
+          <target></target>
+        </trans-unit>
+      </group>
+      <trans-unit xml:space="preserve" id="8">
+        <source>%(count)d characters</source>
+        <target></target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+'''
+
+
+def test_gettext_plural_groups_in_xliff_take_each_form_from_its_own_form(tmp_path: Path) -> None:
+    (tmp_path / "memory.uk.po").write_text(PLURAL_MEMORY, encoding="utf-8")
+    (tmp_path / "uk.xlf").write_text(PLURAL_XLIFF, encoding="utf-8")
+    assert run("tm", "import", str(tmp_path / "memory.uk.po"), "--db", str(tmp_path / "m.db"),
+               "-q").exit_code == 0
+    result = run("pretranslate", str(tmp_path / "uk.xlf"), "--tm", str(tmp_path / "m.db"),
+                 "-o", str(tmp_path / "out.xlf"), "-q")
+    assert result.exit_code == 0, result.stderr
+    filled = {u.tuid: u.variants[1].segment.text for u in read_xliff(str(tmp_path / "out.xlf"))}
+    assert filled == {"7[0]": "%(count)d символ", "7[1]": "%(count)d символи",
+                      "7[2]": "%(count)d символів", "8": "символів: %(count)d"}

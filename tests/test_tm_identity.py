@@ -205,3 +205,56 @@ def test_problems_are_counted_by_kind_with_their_first_example() -> None:
         "a.tmx:4: unit twice (uk-UA): a second variant in one locale was dropped",
         "a.tmx:9: unit us (en-US): its source is in another locale of the source language; kept",
     ]
+
+
+# GNU catalogues hold messages that differ only in white space at their ends ("Valid
+# arguments are:" for a prompt and "Valid arguments are:\n" before a list); TMX trims them,
+# the unit keeps them in x-po-edges.
+EDGE_CATALOGUE = r'''msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\n"
+"Language: uk\n"
+
+msgid "Valid arguments are:"
+msgstr "Допустимі аргументи:"
+
+msgid "Valid arguments are:\n"
+msgstr "Допустимі аргументи:\n"
+
+msgid " (core dumped)"
+msgstr " (створено дамп пам'яті)"
+
+msgid "(core dumped) "
+msgstr "(створено дамп пам'яті) "
+'''
+
+
+@pytest.mark.parametrize("policy", list(ConflictPolicy))
+def test_messages_that_differ_only_in_end_white_space_are_kept_apart(
+        tmp_path: Path, policy: ConflictPolicy) -> None:
+    (tmp_path / "uk.po").write_text(EDGE_CATALOGUE, encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["convert", str(tmp_path / "uk.po"), "-o",
+                               str(tmp_path / "uk.tmx"), "-q"]).exit_code == 0
+    assert tmx_file_stats(str(tmp_path / "uk.tmx")).duplicates == 0
+    assert tmx_file_stats(str(tmp_path / "uk.tmx")).conflicts == 0
+    report = merge_tmx_files([str(tmp_path / "uk.tmx")], str(tmp_path / "all.tmx"),
+                             on_conflict=policy)
+    assert (report.written, report.duplicates, report.conflicts) == (4, 0, 0)
+    result = runner.invoke(cli, ["convert", str(tmp_path / "all.tmx"), "-o",
+                                 str(tmp_path / "back.po")])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == "tmx -> po: wrote 4 messages\n"
+    assert "\nmsgid \"Valid arguments are:\\n\"\nmsgstr \"Допустимі аргументи:\\n\"\n" in (
+        tmp_path / "back.po").read_text(encoding="utf-8")
+
+
+def test_the_memory_stores_messages_that_differ_only_in_end_white_space(tmp_path: Path) -> None:
+    (tmp_path / "uk.po").write_text(EDGE_CATALOGUE, encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["convert", str(tmp_path / "uk.po"), "-o",
+                               str(tmp_path / "uk.tmx"), "-q"]).exit_code == 0
+    database = str(tmp_path / "m.db")
+    result = runner.invoke(cli, ["tm", "import", str(tmp_path / "uk.tmx"), "--db", database])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith(f"{tmp_path / 'uk.tmx'}: 4 units read, 4 added, 0 already")

@@ -88,6 +88,23 @@ def test_numbers_alone_are_compared_as_words() -> None:
     assert _score("1, 2", "1; 2") == 99
 
 
+@pytest.mark.parametrize(("query", "candidate", "expected"), [
+    # real catalogue messages made of placeholders: nothing in common but punctuation
+    # (both codes differ: 100 * (4 - 2 - 2) / 4 = 0, less 2 punctuation edits, floored at 0)
+    ("{category} ({category_type})", "%(class_name)s %(instance)s", 0),
+    # one of two codes the same: 100 * (4 - 1 - 1) / 4 = 50
+    ("%(count)s %(name)s", "%(count)s %(other)s", 50),
+    # the same codes, other punctuation: the punctuation penalty only
+    ("%(count)s: %(name)s", "%(count)s %(name)s", 99),
+    # a number and a code: 100 * (4 - 1 - 1) / 4 = 50
+    ("%(count)s 5", "%(count)s 6", 50),
+])
+def test_placeholders_alone_are_compared_as_words(query: str, candidate: str,
+                                                  expected: int) -> None:
+    assert _score(query, candidate) == expected
+    assert _score(candidate, query) == expected
+
+
 @pytest.mark.parametrize(("forms", "same"), [
     (("Кайсенов", "Кайсенова", "Кайсеновим", "КАЙСЕНОВУ"), True),
     (("Київ", "Києва", "Києві"), True),

@@ -50,8 +50,10 @@ def test_importing_the_same_tmx_twice_adds_nothing(tmp_path: Path) -> None:
         first = store.import_units(read_memory_file(str(MEMORY)))
         second = store.import_units(read_memory_file(str(MEMORY)))
         assert store.unit_count() == 14
-    assert first.as_dict() == {"read": 15, "added": 14, "duplicates": 0, "skipped": 1}
-    assert second.as_dict() == {"read": 15, "added": 0, "duplicates": 14, "skipped": 1}
+    assert first.as_dict() == {"read": 15, "added": 14, "duplicates": 0, "skipped": 1,
+                                "drafts": 0}
+    assert second.as_dict() == {"read": 15, "added": 0, "duplicates": 14, "skipped": 1,
+                                 "drafts": 0}
 
 
 def test_a_unit_repeated_inside_one_file_is_stored_once(tmp_path: Path) -> None:

@@ -83,17 +83,23 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
         return handle.read()
 
 
+def read_source_bytes(
+    source: IO[bytes] | str | os.PathLike[str], *, name: str | None = None
+) -> tuple[str, bytes]:
+    """(name for messages, content) of a path or an open binary stream."""
+    if isinstance(source, (str, os.PathLike)):
+        label = name or display_name(source)
+        with open_input(source) as handle:
+            return label, handle.read()
+    return name or "<stream>", source.read()
+
+
 def read_source_text(
     source: IO[bytes] | str | os.PathLike[str], *, name: str | None = None
 ) -> tuple[str, str]:
     """(name for messages, decoded text) of a path or an open binary stream; for readers
     that need the whole text (polib, csv)."""
-    if isinstance(source, (str, os.PathLike)):
-        label = name or display_name(source)
-        with open_input(source) as handle:
-            data = handle.read()
-    else:
-        label, data = name or "<stream>", source.read()
+    label, data = read_source_bytes(source, name=name)
     return label, decode_text(data, name=label)
 
 

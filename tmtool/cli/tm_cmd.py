@@ -60,8 +60,9 @@ def _progress(path: str) -> Callable[[ImportReport], None] | None:
 
 
 def _import_line(path: str, report: ImportReport) -> str:
+    drafts = f", {report.drafts:,} drafts left out" if report.drafts else ""
     return (f"{path}: {report.read:,} units read, {report.added:,} added, "
-            f"{report.duplicates:,} already stored, {report.skipped:,} skipped")
+            f"{report.duplicates:,} already stored, {report.skipped:,} skipped{drafts}")
 
 
 @tm.command("import")

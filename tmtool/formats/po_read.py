@@ -1,6 +1,7 @@
 """gettext PO in, through polib: one translation unit per translated message and per plural
 form, labelled with the languages `po_lang` settles.
 
+The file is read in UTF-8, else in the charset its header declares (`decode_catalogue`).
 What is left out is counted, never dropped silently: obsolete entries (`#~`), fuzzy ones
 (unless asked for; they are marked in `x-po-flags` then) and untranslated ones. A plural
 message becomes one unit per non-empty `msgstr[i]`, marked `x-plural-form`, carrying the
@@ -8,6 +9,7 @@ other msgid in a prop so each unit alone can rebuild the message (see `po_props`
 """
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from collections import Counter
@@ -18,7 +20,7 @@ from typing import IO
 import polib
 
 from tmtool.errors import InputError
-from tmtool.fileio import read_source_text
+from tmtool.fileio import decode_text, read_source_bytes
 from tmtool.formats.po_lang import PoLanguages, resolve_po_languages
 from tmtool.formats.po_props import (
     MSGID,
@@ -36,6 +38,7 @@ from tmtool.model import Prop, TranslationUnit, Variant
 _KEYWORD = re.compile(r"^(?:#~\s*)?(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+(.*)$")
 _QUOTED = re.compile(r'^"(?:[^"\\]|\\.)*"$')
 _HEADER_FIELD = re.compile(r'^"([A-Za-z-]+):')
+_CHARSET = re.compile(rb'"Content-Type:[^"\n]*charset=([-\w.:]+)', re.IGNORECASE)
 
 
 @dataclass
@@ -91,6 +94,38 @@ def _scan(text: str, name: str) -> list[_Lines]:
     if awaiting is not None:
         raise InputError(name, awaiting, "PO syntax error: msgid without msgstr (truncated file?)")
     return entries
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset the header's Content-Type names, when Python knows it."""
+    found = _CHARSET.search(data)
+    if found is None:
+        return None
+    charset = found.group(1).decode("ascii")
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        return None
+    return charset
+
+
+def decode_catalogue(data: bytes, name: str) -> str:
+    """A catalogue's text: UTF-8 (or BOM-marked UTF-16/32) as `decode_text` reads it, else
+    the 8-bit charset its header declares, as msgfmt reads it (older Ukrainian catalogues are
+    KOI8-U, CP1251 or ISO-8859-5). A file that is valid UTF-8 is read as UTF-8 whatever its
+    header says: headers copied from a template say `charset=CHARSET` or worse."""
+    try:
+        return decode_text(data, name=name)
+    except InputError:
+        charset = _declared_charset(data)
+        if charset is None or codecs.lookup(charset).name == "utf-8":
+            raise
+    try:
+        return data.decode(charset)
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(name, line, f"byte 0x{data[exc.start]:02x} is not {charset} text, "
+                                     "the charset the header names") from None
 
 
 def _header_lines(text: str) -> dict[str, int]:
@@ -151,7 +186,8 @@ class PoReader:
 
     def _load(self) -> tuple[polib.POFile, list[_Lines], dict[str, int], PoHeader]:
         if self._loaded is None:
-            label, text = read_source_text(self._source, name=self._name)
+            label, data = read_source_bytes(self._source, name=self._name)
+            text = decode_catalogue(data, label)
             self.name = label
             check_chars(text, name=label, line=1)
             lines = _scan(text, label)

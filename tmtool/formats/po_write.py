@@ -3,8 +3,10 @@
 A message is identified as gettext does, by msgctxt and msgid; its plural forms gather from
 their units. A unit whose message (or plural form) was already written with another text
 is left out and counted, as is one with an empty msgid and no context (that is the header's
-place). Comments are written line for line as they came, never re-wrapped; Plural-Forms
-follows `po_plurals`; `Language` is the original header's when the memory carries it.
+place). A draft (`states.is_draft`: an XLIFF target that needs translation or review) is
+written `#, fuzzy`. Comments are written line for line as they came, never re-wrapped;
+Plural-Forms follows `po_plurals`; `Language` is the original header's when the memory
+carries it.
 """
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ from tmtool.formats.po_props import (
     message_text,
     unit_edges,
 )
+from tmtool.formats.states import is_draft
 from tmtool.model import TranslationUnit, same_language
 
 WRAP_WIDTH = 78
@@ -60,6 +63,8 @@ def _entry_for(unit: TranslationUnit, src_lang: str,
     text = message_text(target.segment, edges, 2)
     entry = polib.POEntry(msgid=source_text)
     apply_props(entry, unit)
+    if is_draft(unit) and "fuzzy" not in entry.flags:
+        entry.flags.insert(0, "fuzzy")   # an XLIFF draft: gettext must not use it as final
     form_prop = unit.prop(PLURAL_FORM)
     if form_prop is None or not form_prop.isdigit():
         entry.msgstr = text

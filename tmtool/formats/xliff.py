@@ -4,7 +4,8 @@ A 1.2 `trans-unit` with a `seg-source` (Trados, memoQ) gives one unit per `mrk m
 paired with the target `mrk` of the same `mid`; otherwise source and target form one unit,
 as does each `segment` of a 2.x `unit`. The tuid is the unit id, with `#mid` / `#segment-id`
 added when a unit holds several segments. Units marked `translate="no"` (or inside such a
-group) and segments without a target are skipped; state and approval travel as props.
+group) and segments without a target are skipped; state and approval travel as props
+(`states.is_draft` reads them).
 A gettext message laid out as `xliff_po` describes (plural groups, PO contexts, the header
 unit) comes back with the props the PO writer needs; `XliffReader` also tells the file's
 languages and the catalogue header it carried.
@@ -22,6 +23,7 @@ from tmtool.errors import InputError
 from tmtool.fileio import display_name, open_input
 from tmtool.formats.po_props import PoHeader
 from tmtool.formats.readcheck import file_locale
+from tmtool.formats.states import SDL_CONFIRMATION, XLIFF_APPROVED, XLIFF_STATE
 from tmtool.formats.xliff_inline import localname, segment2, segment12
 from tmtool.formats.xliff_po import (
     HEADER_RESTYPE,
@@ -38,10 +40,10 @@ NS12 = "urn:oasis:names:tc:xliff:document:1.2"
 NS2 = "urn:oasis:names:tc:xliff:document:2.0"
 SDL = "http://sdl.com/FileTypes/SdlXliff/1.0"
 MEMOQ = "MQXliff"
-STATE = "x-xliff-state"
+STATE = XLIFF_STATE
 SUBSTATE = "x-xliff-substate"
-APPROVED = "x-xliff-approved"
-SDL_CONF = "x-sdl-conf"
+APPROVED = XLIFF_APPROVED
+SDL_CONF = SDL_CONFIRMATION
 MEMOQ_STATUS = "x-mq-status"
 DOCUMENT = "x-document"
 
@@ -110,8 +112,8 @@ def _units12(ctx: _Context, elem: Any,
     if source is None or target is None:
         return
     props = [*(plural or []), *po_props(elem)]
-    if elem.get("approved") == "yes":
-        props.append(Prop(APPROVED, "yes"))
+    if elem.get("approved") in ("yes", "no"):
+        props.append(Prop(APPROVED, elem.get("approved")))
     if target.get("state"):
         props.append(Prop(STATE, target.get("state")))
     if elem.get(f"{{{MEMOQ}}}status"):

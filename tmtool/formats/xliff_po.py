@@ -4,7 +4,8 @@ A plural message is a `<group restype="x-gettext-plurals">` of trans-units `ID[0
 `ID[1]`..., whose first source is the msgid and the others the msgid_plural; references are
 `<context-group name="po-reference" purpose="location">` (sourcefile, linenumber);
 extracted comments a `x-po-autocomment` context and a `<note from="developer">`; translator
-comments a `<note from="po-translator">`; the header a trans-unit with
+comments a `<note from="po-translator">`; a fuzzy message's previous msgid an `<alt-trans
+origin="previous">`; the header a trans-unit with
 `restype="x-gettext-domain-header"` (marked translate="no" here, so CAT tools leave it).
 What the toolkit does not carry gets `x-po-*` contexts in a `po-entry` context group:
 msgctxt, flags, previous msgids and, so that each trans-unit alone rebuilds its message,
@@ -59,10 +60,6 @@ def is_po_unit(unit: TranslationUnit) -> bool:
 def plural_form(unit: TranslationUnit) -> int | None:
     form = unit.prop(PLURAL_FORM)
     return int(form) if form is not None and form.isdigit() else None
-
-
-def is_fuzzy(unit: TranslationUnit) -> bool:
-    return "fuzzy" in [flag.strip() for flag in (unit.prop(FLAGS) or "").split(",")]
 
 
 def _local(tag: str) -> str:
@@ -130,11 +127,25 @@ def read_header(elem: Any) -> PoHeader:
     return PoHeader(fields.get("Language") or None, fields.get("Plural-Forms") or None)
 
 
+def _previous_source(alt_trans: Any) -> str | None:
+    """The source of translate-toolkit's `<alt-trans origin="previous">`: the `#| msgid` of
+    a fuzzy message."""
+    if alt_trans.get("origin") != "previous":
+        return None
+    source = next((child for child in alt_trans
+                   if isinstance(child.tag, str) and _local(child.tag) == "source"), None)
+    return None if source is None else "".join(source.itertext())
+
+
 def po_props(elem: Any) -> list[Prop]:
-    """The PO props in a trans-unit's context groups (references, po-entry contexts)."""
+    """The PO props in a trans-unit's context groups (references, po-entry contexts) and
+    its previous msgid (`alt-trans origin="previous"`)."""
     props: list[Prop] = []
     references: list[str] = []
+    previous: str | None = None
     for group in elem:
+        if isinstance(group.tag, str) and _local(group.tag) == "alt-trans":
+            previous = previous if previous is not None else _previous_source(group)
         if not isinstance(group.tag, str) or _local(group.tag) != "context-group":
             continue
         contexts = [(c.get("context-type"), "".join(c.itertext())) for c in group
@@ -150,6 +161,8 @@ def po_props(elem: Any) -> list[Prop]:
                      if kind in _PROP_TYPES)
     if references:
         props.append(Prop(REFERENCE, " ".join(references)))
+    if previous is not None and all(prop.type != PREVIOUS_MSGID for prop in props):
+        props.append(Prop(PREVIOUS_MSGID, previous))
     return props
 
 

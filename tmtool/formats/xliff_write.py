@@ -17,13 +17,13 @@ from xml.sax.saxutils import quoteattr
 from lxml import etree
 
 from tmtool.formats.po_props import CONTEXT, MSGID, PoHeader, message_id
+from tmtool.formats.states import has_fuzzy_flag
 from tmtool.formats.xliff import APPROVED, NS12, STATE
 from tmtool.formats.xliff_po import (
     PLURALS_RESTYPE,
     XML_SPACE,
     add_po_metadata,
     header_unit,
-    is_fuzzy,
     is_po_unit,
     plural_form,
 )
@@ -90,7 +90,7 @@ def _state(unit: TranslationUnit, po_unit: bool) -> str | None:
     state = unit.prop(STATE)
     state = _STATE_FROM_2.get(state or "", state) if state not in STATES_12 else state
     if state not in STATES_12 and po_unit:
-        state = "needs-review-translation" if is_fuzzy(unit) else "translated"
+        state = "needs-review-translation" if has_fuzzy_flag(unit) else "translated"
     return state if state in STATES_12 else None
 
 
@@ -104,17 +104,27 @@ def _indent(element: Any, depth: int) -> None:
         element[-1].tail = outer
 
 
+def _approved(unit: TranslationUnit, po_unit: bool) -> str | None:
+    """The approved attribute: the file's own, else for a gettext message "no" when it is
+    fuzzy and "yes" otherwise (tools that read XLIFF take a missing one as not approved)."""
+    approved = unit.prop(APPROVED)
+    if approved in ("yes", "no"):
+        return approved
+    if po_unit:
+        return "no" if has_fuzzy_flag(unit) else "yes"
+    return None
+
+
 def _unit_element(unit: TranslationUnit, unit_id: str, src_lang: str, tgt_lang: str,
-                  depth: int = 3) -> Any | None:
+                  catalogue: bool, depth: int = 3) -> Any | None:
     source, target = unit.variant(src_lang), unit.variant(tgt_lang)
     if source is None or target is None:
         return None
-    po_unit = is_po_unit(unit)
+    po_unit = catalogue or is_po_unit(unit)
     attrs = {"id": unit_id}
-    if unit.prop(APPROVED) == "yes" or (po_unit and not is_fuzzy(unit)):
-        attrs["approved"] = "yes"
-    elif po_unit:
-        attrs["approved"] = "no"
+    approved = _approved(unit, po_unit)
+    if approved is not None:
+        attrs["approved"] = approved
     attrs[XML_SPACE] = "preserve"
     element = etree.Element(_q("trans-unit"), attrs)
     _fill(etree.SubElement(element, _q("source")), source.segment)
@@ -156,20 +166,21 @@ class _Ids:
         return unit_id
 
 
-def _elements(units: Iterable[TranslationUnit], src_lang: str,
-              tgt_lang: str) -> Iterator[tuple[Any, int]]:
+def _elements(units: Iterable[TranslationUnit], src_lang: str, tgt_lang: str,
+              catalogue: bool) -> Iterator[tuple[Any, int]]:
     """Top-level body elements with how many trans-units each holds; the forms of a plural
-    message that arrive together share one group."""
+    message that arrive together share one group. In a `catalogue` every unit is a gettext
+    message, also one that carries no PO prop (no context, reference, comment or flag)."""
     ids = _Ids()
     group: Any = None
     group_key: tuple[str | None, str] | None = None
     for unit in units:
         key = _plural_key(unit, src_lang)
         if group is not None and key != group_key:
-            yield group, len(group)
+            yield _approve_group(group), len(group)
             group = None
         if key is None:
-            element = _unit_element(unit, ids.take(unit.tuid), src_lang, tgt_lang)
+            element = _unit_element(unit, ids.take(unit.tuid), src_lang, tgt_lang, catalogue)
             if element is not None:
                 yield element, 1
             continue
@@ -178,11 +189,22 @@ def _elements(units: Iterable[TranslationUnit], src_lang: str,
             group = etree.Element(_q("group"), {"id": ids.take(message_id(*key)),
                                                 "restype": PLURALS_RESTYPE})
         element = _unit_element(unit, ids.take(f"{group.get('id')}[{plural_form(unit)}]"),
-                                src_lang, tgt_lang, depth=4)
+                                src_lang, tgt_lang, catalogue, depth=4)
         if element is not None:
             group.append(element)
     if group is not None:
-        yield group, len(group)
+        yield _approve_group(group), len(group)
+
+
+def _approve_group(group: Any) -> Any:
+    """A plural group approved as its forms are: translate-toolkit reads the group's own
+    `approved` as the whole message's (a missing one makes the message fuzzy)."""
+    marks = {member.get("approved") for member in group}
+    if marks == {"yes"}:
+        group.set("approved", "yes")
+    elif "no" in marks:
+        group.set("approved", "no")
+    return group
 
 
 def write_xliff(
@@ -196,7 +218,8 @@ def write_xliff(
     po_header: PoHeader | None = None,
 ) -> int:
     """Write the units that have both languages as one XLIFF 1.2 `<file>`; returns how many
-    trans-units were written. `po_header` adds the gettext header trans-unit."""
+    trans-units were written. `po_header` (a catalogue's header) adds the gettext header
+    trans-unit and makes every unit a gettext message (approved unless fuzzy)."""
     written = 0
     file_attrs = " ".join(f'{key}={quoteattr(value)}' for key, value in (
         ("original", original), ("source-language", src_lang),
@@ -205,7 +228,8 @@ def write_xliff(
         f'<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="{NS12}" version="1.2">\n'
         f"  <file {file_attrs}>\n    <body>\n".encode())
     header = [(header_unit(po_header), 0)] if po_header is not None else []
-    for element, count in itertools.chain(header, _elements(units, src_lang, tgt_lang)):
+    for element, count in itertools.chain(header, _elements(units, src_lang, tgt_lang,
+                                                                po_header is not None)):
         _indent(element, 3)
         element.tail = "\n"
         stream.write(b"      " + etree.tostring(element, encoding="utf-8"))

@@ -2,9 +2,11 @@
 for `tmx merge` and `tmx stats`, and how locales spelt differently are written as one.
 
 A unit is a message, not only a source text: a PO context (`x-context`), a plural form
-(`x-plural-form`) and the other msgid of a plural (`x-msgid`, `x-msgid-plural`) are part of
-its identity. "Open" as a menu item and "Open" as a state are two messages; the forms 1 and
-2 of a Ukrainian plural share their msgid_plural and are two messages too. So units that
+(`x-plural-form`), the other msgid of a plural (`x-msgid`, `x-msgid-plural`) and the white
+space at a message's ends (`x-po-edges`: TMX segments are trimmed) are part of its identity.
+"Open" as a menu item and "Open" as a state are two messages; the forms 1 and 2 of a
+Ukrainian plural share their msgid_plural and are two messages too, as are "Valid arguments
+are:" and "Valid arguments are:\n" in one catalogue (GNU coreutils has both). So units that
 differ in these props are never duplicates nor conflicts. Locales are part of the key as
 well, after `LocaleSpelling` has unified how the inputs spell them: `uk` beside `uk-UA` is
 one locale, while `en-GB` and `en-US` are two and their units are kept apart.
@@ -18,11 +20,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from tmtool.errors import ConfigError
-from tmtool.formats.po import CONTEXT, MSGID, MSGID_PLURAL, PLURAL_FORM
+from tmtool.formats.po import CONTEXT, EDGES, MSGID, MSGID_PLURAL, PLURAL_FORM
 from tmtool.locales import canonical_locale, primary_language
 from tmtool.model import TranslationUnit, Variant, segment_key
 
-IDENTITY_PROPS = (CONTEXT, PLURAL_FORM, MSGID, MSGID_PLURAL)
+IDENTITY_PROPS = (CONTEXT, PLURAL_FORM, MSGID, MSGID_PLURAL, EDGES)
 LocaleKey = Callable[[str], str]
 
 

@@ -4,7 +4,8 @@ tree read through `safexml`, everything else left as it was.
 XLIFF 1.2: a `trans-unit` gets `<target state="translated">` for a 100 % match or
 `state="needs-review-translation"` plus a `<note from="tmtool">` with the score for a fuzzy
 one; with a `seg-source` (Trados, memoQ) each `mrk mtype="seg"` is a segment of its own and
-gets a target `mrk` of the same `mid` (the unit's state is the weakest of its segments).
+gets a target `mrk` of the same `mid` (the unit's state is the weakest of its segments). The
+forms of a gettext plural group are filled each from the memory's same plural form.
 XLIFF 2.x: a `segment` gets its target and `state="translated"`, or `state="initial"` with
 `subState="tmtool:fuzzy"` and a unit note. `translate="no"` is respected.
 
@@ -22,8 +23,10 @@ from lxml import etree
 
 from tmtool import safexml
 from tmtool.errors import InputError
+from tmtool.formats.po_props import PLURAL_FORM
 from tmtool.formats.readcheck import file_locale
 from tmtool.formats.xliff_inline import localname, segment2, segment12
+from tmtool.formats.xliff_po import PLURALS_RESTYPE
 from tmtool.model import CodeKind, InlineCode, Segment
 from tmtool.tm.lookup import Match
 from tmtool.tm.pretranslate import (
@@ -32,6 +35,7 @@ from tmtool.tm.pretranslate import (
     MatchFinder,
     PretranslateOptions,
     PretranslateResult,
+    UnitFilter,
     adapt_codes,
     score_note,
     word_count,
@@ -140,9 +144,11 @@ class _Filler:
         self.directions.append(direction)
         return direction
 
-    def match(self, finder: MatchFinder, query: Segment) -> Match | None:
-        """The match that fills `query`, counting the segment in the analysis."""
-        found = finder.best(query)
+    def match(self, finder: MatchFinder, query: Segment,
+              accept: UnitFilter | None = None) -> Match | None:
+        """The match that fills `query` (among the memory units `accept` allows), counting
+        the segment in the analysis."""
+        found = finder.best(query, accept=accept)
         self.analysis.count(found.score if found else None, word_count(query))
         if found is None or found.score < self.options.min_score:
             self.analysis.skipped("no match" if found is None else "below --min")
@@ -194,16 +200,30 @@ def _add_note12(unit: Any, text: str) -> None:
 
 
 def _fill_segment(filler: _Filler, finder: MatchFinder, source: Any, target: Any | None,
-                  query: Segment) -> tuple[int, bool] | None:
+                  query: Segment, accept: UnitFilter | None = None) -> tuple[int, bool] | None:
     """(score, codes placed) of the fill, or None; a missing target is made only when a
     match fills it."""
-    match = filler.match(finder, query)
+    match = filler.match(finder, query, accept)
     if match is None:
         return None
     if target is None:
         target = _new_target(source)
     placed = write_target(target, adapt_codes(match.target, match.source, query), source, query)
     return match.score, placed
+
+
+def _plural_filter(unit: Any) -> UnitFilter:
+    """Memory units that may fill `unit`: in a po2xliff plural group (form from the id
+    `ID[n]`, else the position) the same plural form only, since forms 1 and 2 share one
+    English source but not one Ukrainian translation; elsewhere no plural form."""
+    group = unit.getparent()
+    if group is None or localname(group) != "group" or group.get("restype") != PLURALS_RESTYPE:
+        return lambda found: found.prop(PLURAL_FORM) is None
+    members = _children(group, "trans-unit")
+    index = (unit.get("id") or "").rpartition("[")[2].rstrip("]")
+    form = index if (unit.get("id") or "").endswith("]") and index.isdigit() \
+        else str(members.index(unit))
+    return lambda found: found.prop(PLURAL_FORM) == form
 
 
 def _unit12(filler: _Filler, finder: MatchFinder, unit: Any) -> None:
@@ -219,7 +239,8 @@ def _unit12(filler: _Filler, finder: MatchFinder, unit: Any) -> None:
         if not _is_empty(target):
             filler.analysis.already_translated += 1
             return
-        result = _fill_segment(filler, finder, source, target, segment12(source))
+        result = _fill_segment(filler, finder, source, target, segment12(source),
+                               _plural_filter(unit))
         if result is None:
             return
         results.append(result)

@@ -13,7 +13,9 @@ elsewhere a deletion plus an insertion. `case` is the number of words that diffe
 case. Numbers, inline codes (and placeholders) and punctuation do not count as words; each
 difference costs the fixed points above. Only an identical segment (the same text and the
 same inline codes, trimmed) scores 100; anything else, even a double space, at most 99.
-A segment without words compares its numbers as words. The score is symmetric.
+Segments without words compare their numbers and codes as words: two messages made of
+placeholders alone (`{name} ({kind})`, `%(a)s %(b)s`) share nothing but punctuation.
+The score is symmetric.
 """
 from __future__ import annotations
 
@@ -40,13 +42,15 @@ def match_score(query: MatchTokens, candidate: MatchTokens) -> int:
         stem_edits = distance(query.stems, candidate.stems)
         case_edits = distance(query.words, candidate.words) - word_edits
         number_edits = distance(query.numbers, candidate.numbers)
-    else:  # no words on either side: the numbers are the words
-        longest = max(len(query.numbers), len(candidate.numbers))
-        word_edits = stem_edits = distance(query.numbers, candidate.numbers)
-        case_edits = number_edits = 0
+        code_edits = distance(query.codes, candidate.codes)
+    else:  # no words on either side: the numbers and codes are the words
+        query_rest, candidate_rest = query.numbers + query.codes, candidate.numbers + candidate.codes
+        longest = max(len(query_rest), len(candidate_rest))
+        word_edits = stem_edits = distance(query_rest, candidate_rest)
+        case_edits = number_edits = code_edits = 0
     penalty = (
         NUMBER_PENALTY * number_edits
-        + CODE_PENALTY * distance(query.codes, candidate.codes)
+        + CODE_PENALTY * code_edits
         + PUNCTUATION_PENALTY * distance(query.punct, candidate.punct)
         + CASE_PENALTY * case_edits
     )

@@ -7,7 +7,8 @@ Decision: a back-end only stores and fetches (units by id, postings by term, exa
 everything that decides a result (tokens, stems, candidate choice, scores, order) lives in
 `lookup`, `concordance` and `indexing`, above this interface, so both back-ends give the same
 matches. Imports are batched (one transaction per batch), idempotent (a unit whose content
-key is stored is skipped) and streamed (memory does not grow with the file).
+key is stored is skipped) and streamed (memory does not grow with the file); drafts are left
+out, so a lookup answers with confirmed translations only.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from types import TracebackType
 from typing import TypeVar
 
 from tmtool.errors import InputError
+from tmtool.formats.states import is_draft
 from tmtool.model import TranslationUnit
 from tmtool.tm.indexing import PreparedUnit, prepare_unit
 
@@ -33,17 +35,19 @@ Progress = Callable[["ImportReport"], None]
 
 @dataclass
 class ImportReport:
-    """What one import did: units read, added, already stored, and skipped (fewer than two
-    languages with text: not a translation)."""
+    """What one import did: units read, added, already stored, skipped (fewer than two
+    languages with text: not a translation) and drafts left out (`formats.states`: a fuzzy
+    PO message, an XLIFF target that needs translation or review)."""
 
     read: int = 0
     added: int = 0
     duplicates: int = 0
     skipped: int = 0
+    drafts: int = 0
 
     def as_dict(self) -> dict[str, int]:
         return {"read": self.read, "added": self.added, "duplicates": self.duplicates,
-                "skipped": self.skipped}
+                "skipped": self.skipped, "drafts": self.drafts}
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,9 @@ class MemoryStore(abc.ABC):
         batch: dict[bytes, PreparedUnit] = {}
         for unit in units:
             report.read += 1
+            if is_draft(unit):
+                report.drafts += 1
+                continue
             prepared = prepare_unit(unit)
             if prepared is None:
                 report.skipped += 1

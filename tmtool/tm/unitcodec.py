@@ -17,7 +17,7 @@ from typing import Any
 from tmtool.model import CodeKind, InlineCode, Prop, Segment, TranslationUnit, Variant, segment_key
 
 # Props that make two otherwise equal units different messages (written by the PO reader).
-KEY_PROPS = ("x-context", "x-plural-form", "x-msgid", "x-msgid-plural")
+KEY_PROPS = ("x-context", "x-plural-form", "x-msgid", "x-msgid-plural", "x-po-edges")
 _KINDS = {kind.value: kind for kind in CodeKind}
 
 
