@@ -17,6 +17,7 @@ from datetime import datetime
 from tmtool import __version__
 from tmtool.align.batch import (
     BatchSettings,
+    check_manifest,
     chunk_tasks,
     iter_manifest,
     manifest_tasks,
@@ -25,7 +26,7 @@ from tmtool.align.batch import (
 from tmtool.align.batch_output import SHARD_PREFIX, BatchState, BatchTarget, BatchWriter, load_state
 from tmtool.align.executors import Executor
 from tmtool.align.render import RenderedDocument
-from tmtool.errors import InputError, OutputError, TmtoolError
+from tmtool.errors import OutputError, TmtoolError
 from tmtool.fileio import STDIO, check_output, display_name
 
 DocumentSink = Callable[[RenderedDocument], None]
@@ -49,8 +50,7 @@ def manifest_reader(path: str) -> PairSource:
     if path == STDIO:
         pairs = read_manifest(path)
         return lambda: iter(pairs)
-    if not sum(1 for _ in iter_manifest(path)):  # every line checked before any work
-        raise InputError(display_name(path), None, "the manifest lists no document pairs")
+    check_manifest(path)  # every line checked before any work
     return lambda: iter_manifest(path)
 
 
