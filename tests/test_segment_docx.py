@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.office_files import docx_package, para, run
+from tmtool.errors import InputError
 from tmtool.model import CodeKind, Segment
 from tmtool.segment import read_document
 
@@ -193,6 +194,27 @@ def test_fields_show_their_result_except_page_numbers_and_tables_of_contents() -
         ("paragraph", 4, ['Див. <a href="https://mfa.gov.ua/">сайт МЗС</a> і таблицю 2, 01.05.2024.']),
         ("paragraph", 5, ["так вкладене."]),
     ]
+
+
+BEGIN = '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+CODE = '<w:r><w:instrText xml:space="preserve"> {} </w:instrText></w:r>'
+SEPARATE = '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+
+
+@pytest.mark.parametrize(("where", "body"), [
+    ("paragraph 2", para(run("Вступ.")) + para(run("Перед полем "), BEGIN, CODE.format("MERGEFIELD Name"),
+                                             run("після.")) + para(run("Решта документа."))),
+    ("paragraph 1", para(run("Зміст "), BEGIN, CODE.format('TOC \\o "1-3"'), SEPARATE, run("Вступ"))
+     + para(run("Решта документа."))),
+    ("paragraph 2", para(run("Текст"), '<w:r><w:footnoteReference w:id="2"/></w:r>', run("."))),  # the note
+])
+def test_a_field_that_never_ends_is_refused_rather_than_hiding_the_rest(where: str, body: str) -> None:
+    notes = {"2": run("Примітка ") + BEGIN + CODE.format("PAGE"), "3": run("Інша.")}
+    with pytest.raises(InputError) as caught:
+        read_document(docx_package(body, footnotes=notes), lang="uk", name="doc.docx")
+    assert str(caught.value) == (f"doc.docx: a field (w:fldChar) begun in {where} never ends, so the "
+                                 "text after it cannot be told from the field's code; open the file in "
+                                 "Word, remove or repair that field, save it, and try again")
 
 
 def test_a_table_of_contents_content_control_is_left_out_and_other_controls_are_read() -> None:

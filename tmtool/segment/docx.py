@@ -64,6 +64,7 @@ _NOTE_TYPES_SKIPPED = frozenset({"separator", "continuationSeparator", "continua
 class _Field:
     """A complex field (`w:fldChar` begin ... separate ... end) being read."""
 
+    paragraph: int = 0  # where it begins, for the message when it never ends
     instruction: list[str] = field(default_factory=list)
     in_result: bool = False
     skip: bool = False
@@ -104,6 +105,7 @@ class _DocxReader:
         body = self.word.xml(self.word.main).find(_W + "body")
         if body is not None:
             self._container(body)
+            self._check_fields_closed()
         for kind in ("footnote", "endnote"):
             self._notes(kind)
         return self.blocks
@@ -127,7 +129,17 @@ class _DocxReader:
         saved = self.fields, self.pending
         self.fields, self.pending = [], None
         self._container(container)
+        self._check_fields_closed()
         self.fields, self.pending = saved
+
+    def _check_fields_closed(self) -> None:
+        """A field begun and never ended would hide all the text after it as its code or
+        result, so the file is refused rather than read short."""
+        if self.fields:
+            raise InputError(self.word.name, None, (
+                f"a field (w:fldChar) begun in paragraph {self.fields[0].paragraph} never ends, so "
+                "the text after it cannot be told from the field's code; open the file in Word, "
+                "remove or repair that field, save it, and try again"))
 
     # Block level
 
@@ -279,14 +291,14 @@ class _DocxReader:
 
     def _field_char(self, kind: str) -> None:
         if kind == "begin":
-            self.fields.append(_Field())
+            self.fields.append(_Field(self.number))
         elif kind == "separate" and self.fields:
             self.fields[-1].settle()
         elif kind == "end" and self.fields:
             self.fields.pop()
 
     def _simple_field(self, element: Any, out: RunCollector, baseline: Flags, link: str | None) -> None:
-        simple = _Field([element.get(_W + "instr", "")])
+        simple = _Field(self.number, [element.get(_W + "instr", "")])
         simple.settle()
         depth = len(self.fields)
         self.fields.append(simple)
