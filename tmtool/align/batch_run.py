@@ -24,7 +24,7 @@ from tmtool.align.batch import (
     read_manifest,
 )
 from tmtool.align.batch_output import SHARD_PREFIX, BatchState, BatchTarget, BatchWriter, load_state
-from tmtool.align.executors import Executor
+from tmtool.align.executors import Executor, WorkerLostError
 from tmtool.align.render import RenderedDocument
 from tmtool.errors import OutputError, TmtoolError
 from tmtool.fileio import STDIO, check_output, display_name
@@ -126,6 +126,11 @@ def run_batch(manifest: str, settings: BatchSettings, target: BatchTarget, execu
             writer.add(result)
             if on_document is not None:
                 on_document(result)
+    except WorkerLostError as exc:
+        writer.close()
+        kept = (f"the first {state.done} documents are done; run the same command with --resume to go on"
+                if target.path != STDIO else "run it again")
+        raise WorkerLostError(f"{exc}; {kept}") from None
     except BaseException:
         writer.close()
         raise
