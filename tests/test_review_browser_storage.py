@@ -1,7 +1,6 @@
 """The review page as a reviewer's browser keeps it, in a real headless Chromium: what autosave
 stores grows with the edits, not with the document; a full storage makes room from other
-reviews rather than losing this one; two tabs of one review take up each other's changes;
-a keyboard user keeps the focus on the row button they pressed."""
+reviews rather than losing this one; two tabs of one review take up each other's changes."""
 from __future__ import annotations
 
 import json
@@ -11,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from selenium.webdriver.common.keys import Keys
 
 from tests.browser import Browser, browser_session
 from tests.review_docs import write_pair
@@ -111,21 +109,6 @@ def wait_for(condition: object, timeout_s: float = 5.0) -> None:
     while not condition():
         assert time.monotonic() < deadline, "the other tab did not take up the change"
         time.sleep(0.05)
-
-
-def test_a_row_button_pressed_from_the_keyboard_keeps_the_focus(browser: Browser, page_path: Path) -> None:
-    browser.open(page_path)
-    browser.keys("a", "n")
-    browser.driver.execute_script("document.querySelector('tr.row.current button[data-op=\"merge\"]').focus()")
-    browser.keys(Keys.ENTER)
-    focused = ("const a = document.activeElement; "
-               "return [a.dataset.op || a.tagName, Number(a.closest('tr') ? a.closest('tr').dataset.row : -1)]")
-    assert browser.driver.execute_script(focused) == ["merge", 7]
-    assert browser.pairs() == MERGED
-    browser.keys(Keys.ENTER)  # the same button again merges on
-    assert browser.pairs() == after({7: [([8, 9, 10, 11], [7, 8, 9])], 8: [], 9: []})
-    browser.keys("n")  # the focus follows the current row
-    assert browser.driver.execute_script(focused) == ["merge", browser.current()]
 
 
 def test_unconfirming_an_edited_row_says_what_follows(browser: Browser, page_path: Path) -> None:
