@@ -101,3 +101,21 @@ def test_a_row_button_pressed_from_the_keyboard_keeps_the_focus(browser: Browser
     assert browser.pairs() == after({7: [([8, 9, 10, 11], [7, 8, 9])], 8: [], 9: []})
     browser.keys("n")  # the focus follows the current row
     assert browser.driver.execute_script(focused) == ["merge", browser.current()]
+
+
+@pytest.mark.parametrize("keys", [["ArrowUp"] * 15, ["k", "k", "PageUp"]])
+def test_the_current_row_is_never_hidden_under_the_sticky_bar(browser: Browser, tmp_path: Path,
+                                                              keys: list[str]) -> None:
+    from tests.test_review_browser import synthetic_alignment
+    from tmtool.review.apply import Review
+    from tmtool.review.page import PageOptions, review_page
+
+    path = tmp_path / "long.html"
+    path.write_text(review_page(synthetic_alignment(300), Review("ab" * 32, "cd" * 32), PageOptions(name="long")),
+                    encoding="utf-8")
+    browser.open(path)
+    browser.keys("a", "PageDown", *["ArrowDown"] * 40, *keys)
+    row_top, bar_bottom = browser.driver.execute_script(
+        "return [document.querySelector('tr.row.current').getBoundingClientRect().top, "
+        "document.getElementById('bar').getBoundingClientRect().bottom]")
+    assert row_top >= bar_bottom

@@ -200,6 +200,8 @@
     $("threshold-value").textContent = state.threshold.toFixed(2);
     renderCounts();
     const current = document.querySelector("tr.row.current");
+    // the sticky bar covers the top of the window: a row scrolled up into view goes below it
+    document.documentElement.style.scrollPaddingTop = `${$("bar").offsetHeight + 4}px`;
     if (current && current.scrollIntoView) current.scrollIntoView({ block: "nearest" });
     refocus(focus);
   }
