@@ -120,3 +120,28 @@ def test_unconfirming_an_edited_row_says_what_follows(browser: Browser, page_pat
     browser.keys("c")
     assert (browser.rows()[7][3], browser.text("message")) == ("edited ✓", "")
     assert browser.pairs() != START
+
+
+def test_pages_of_other_inputs_with_the_same_alignment_keep_their_own_work(
+        browser: Browser, tmp_path: Path) -> None:
+    """Two document pairs that align alike (same beads, other words) in pages opened from
+    the same folder: the work done in one is not resumed in the other."""
+    pages = []
+    for name in ("a", "b"):
+        folder = tmp_path / name
+        folder.mkdir()
+        src, tgt = write_pair(folder)
+        src.write_text(src.read_text(encoding="utf-8").replace("1", name), encoding="utf-8")
+        page = tmp_path / f"{name}.html"
+        result = CliRunner().invoke(cli, ["align", "--presegmented", "-q", str(src), str(tgt), "-o", str(page)])
+        assert result.exit_code == 0, result.output
+        pages.append(page)
+    browser.open(pages[0])
+    browser.keys("a", "n", "m")
+    browser.open(pages[1], fresh=False)
+    assert browser.text("message") == ""
+    browser.keys("a")
+    assert browser.pairs() == START
+    browser.open(pages[0], fresh=False)
+    assert browser.text("message") == "Resumed your review from this browser's storage (1 change)."
+    assert browser.pairs() == MERGED
