@@ -150,6 +150,23 @@ def test_tracked_changes_are_read_as_accepted() -> None:
     ]
 
 
+@pytest.mark.parametrize("kind", ["drop", "margin"])
+def test_a_drop_cap_is_read_as_part_of_the_word_it_begins(kind: str) -> None:
+    """Word keeps a drop cap as a frame paragraph of its own holding the first letter."""
+    frame = (f'<w:framePr w:dropCap="{kind}" w:lines="3" w:wrap="around" w:vAnchor="text" w:hAnchor="text"/>'
+             '<w:spacing w:after="0" w:line="1090" w:lineRule="exact"/><w:rPr><w:sz w:val="145"/></w:rPr>')
+    body = (para(run("Розмова з послом"), style="1")
+            + para(run("В", '<w:position w:val="-11"/><w:sz w:val="145"/>'), ppr=frame)
+            + para(run("ін жив у Києві. Друге речення."))
+            + para(run("Наступний абзац.")) + para(run("О", "<w:b/>"), ppr=frame))
+    assert shown(docx_package(body)) == [
+        ("heading", 1, ["Розмова з послом"]),
+        ("paragraph", 2, ["Він жив у Києві.", "Друге речення."]),
+        ("paragraph", 3, ["Наступний абзац."]),
+        ("paragraph", 4, ["<b>О</b>"]),  # a drop cap with nothing after it stays itself
+    ]
+
+
 def test_footnotes_and_endnotes_are_blocks_after_the_body_with_a_code_at_the_reference() -> None:
     body = (para(run("Текст"), '<w:r><w:rPr><w:rStyle w:val="ae"/></w:rPr><w:footnoteReference w:id="2"/></w:r>',
                  run(" і ще"), '<w:r><w:rPr><w:rStyle w:val="ae"/></w:rPr><w:endnoteReference w:id="1"/></w:r>',

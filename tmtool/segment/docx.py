@@ -5,13 +5,14 @@ level, see `docxstyles`), list items, table cells (each paragraph of a cell a bl
 boxes (after the paragraph that anchors them), and footnotes then endnotes after the body,
 each note paragraph a "footnote" block, its reference a standalone code. Tracked changes are
 read as accepted (insertions and moves in, deletions and moved-away text out, a deleted
-paragraph mark joins two paragraphs); comments, hidden text, content-control placeholders,
+paragraph mark joins two paragraphs); a drop cap (the first letter in a frame paragraph of
+its own) is read as part of the word it begins; comments, hidden text, content-control placeholders,
 page headers and footers, tables of contents and page-number fields are left out; other
 fields show their result (a HYPERLINK field as a link). Of `mc:AlternateContent`, only the
 first choice is read. Paragraph numbers (`RawBlock.line`) count the paragraphs in that order
 as Word shows them with changes accepted (empty ones and tables of contents included, a
-deleted row's not, two paragraphs joined by a deleted mark once), so lint can point at
-"paragraph 12".
+deleted row's not, two paragraphs joined by a deleted mark or a drop cap once), so lint can
+point at "paragraph 12".
 """
 from __future__ import annotations
 
@@ -184,7 +185,7 @@ class _DocxReader:
         style_id = self.styles.paragraph_style(ppr)
         boxes, self.boxes = self.boxes, []
         self._inline(paragraph, collector, self.styles.paragraph_flags(style_id), None)
-        if _mark_deleted(ppr):
+        if _mark_deleted(ppr) or _is_drop_cap(ppr):
             self.pending = (number, collector)
         elif not self.styles.is_toc(style_id):
             self._emit(self.styles.paragraph_kind(ppr, style_id), number, collector)
@@ -356,6 +357,13 @@ def _mark_deleted(ppr: Any) -> bool:
     runs on into the next one."""
     rpr = ppr.find(RPR) if ppr is not None else None
     return rpr is not None and (rpr.find(_W + "del") is not None or rpr.find(_W + "moveFrom") is not None)
+
+
+def _is_drop_cap(ppr: Any) -> bool:
+    """Word keeps a drop cap (or one in the margin) as a frame paragraph holding the first
+    letter(s) of the next paragraph, which runs on from it without a space."""
+    frame = ppr.find(_W + "framePr") if ppr is not None else None
+    return frame is not None and frame.get(_W + "dropCap", "none") in ("drop", "margin")
 
 
 def _unwrapped(parent: Any, tag: str) -> list[Any]:
