@@ -308,3 +308,16 @@ def test_one_document_paired_with_two_others_is_two_pairs(tmp_path: Path) -> Non
         handle.write("docs/0.uk.txt\tdocs/1.en.txt\n")
     assert [(Path(s).name, Path(t).name) for s, t in read_manifest(str(manifest))] == [
         ("0.uk.txt", "0.en.txt"), ("1.uk.txt", "1.en.txt"), ("0.uk.txt", "1.en.txt")]
+
+
+def test_a_manifest_written_on_windows_is_read_here(tmp_path: Path) -> None:
+    """Backslashes as folder separators and CRLF line ends; a file whose name really holds a
+    backslash (legal here) is still taken as written."""
+    make_docs(tmp_path, 2)
+    (tmp_path / "odd\\name.uk.txt").write_text("Речення.\n", encoding="utf-8")
+    (tmp_path / "pairs.tsv").write_bytes(b"docs\\0.uk.txt\tdocs\\0.en.txt\r\n"
+                                         b"odd\\name.uk.txt\tdocs\\1.en.txt\r\n")
+    pairs = read_manifest(str(tmp_path / "pairs.tsv"))
+    assert [(Path(s).relative_to(tmp_path).as_posix(), Path(t).relative_to(tmp_path).as_posix())
+            for s, t in (map(os.path.abspath, pair) for pair in pairs)] == [
+        ("docs/0.uk.txt", "docs/0.en.txt"), ("odd\\name.uk.txt", "docs/1.en.txt")]

@@ -216,10 +216,20 @@ def _decoded_line(raw: bytes, number: int, path: str) -> str:
 
 
 def _resolve(folder: str, path: str) -> str:
-    """A manifest path, relative to the manifest's folder, as short as possible for messages."""
+    """A manifest path, relative to the manifest's folder, as short as possible for messages.
+    A manifest written on Windows (`archive\\uk\\a.docx`) is read here too: where the path as
+    written names no file, its backslashes are taken as folder separators."""
+    if "\\" in path and os.sep == "/" and not os.path.lexists(_joined(folder, path)):
+        windows = path.replace("\\", "/")
+        if os.path.lexists(_joined(folder, windows)):
+            path = windows
     if os.path.isabs(path):
         return path
     return os.path.relpath(os.path.join(folder, path))
+
+
+def _joined(folder: str, path: str) -> str:
+    return path if os.path.isabs(path) else os.path.join(folder, path)
 
 
 def glossary_terms(paths: Sequence[str]) -> tuple[TermPair, ...]:
