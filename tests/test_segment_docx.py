@@ -273,6 +273,27 @@ TEXT_BOX = (
     "</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>")
 
 
+SYMEX = ('<w:r><mc:AlternateContent xmlns:w16se="http://schemas.microsoft.com/office/word/2015/wordml/symex">'
+         '<mc:Choice Requires="w16se"><w16se:symEx w16se:font="{font}" w16se:char="{code}"/></mc:Choice>'
+         "<mc:Fallback><w:t>{char}</w:t></mc:Fallback></mc:AlternateContent></w:r>")
+
+
+def test_a_choice_the_reader_does_not_understand_gives_way_to_the_fallback() -> None:
+    """Word 2016 writes an emoji (or a circled number) as `w16se:symEx` in a choice, the
+    character as text in the fallback; a chart of Office 2016 has a choice and no fallback."""
+    chart = ('<w:r><mc:AlternateContent xmlns:cx1="http://schemas.microsoft.com/office/drawing/2015/9/8/chartex">'
+             '<mc:Choice Requires="cx1"><w:t>ДАНІ ДІАГРАМИ</w:t></mc:Choice></mc:AlternateContent></w:r>')
+    second = ('<w:r><mc:AlternateContent xmlns:cx1="http://schemas.microsoft.com/office/drawing/2015/9/8/chartex">'
+              '<mc:Choice Requires="cx1"><w:t>НОВЕ</w:t></mc:Choice><mc:Choice Requires="w14"><w:t>друге</w:t>'
+              "</mc:Choice><mc:Fallback><w:t>ЗАПАСНЕ</w:t></mc:Fallback></mc:AlternateContent></w:r>")
+    body = (para(run("Привіт "), SYMEX.format(font="Segoe UI Emoji", code="1F600", char="😀"), run(" світ."))
+            + para(SYMEX.format(font="MS Gothic", code="2460", char="①"), run(" Перший пункт."))
+            + para(run("До "), chart, run("діаграми і "), second, run(" вибір.")))
+    assert shown(docx_package(body)) == [
+        ("paragraph", 1, ["Привіт 😀 світ."]), ("paragraph", 2, ["① Перший пункт."]),
+        ("paragraph", 3, ["До діаграми і друге вибір."])]
+
+
 def test_text_boxes_are_read_once_after_the_paragraph_that_anchors_them() -> None:
     box = para(run("Текст у написі."))
     body = para(run("Абзац із "), TEXT_BOX.format(box, box), run("написом.")) + para(run("Далі."))

@@ -9,7 +9,8 @@ paragraph mark joins two paragraphs); a drop cap (the first letter in a frame pa
 its own) is read as part of the word it begins; comments, hidden text, content-control placeholders,
 page headers and footers, tables of contents and page-number fields are left out; other
 fields show their result (a HYPERLINK field as a link). Of `mc:AlternateContent`, only the
-first choice is read. Paragraph numbers (`RawBlock.line`) count the paragraphs in that order
+first choice tmtool understands is read (a text box's shape is, Word 2016's emoji element
+`w16se:symEx` is not: its fallback holds the character as text). Paragraph numbers (`RawBlock.line`) count the paragraphs in that order
 as Word shows them with changes accepted (empty ones and tables of contents included, a
 deleted row's not, two paragraphs joined by a deleted mark or a drop cap once), so lint can
 point at "paragraph 12".
@@ -328,11 +329,32 @@ def _format(flags: frozenset[str], link: str | None) -> Format:
     return Format(flags, link)
 
 
+# Namespaces whose elements the reader finds its text in (a `mc:Choice` requiring only these
+# is read): Word's main one, DrawingML and VML shapes, Word 2010 shapes, groups, canvases and
+# text effects, and math. Markup Compatibility (ECMA-376 Part 3) has a reader take the first
+# choice it understands, else the fallback.
+_UNDERSTOOD = frozenset({
+    W, "http://schemas.openxmlformats.org/officeDocument/2006/math",
+    "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "http://schemas.openxmlformats.org/drawingml/2006/picture", "urn:schemas-microsoft-com:vml",
+    "urn:schemas-microsoft-com:office:office", "http://schemas.microsoft.com/office/word/2010/wordml",
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas",
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing",
+    "http://schemas.microsoft.com/office/drawing/2010/main",
+})
+
+
 def _choice(alternate: Any) -> Any:
-    """The one branch of `mc:AlternateContent` read: its first choice, else the fallback."""
-    branch = alternate.find(CHOICE)
-    if branch is None:
-        branch = alternate.find(FALLBACK)
+    """The one branch of `mc:AlternateContent` read: the first choice whose required
+    namespaces the reader understands, else the fallback, else nothing."""
+    for branch in alternate.iterfind(CHOICE):
+        required = branch.get("Requires", "").split()
+        if all(branch.nsmap.get(prefix) in _UNDERSTOOD for prefix in required):
+            return branch
+    branch = alternate.find(FALLBACK)
     return branch if branch is not None else ()
 
 
