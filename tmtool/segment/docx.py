@@ -25,6 +25,18 @@ import regex
 
 from tmtool.errors import InputError
 from tmtool.model import InlineCode
+from tmtool.segment.docxelements import (
+    ALTERNATE,
+    SDT,
+    choice,
+    is_drop_cap,
+    is_toc,
+    mark_deleted,
+    sdt_content,
+    shows_placeholder,
+    text_boxes,
+    unwrapped,
+)
 from tmtool.segment.docxparts import R, WordPackage
 from tmtool.segment.docxstyles import VAL, Flags, Styles, W, load_styles
 from tmtool.segment.inline import RawBlock
@@ -32,12 +44,9 @@ from tmtool.segment.package import Package
 from tmtool.segment.runs import Format, RunCollector, standalone
 
 _W = "{" + W + "}"
-MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 P, R_, T, TBL, TR, TC = (_W + t for t in ("p", "r", "t", "tbl", "tr", "tc"))
-PPR, RPR, SDT, SDT_CONTENT = (_W + t for t in ("pPr", "rPr", "sdt", "sdtContent"))
-TXBX = _W + "txbxContent"
-ALTERNATE, CHOICE, FALLBACK = MC + "AlternateContent", MC + "Choice", MC + "Fallback"
+PPR, RPR = _W + "pPr", _W + "rPr"
 # Inline elements whose content is never text of the accepted, visible document.
 _SKIP_INLINE = frozenset(_W + t for t in (
     "del", "moveFrom", "pPr", "rPr", "sdtPr", "sdtEndPr", "smartTagPr", "customXmlPr",
@@ -154,11 +163,11 @@ class _DocxReader:
             elif tag == TBL:
                 self._table(child)
             elif tag == SDT:
-                self._container(_sdt_content(child))
-                if _is_toc(child) or _shows_placeholder(child):  # counted, then dropped
+                self._container(sdt_content(child))
+                if is_toc(child) or shows_placeholder(child):  # counted, then dropped
                     del self.blocks[kept:]
             elif tag == ALTERNATE:
-                self._container(_choice(child))
+                self._container(choice(child))
             elif tag in (_W + "customXml", _W + "ins", _W + "moveTo"):
                 self._container(child)
             elif tag == _W + "altChunk":
@@ -168,11 +177,11 @@ class _DocxReader:
         self._flush_pending()
 
     def _table(self, table: Any) -> None:
-        for row in _unwrapped(table, TR):
+        for row in unwrapped(table, TR):
             properties = row.find(_W + "trPr")
             if properties is not None and properties.find(_W + "del") is not None:
                 continue  # a deleted row
-            for cell in _unwrapped(row, TC):
+            for cell in unwrapped(row, TC):
                 self.context.append("table-cell")
                 self._container(cell)
                 self.context.pop()
@@ -186,7 +195,7 @@ class _DocxReader:
         style_id = self.styles.paragraph_style(ppr)
         boxes, self.boxes = self.boxes, []
         self._inline(paragraph, collector, self.styles.paragraph_flags(style_id), None)
-        if _mark_deleted(ppr) or _is_drop_cap(ppr):
+        if mark_deleted(ppr) or is_drop_cap(ppr):
             self.pending = (number, collector)
         elif not self.styles.is_toc(style_id):
             self._emit(self.styles.paragraph_kind(ppr, style_id), number, collector)
@@ -220,12 +229,12 @@ class _DocxReader:
             elif tag == _W + "hyperlink":
                 self._inline(child, out, baseline, self._link_target(child) or link)
             elif tag == SDT:
-                if not _shows_placeholder(child):
-                    self._inline(_sdt_content(child), out, baseline, link)
+                if not shows_placeholder(child):
+                    self._inline(sdt_content(child), out, baseline, link)
             elif tag == _W + "fldSimple":
                 self._simple_field(child, out, baseline, link)
             elif tag == ALTERNATE:
-                self._inline(_choice(child), out, baseline, link)
+                self._inline(choice(child), out, baseline, link)
             elif tag in _MATH:
                 if self._visible():
                     out.code(standalone("<math>", "x-math"))
@@ -249,7 +258,7 @@ class _DocxReader:
                 if self.fields and not self.fields[-1].in_result:
                     self.fields[-1].instruction.append(child.text or "")
             elif tag == ALTERNATE:
-                self._run_content(_choice(child), out, flags, link)
+                self._run_content(choice(child), out, flags, link)
             elif "hidden" not in flags:
                 fmt = fmt or self._shown_format(flags, link)
                 if fmt is not _NOT_SHOWN:
@@ -275,7 +284,7 @@ class _DocxReader:
             font, char = child.get(_W + "font", ""), child.get(_W + "char", "")
             out.code(standalone(f'<sym font="{font}" char="{char}">', "x-sym"))
         elif tag in _PICTURES:
-            boxes = _text_boxes(child)
+            boxes = text_boxes(child)
             self.boxes += boxes
             if not boxes:
                 out.code(standalone("<img>", "image"))
@@ -327,88 +336,3 @@ _NOT_SHOWN = Format(frozenset({"hidden"}))
 @functools.lru_cache(maxsize=4096)
 def _format(flags: frozenset[str], link: str | None) -> Format:
     return Format(flags, link)
-
-
-# Namespaces whose elements the reader finds its text in (a `mc:Choice` requiring only these
-# is read): Word's main one, DrawingML and VML shapes, Word 2010 shapes, groups, canvases and
-# text effects, and math. Markup Compatibility (ECMA-376 Part 3) has a reader take the first
-# choice it understands, else the fallback.
-_UNDERSTOOD = frozenset({
-    W, "http://schemas.openxmlformats.org/officeDocument/2006/math",
-    "http://schemas.openxmlformats.org/drawingml/2006/main",
-    "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
-    "http://schemas.openxmlformats.org/drawingml/2006/picture", "urn:schemas-microsoft-com:vml",
-    "urn:schemas-microsoft-com:office:office", "http://schemas.microsoft.com/office/word/2010/wordml",
-    "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
-    "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",
-    "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas",
-    "http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing",
-    "http://schemas.microsoft.com/office/drawing/2010/main",
-})
-
-
-def _choice(alternate: Any) -> Any:
-    """The one branch of `mc:AlternateContent` read: the first choice whose required
-    namespaces the reader understands, else the fallback, else nothing."""
-    for branch in alternate.iterfind(CHOICE):
-        required = branch.get("Requires", "").split()
-        if all(branch.nsmap.get(prefix) in _UNDERSTOOD for prefix in required):
-            return branch
-    branch = alternate.find(FALLBACK)
-    return branch if branch is not None else ()
-
-
-def _sdt_content(sdt: Any) -> Any:
-    content = sdt.find(SDT_CONTENT)
-    return content if content is not None else ()
-
-
-def _shows_placeholder(sdt: Any) -> bool:
-    """A content control still showing its prompt ("Click here to enter text.")."""
-    properties = sdt.find(_W + "sdtPr")
-    return properties is not None and properties.find(_W + "showingPlcHdr") is not None
-
-
-def _is_toc(sdt: Any) -> bool:
-    gallery = sdt.find(f"{_W}sdtPr/{_W}docPartObj/{_W}docPartGallery")
-    return gallery is not None and gallery.get(VAL, "").lower() == "table of contents"
-
-
-def _mark_deleted(ppr: Any) -> bool:
-    """A paragraph mark deleted (or moved away) in tracked changes: accepted, the paragraph
-    runs on into the next one."""
-    rpr = ppr.find(RPR) if ppr is not None else None
-    return rpr is not None and (rpr.find(_W + "del") is not None or rpr.find(_W + "moveFrom") is not None)
-
-
-def _is_drop_cap(ppr: Any) -> bool:
-    """Word keeps a drop cap (or one in the margin) as a frame paragraph holding the first
-    letter(s) of the next paragraph, which runs on from it without a space."""
-    frame = ppr.find(_W + "framePr") if ppr is not None else None
-    return frame is not None and frame.get(_W + "dropCap", "none") in ("drop", "margin")
-
-
-def _unwrapped(parent: Any, tag: str) -> list[Any]:
-    """Children with `tag`, looking through content controls and custom XML around them."""
-    found: list[Any] = []
-    for child in parent:
-        if child.tag == tag:
-            found.append(child)
-        elif child.tag == SDT:
-            found += _unwrapped(_sdt_content(child), tag)
-        elif child.tag in (_W + "customXml", ALTERNATE):
-            found += _unwrapped(_choice(child) if child.tag == ALTERNATE else child, tag)
-    return found
-
-
-def _text_boxes(element: Any) -> list[Any]:
-    """The outermost text-box contents inside a drawing, one branch of each alternate."""
-    found: list[Any] = []
-    for child in element:
-        if child.tag == TXBX:
-            found.append(child)
-        elif child.tag == ALTERNATE:
-            found += _text_boxes(_choice(child))
-        elif isinstance(child.tag, str):
-            found += _text_boxes(child)
-    return found
