@@ -284,3 +284,40 @@ def test_a_bad_manifest_line_is_refused_before_any_document_is_written(
         run_batch(manifest, settings(), BatchTarget("out.tmx"), InProcessExecutor())
     assert str(error.value) == "pairs.tsv:4: expected SOURCE<TAB>TARGET (two paths separated by a tab)"
     assert sorted(os.listdir(tmp_path)) == ["docs", "pairs.tsv"]
+
+
+@pytest.mark.parametrize("repeat", ["docs/1.uk.txt\tdocs/1.en.txt\r\n", "./docs/1.uk.txt\tdocs/../docs/1.en.txt\n"])
+def test_a_pair_listed_twice_is_refused_before_any_document_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, repeat: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    manifest = make_docs(tmp_path, 3)
+    with open(manifest, "a", encoding="utf-8", newline="") as handle:
+        handle.write("# the same document again, spelt another way\n" + repeat)
+    with pytest.raises(TmtoolError) as error:
+        run_batch(manifest, settings(), BatchTarget("out.tmx"), InProcessExecutor())
+    src, tgt = repeat.strip().split("\t")
+    assert str(error.value) == (f"pairs.tsv:5: lists the same pair as line 2 ({os.path.normpath(src)} "
+                                f"and {os.path.normpath(tgt)}); list each pair once")
+    assert sorted(os.listdir(tmp_path)) == ["docs", "pairs.tsv"]
+
+
+def test_one_document_paired_with_two_others_is_two_pairs(tmp_path: Path) -> None:
+    manifest = tmp_path / make_docs(tmp_path, 2)
+    with open(manifest, "a", encoding="utf-8") as handle:
+        handle.write("docs/0.uk.txt\tdocs/1.en.txt\n")
+    assert [(Path(s).name, Path(t).name) for s, t in read_manifest(str(manifest))] == [
+        ("0.uk.txt", "0.en.txt"), ("1.uk.txt", "1.en.txt"), ("0.uk.txt", "1.en.txt")]
+
+
+def test_a_manifest_written_on_windows_is_read_here(tmp_path: Path) -> None:
+    """Backslashes as folder separators and CRLF line ends; a file whose name really holds a
+    backslash (legal here) is still taken as written."""
+    make_docs(tmp_path, 2)
+    (tmp_path / "odd\\name.uk.txt").write_text("Речення.\n", encoding="utf-8")
+    (tmp_path / "pairs.tsv").write_bytes(b"docs\\0.uk.txt\tdocs\\0.en.txt\r\n"
+                                         b"odd\\name.uk.txt\tdocs\\1.en.txt\r\n")
+    pairs = read_manifest(str(tmp_path / "pairs.tsv"))
+    assert [(Path(s).relative_to(tmp_path).as_posix(), Path(t).relative_to(tmp_path).as_posix())
+            for s, t in (map(os.path.abspath, pair) for pair in pairs)] == [
+        ("docs/0.uk.txt", "docs/0.en.txt"), ("odd\\name.uk.txt", "docs/1.en.txt")]

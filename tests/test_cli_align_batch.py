@@ -144,3 +144,16 @@ def test_a_manifest_on_standard_input_is_read_once(batch: Path) -> None:
     assert (result.exit_code, result.stderr) == (1, ("tmtool: error: docs/3.en.txt: no text to align "
                                                     "(the file is empty) (document skipped)\n"))
     assert len(result.stdout.splitlines()) == 48
+
+
+@pytest.mark.parametrize("manifest", ["pairs.tsv", "-"])
+def test_a_repeated_manifest_line_is_exit_2_and_nothing_is_written(batch: Path, manifest: str) -> None:
+    text = (batch / "pairs.tsv").read_text(encoding="utf-8") + "docs/0.uk.txt\tdocs/0.en.txt\n"
+    (batch / "pairs.tsv").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["align", "--pairs", manifest, "--presegmented", "-o", "out.tmx"],
+                                input=text if manifest == "-" else None)
+    name = "<stdin>" if manifest == "-" else "pairs.tsv"
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", (f"tmtool: error: {name}:6: lists the same pair as line 1 (docs/0.uk.txt and "
+               "docs/0.en.txt); list each pair once\n"))
+    assert not (batch / "out.tmx").exists() and not (batch / "out.tmx.part").exists()

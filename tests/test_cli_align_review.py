@@ -139,6 +139,9 @@ def test_apply_writes_every_format(pair: tuple[Path, Path], tmp_path: Path) -> N
     assert [{key: b[key] for key in ("src", "tgt", "score")} for b in beads if b["score"] == 1.0] == [
         {"src": [8], "tgt": [7], "score": 1.0}, {"src": [9], "tgt": [8], "score": 1.0},
         {"src": [10], "tgt": [], "score": 1.0}]
+    assert [(b["src"], b["tgt"]) for b in beads if b.get("status") == "confirmed"] == [  # the person's 1.0
+        ([8], [7]), ([9], [8]), ([10], [])]
+    assert {tuple(b) for b in beads if "status" in b} == {("src", "tgt", "score", "src_text", "tgt_text", "status")}
     assert {"src": [12], "tgt": [10]} not in [{"src": b["src"], "tgt": b["tgt"]} for b in beads]
     assert sum(line.endswith("\t1.0000") for line in outputs["tsv"].read_text(encoding="utf-8").splitlines()) == 2
     data = page_data(outputs["html"])

@@ -126,3 +126,18 @@ def test_log_file_that_is_not_text_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         load_edit_log(str(path))
     assert str(caught.value) == f"{path}:1: looks like a binary file (NUL byte), not text"
+
+
+def test_a_decision_written_twice_counts_once(tmp_path: Path) -> None:
+    """Two reviewers' logs put together repeat decisions: the same decision again is no
+    conflict, while a segment in two different confirmed beads still is."""
+    src, tgt = write_pair(tmp_path)
+    sides = [read_side(str(p), lang=lang, presegmented=True) for p, lang in ((src, "uk-UA"), (tgt, "en-GB"))]
+    once = confirmed(([8], [7]), ([9], [8])) + rejected(([12], [10]))
+    twice = once + confirmed(([9], [8])) + rejected(([12], [10])) + confirmed(([8], [7]))
+    logs = [load_edit_log(str(write_log(tmp_path / f"r{n}.json", src, tgt, d))) for n, d in enumerate((once, twice))]
+    assert to_decisions(logs[1], *sides) == to_decisions(logs[0], *sides) == Decisions(
+        confirmed=(((8,), (7,)), ((9,), (8,))), rejected=(((12,), (10,)),))
+    clash = load_edit_log(str(write_log(tmp_path / "r.json", src, tgt, once + confirmed(([8, 9], [7])))))
+    with pytest.raises(InputError, match=r"decisions\[3\]: a segment of .* is also in confirmed decisions\[0\]"):
+        to_decisions(clash, *sides)

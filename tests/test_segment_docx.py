@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.office_files import docx_package, para, run
+from tmtool.errors import InputError
 from tmtool.model import CodeKind, Segment
 from tmtool.segment import read_document
 
@@ -149,6 +150,23 @@ def test_tracked_changes_are_read_as_accepted() -> None:
     ]
 
 
+@pytest.mark.parametrize("kind", ["drop", "margin"])
+def test_a_drop_cap_is_read_as_part_of_the_word_it_begins(kind: str) -> None:
+    """Word keeps a drop cap as a frame paragraph of its own holding the first letter."""
+    frame = (f'<w:framePr w:dropCap="{kind}" w:lines="3" w:wrap="around" w:vAnchor="text" w:hAnchor="text"/>'
+             '<w:spacing w:after="0" w:line="1090" w:lineRule="exact"/><w:rPr><w:sz w:val="145"/></w:rPr>')
+    body = (para(run("Розмова з послом"), style="1")
+            + para(run("В", '<w:position w:val="-11"/><w:sz w:val="145"/>'), ppr=frame)
+            + para(run("ін жив у Києві. Друге речення."))
+            + para(run("Наступний абзац.")) + para(run("О", "<w:b/>"), ppr=frame))
+    assert shown(docx_package(body)) == [
+        ("heading", 1, ["Розмова з послом"]),
+        ("paragraph", 2, ["Він жив у Києві.", "Друге речення."]),
+        ("paragraph", 3, ["Наступний абзац."]),
+        ("paragraph", 4, ["<b>О</b>"]),  # a drop cap with nothing after it stays itself
+    ]
+
+
 def test_footnotes_and_endnotes_are_blocks_after_the_body_with_a_code_at_the_reference() -> None:
     body = (para(run("Текст"), '<w:r><w:rPr><w:rStyle w:val="ae"/></w:rPr><w:footnoteReference w:id="2"/></w:r>',
                  run(" і ще"), '<w:r><w:rPr><w:rStyle w:val="ae"/></w:rPr><w:endnoteReference w:id="1"/></w:r>',
@@ -195,6 +213,27 @@ def test_fields_show_their_result_except_page_numbers_and_tables_of_contents() -
     ]
 
 
+BEGIN = '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+CODE = '<w:r><w:instrText xml:space="preserve"> {} </w:instrText></w:r>'
+SEPARATE = '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+
+
+@pytest.mark.parametrize(("where", "body"), [
+    ("paragraph 2", para(run("Вступ.")) + para(run("Перед полем "), BEGIN, CODE.format("MERGEFIELD Name"),
+                                             run("після.")) + para(run("Решта документа."))),
+    ("paragraph 1", para(run("Зміст "), BEGIN, CODE.format('TOC \\o "1-3"'), SEPARATE, run("Вступ"))
+     + para(run("Решта документа."))),
+    ("paragraph 2", para(run("Текст"), '<w:r><w:footnoteReference w:id="2"/></w:r>', run("."))),  # the note
+])
+def test_a_field_that_never_ends_is_refused_rather_than_hiding_the_rest(where: str, body: str) -> None:
+    notes = {"2": run("Примітка ") + BEGIN + CODE.format("PAGE"), "3": run("Інша.")}
+    with pytest.raises(InputError) as caught:
+        read_document(docx_package(body, footnotes=notes), lang="uk", name="doc.docx")
+    assert str(caught.value) == (f"doc.docx: a field (w:fldChar) begun in {where} never ends, so the "
+                                 "text after it cannot be told from the field's code; open the file in "
+                                 "Word, remove or repair that field, save it, and try again")
+
+
 def test_a_table_of_contents_content_control_is_left_out_and_other_controls_are_read() -> None:
     body = (
         '<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/>'
@@ -232,6 +271,27 @@ TEXT_BOX = (
     "</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
     '<mc:Fallback><w:pict><v:shape id="Text Box 1"><v:textbox><w:txbxContent>{}</w:txbxContent>'
     "</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>")
+
+
+SYMEX = ('<w:r><mc:AlternateContent xmlns:w16se="http://schemas.microsoft.com/office/word/2015/wordml/symex">'
+         '<mc:Choice Requires="w16se"><w16se:symEx w16se:font="{font}" w16se:char="{code}"/></mc:Choice>'
+         "<mc:Fallback><w:t>{char}</w:t></mc:Fallback></mc:AlternateContent></w:r>")
+
+
+def test_a_choice_the_reader_does_not_understand_gives_way_to_the_fallback() -> None:
+    """Word 2016 writes an emoji (or a circled number) as `w16se:symEx` in a choice, the
+    character as text in the fallback; a chart of Office 2016 has a choice and no fallback."""
+    chart = ('<w:r><mc:AlternateContent xmlns:cx1="http://schemas.microsoft.com/office/drawing/2015/9/8/chartex">'
+             '<mc:Choice Requires="cx1"><w:t>ДАНІ ДІАГРАМИ</w:t></mc:Choice></mc:AlternateContent></w:r>')
+    second = ('<w:r><mc:AlternateContent xmlns:cx1="http://schemas.microsoft.com/office/drawing/2015/9/8/chartex">'
+              '<mc:Choice Requires="cx1"><w:t>НОВЕ</w:t></mc:Choice><mc:Choice Requires="w14"><w:t>друге</w:t>'
+              "</mc:Choice><mc:Fallback><w:t>ЗАПАСНЕ</w:t></mc:Fallback></mc:AlternateContent></w:r>")
+    body = (para(run("Привіт "), SYMEX.format(font="Segoe UI Emoji", code="1F600", char="😀"), run(" світ."))
+            + para(SYMEX.format(font="MS Gothic", code="2460", char="①"), run(" Перший пункт."))
+            + para(run("До "), chart, run("діаграми і "), second, run(" вибір.")))
+    assert shown(docx_package(body)) == [
+        ("paragraph", 1, ["Привіт 😀 світ."]), ("paragraph", 2, ["① Перший пункт."]),
+        ("paragraph", 3, ["До діаграми і друге вибір."])]
 
 
 def test_text_boxes_are_read_once_after_the_paragraph_that_anchors_them() -> None:

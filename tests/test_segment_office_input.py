@@ -154,3 +154,19 @@ def test_presegmented_and_literal_reading_refuse_a_word_file() -> None:
 def test_a_word_file_with_a_text_name_is_read_by_its_content() -> None:
     blocks = read_document(DOCX, lang="uk", name="renamed.txt")
     assert [s.text for b in blocks for s in b.segments] == ["Текст документа."]
+
+
+def test_part_names_are_found_whatever_their_case_or_percent_encoding() -> None:
+    """OPC part names are case-insensitive, and relationships write them percent-encoded: a
+    package whose entries are spelt otherwise than its relationships is still read."""
+    body = para(run("Текст з "), run("виноскою"), '<w:r><w:footnoteReference w:id="2"/></w:r>', run("."))
+    data = docx_package(body, footnotes={"2": run("Примітка.")})
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    renamed = {"word/document.xml": "Word/Document.XML", "word/footnotes.xml": "word/my notes.xml"}
+    parts = {renamed.get(name, name): content for name, content in parts.items()}
+    rels = "word/_rels/document.xml.rels"
+    parts[rels] = parts[rels].replace(b'Target="footnotes.xml"', b'Target="my%20notes.xml"')
+    expected = [s.text for b in read_document(data, lang="uk", name="a.docx") for s in b.segments]
+    assert expected == ["Текст з виноскою.", "Примітка."]
+    assert [s.text for b in read_document(zip_parts(parts), lang="uk", name="a.docx") for s in b.segments] == expected

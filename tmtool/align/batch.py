@@ -11,8 +11,9 @@ name them as the manifest does, so messages and output are the same on every exe
 from __future__ import annotations
 
 import codecs
+import hashlib
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from tmtool.align.inputs import check_languages, read_side
@@ -26,6 +27,7 @@ from tmtool.segment import load_rules
 
 CHUNK_BYTES = 64 * 1024  # input bytes per task: small documents travel together
 CHUNK_DOCUMENTS = 16  # and at most this many
+NumberedPair = tuple[int, str, str]  # a manifest line: its number, source and target
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,16 +134,50 @@ def _absolute(path: str) -> str:
 
 def read_manifest(path: str) -> list[tuple[str, str]]:
     """(source, target) paths, one `source<TAB>target` pair a line; blank lines and lines
-    starting with # are skipped; relative paths are taken from the manifest's folder."""
-    pairs = list(iter_manifest(path))
-    if not pairs:
+    starting with # are skipped; relative paths are taken from the manifest's folder. The
+    lines are checked as `check_manifest` does."""
+    numbered = list(_numbered_pairs(path))
+    _check_pairs(numbered, lambda: iter(numbered), path)
+    return [(src, tgt) for _, src, tgt in numbered]
+
+
+def check_manifest(path: str) -> int:
+    """Check every line of a manifest file before any work; the number of pairs."""
+    return _check_pairs(_numbered_pairs(path), lambda: _numbered_pairs(path), path)
+
+
+
+def _check_pairs(pairs: Iterable[NumberedPair], again: Callable[[], Iterable[NumberedPair]],
+                 path: str) -> int:
+    """A line naming the same two files as an earlier one is an error: its document would be
+    aligned twice and its units written twice. Only a digest of each pair is kept (`again`
+    reads the lines once more to name the earlier line)."""
+    seen: set[bytes] = set()
+    for number, src, tgt in pairs:
+        key = _pair_key(src, tgt)
+        if key in seen:
+            first = next(n for n, s, t in again() if _pair_key(s, t) == key)
+            raise InputError(display_name(path), number, f"lists the same pair as line {first} "
+                                                         f"({src} and {tgt}); list each pair once")
+        seen.add(key)
+    if not seen:
         raise InputError(display_name(path), None, "the manifest lists no document pairs")
-    return pairs
+    return len(seen)
+
+
+def _pair_key(src: str, tgt: str) -> bytes:
+    names = "\0".join(os.path.normcase(os.path.abspath(p)) for p in (src, tgt))
+    return hashlib.blake2b(names.encode("utf-8", "surrogateescape"), digest_size=12).digest()
 
 
 def iter_manifest(path: str) -> Iterator[tuple[str, str]]:
     """The pairs of `read_manifest`, one line at a time (a manifest of a million documents is
     never held whole); a bad line raises InputError when it is reached."""
+    for _, src, tgt in _numbered_pairs(path):
+        yield src, tgt
+
+
+def _numbered_pairs(path: str) -> Iterator[NumberedPair]:
     name = display_name(path)
     folder = os.path.dirname(os.path.abspath(path)) if path != STDIO else os.getcwd()
     for number, line in _manifest_lines(path):
@@ -151,7 +187,7 @@ def iter_manifest(path: str) -> Iterator[tuple[str, str]]:
         if len(cells) != 2 or not cells[0].strip() or not cells[1].strip():
             raise InputError(name, number, "expected SOURCE<TAB>TARGET (two paths separated by a tab)")
         src, tgt = (_resolve(folder, cell.strip()) for cell in cells)
-        yield src, tgt
+        yield number, src, tgt
 
 
 def _manifest_lines(path: str) -> Iterator[tuple[int, str]]:
@@ -180,10 +216,20 @@ def _decoded_line(raw: bytes, number: int, path: str) -> str:
 
 
 def _resolve(folder: str, path: str) -> str:
-    """A manifest path, relative to the manifest's folder, as short as possible for messages."""
+    """A manifest path, relative to the manifest's folder, as short as possible for messages.
+    A manifest written on Windows (`archive\\uk\\a.docx`) is read here too: where the path as
+    written names no file, its backslashes are taken as folder separators."""
+    if "\\" in path and os.sep == "/" and not os.path.lexists(_joined(folder, path)):
+        windows = path.replace("\\", "/")
+        if os.path.lexists(_joined(folder, windows)):
+            path = windows
     if os.path.isabs(path):
         return path
     return os.path.relpath(os.path.join(folder, path))
+
+
+def _joined(folder: str, path: str) -> str:
+    return path if os.path.isabs(path) else os.path.join(folder, path)
 
 
 def glossary_terms(paths: Sequence[str]) -> tuple[TermPair, ...]:

@@ -17,15 +17,16 @@ from datetime import datetime
 from tmtool import __version__
 from tmtool.align.batch import (
     BatchSettings,
+    check_manifest,
     chunk_tasks,
     iter_manifest,
     manifest_tasks,
     read_manifest,
 )
 from tmtool.align.batch_output import SHARD_PREFIX, BatchState, BatchTarget, BatchWriter, load_state
-from tmtool.align.executors import Executor
+from tmtool.align.executors import Executor, WorkerLostError
 from tmtool.align.render import RenderedDocument
-from tmtool.errors import InputError, OutputError, TmtoolError
+from tmtool.errors import OutputError, TmtoolError
 from tmtool.fileio import STDIO, check_output, display_name
 
 DocumentSink = Callable[[RenderedDocument], None]
@@ -49,8 +50,7 @@ def manifest_reader(path: str) -> PairSource:
     if path == STDIO:
         pairs = read_manifest(path)
         return lambda: iter(pairs)
-    if not sum(1 for _ in iter_manifest(path)):  # every line checked before any work
-        raise InputError(display_name(path), None, "the manifest lists no document pairs")
+    check_manifest(path)  # every line checked before any work
     return lambda: iter_manifest(path)
 
 
@@ -126,6 +126,11 @@ def run_batch(manifest: str, settings: BatchSettings, target: BatchTarget, execu
             writer.add(result)
             if on_document is not None:
                 on_document(result)
+    except WorkerLostError as exc:
+        writer.close()
+        kept = (f"the first {state.done} documents are done; run the same command with --resume to go on"
+                if target.path != STDIO else "run it again")
+        raise WorkerLostError(f"{exc}; {kept}") from None
     except BaseException:
         writer.close()
         raise

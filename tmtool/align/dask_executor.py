@@ -1,9 +1,12 @@
 """Aligning a batch on Dask distributed (`--cluster local|tcp://HOST:PORT`, extra `tmtool[cluster]`).
 
 The same chunks as every executor, submitted as Dask tasks in a bounded window and handed back in
-manifest order; the settings are scattered to every worker once. `local` starts a LocalCluster
-of worker processes on this machine; an address connects to a running scheduler whose workers
-have tmtool installed and see the documents at the same paths (docs/scale.md).
+manifest order; the settings travel once, as the result of a task every chunk depends on (not as
+scattered data, which is lost for good when the workers holding it die or are restarted for
+memory, while a task's result is computed again). `local` starts a LocalCluster of worker
+processes on this machine; an address connects to a running scheduler whose workers have tmtool
+installed and see the documents at the same paths (docs/scale.md). A cluster that loses the
+run's work (its scheduler gone, a chunk's workers dead three times) is a WorkerLostError.
 """
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from tmtool.align.batch import BatchSettings, run_chunk
-from tmtool.align.executors import Chunk, in_order
+from tmtool.align.executors import Chunk, WorkerLostError, in_order
 from tmtool.align.render import RenderedDocument
 from tmtool.errors import ConfigError
 
@@ -51,10 +54,16 @@ class DaskExecutor:
                               "is it running and is the address right?") from None
 
     def results(self, settings: BatchSettings, chunks: Iterable[Chunk]) -> Iterator[RenderedDocument]:
-        shared = self.client.scatter(settings, broadcast=True, hash=False)
+        distributed = _distributed()
+        shared = self.client.submit(_settings, settings, pure=False)
         threads = sum(self.client.nthreads().values()) or 1
-        yield from in_order(lambda chunk: self.client.submit(run_chunk, shared, chunk, pure=False),
-                            chunks, window=WINDOW_PER_THREAD * threads)
+        lost = (distributed.client.FutureCancelledError, distributed.scheduler.KilledWorker,
+                distributed.comm.CommClosedError)
+        try:
+            yield from in_order(lambda chunk: self.client.submit(run_chunk, shared, chunk, pure=False),
+                                chunks, window=WINDOW_PER_THREAD * threads)
+        except lost as exc:
+            raise WorkerLostError(f"the Dask cluster lost this run's work ({_reason(exc)})") from None
 
     def close(self) -> None:
         client = getattr(self, "client", None)
@@ -63,6 +72,11 @@ class DaskExecutor:
         if self.cluster is not None:
             self.cluster.close()
             self.cluster = None
+
+
+def _settings(settings: BatchSettings) -> BatchSettings:
+    """The task whose result is the batch's settings on a worker."""
+    return settings
 
 
 def _reason(exc: BaseException) -> str:

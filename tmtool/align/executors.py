@@ -11,13 +11,21 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Protocol
 
 from tmtool.align.batch import BatchSettings, DocumentTask, run_chunk
 from tmtool.align.render import RenderedDocument
+from tmtool.errors import TmtoolError
 
 Chunk = Sequence[DocumentTask]
 ChunkResults = list[RenderedDocument]
+
+
+class WorkerLostError(TmtoolError):
+    """The processes or cluster running a batch stopped under it (a worker killed, perhaps
+    for lack of memory; the scheduler gone): no fault of the documents, and what was
+    written so far can be resumed."""
 
 
 class Pending(Protocol):
@@ -79,8 +87,12 @@ class PoolExecutor:
     def results(self, settings: BatchSettings, chunks: Iterable[Chunk]) -> Iterator[RenderedDocument]:
         self.pool = ProcessPoolExecutor(self.workers, initializer=_set_worker_settings,
                                         initargs=(settings,))
-        yield from in_order(lambda chunk: self.pool.submit(_run_with_worker_settings, chunk),  # type: ignore[union-attr]
-                            chunks, window=4 * self.workers)
+        try:
+            yield from in_order(lambda chunk: self.pool.submit(_run_with_worker_settings, chunk),  # type: ignore[union-attr]
+                                chunks, window=4 * self.workers)
+        except BrokenProcessPool:
+            raise WorkerLostError("a worker process stopped before its documents were aligned "
+                                  "(killed by the system, perhaps for lack of memory)") from None
 
     def close(self) -> None:
         if self.pool is not None:

@@ -13,11 +13,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from tmtool import __version__
+from tmtool.align.anchors import BeadKey
 from tmtool.align.beads import Bead
 from tmtool.align.inputs import AlignSide, short_name
 from tmtool.align.levels import DocumentAlignment
@@ -111,10 +112,12 @@ def tsv_lines(docs: Iterable[DocumentAlignment], options: OutputOptions) -> Iter
             yield tsv_line([src, tgt, f"{bead.score:.4f}"])
 
 
-def ladder(doc: DocumentAlignment, options: OutputOptions) -> list[dict[str, object]]:
+def ladder(doc: DocumentAlignment, options: OutputOptions,
+           confirmed: Collection[BeadKey] = frozenset()) -> list[dict[str, object]]:
     """Every bead as `{"src": [indices], "tgt": [indices], "score", "src_text": [texts],
     "tgt_text": [texts]}`; a text list runs parallel to its index list, each segment as TSV
-    shows it (markup kept, or text only with `plain`)."""
+    shows it (markup kept, or text only with `plain`). A bead a reviewer confirmed (its
+    positions in `confirmed`) also has `"status": "confirmed"`: its score of 1 is a person's."""
     out: list[dict[str, object]] = []
     for bead in doc.beads:
         if bead.is_pair() and bead.score < options.min_score:
@@ -125,6 +128,7 @@ def ladder(doc: DocumentAlignment, options: OutputOptions) -> list[dict[str, obj
             "score": round(bead.score, 4),
             "src_text": [_cell(doc.src.segments[p], options.plain) for p in bead.src],
             "tgt_text": [_cell(doc.tgt.segments[p], options.plain) for p in bead.tgt],
+            **({"status": "confirmed"} if (bead.src, bead.tgt) in confirmed else {}),
         })
     return out
 
@@ -136,14 +140,15 @@ def _object_with_beads(meta: dict[str, object], beads: list[dict[str, object]]) 
     return opening + ', "beads": [\n' + rows + ("\n" if rows else "") + "]}"
 
 
-def json_text(docs: Sequence[DocumentAlignment], options: OutputOptions, settings: dict[str, object]) -> str:
+def json_text(docs: Sequence[DocumentAlignment], options: OutputOptions, settings: dict[str, object],
+              confirmed: Collection[BeadKey] = frozenset()) -> str:
     """One document: `{"tmtool": version, "settings": ..., "src", "tgt", "beads": [...]}`;
     several (manifest mode): the same per document in a "documents" list."""
     head: dict[str, object] = {"tmtool": __version__, "settings": settings}
     if len(docs) == 1:
         doc = docs[0]
         meta = {**head, "src": doc.src.name, "tgt": doc.tgt.name}
-        return _object_with_beads(meta, ladder(doc, options)) + "\n"
+        return _object_with_beads(meta, ladder(doc, options, confirmed)) + "\n"
     parts = [
         _object_with_beads({"src": doc.src.name, "tgt": doc.tgt.name}, ladder(doc, options))
         for doc in docs

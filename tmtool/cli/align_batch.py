@@ -6,6 +6,7 @@ printing one line per document as it is written.
 """
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -64,7 +65,13 @@ def make_executor(jobs: int, cluster: str | None, timeout_s: float) -> Executor:
         return local_executor(jobs)
     from tmtool.align.dask_executor import DaskExecutor
 
-    return DaskExecutor(cluster, workers=jobs, timeout_s=timeout_s)
+    executor = DaskExecutor(cluster, workers=jobs, timeout_s=timeout_s)
+    # Dask's client logs its reconnection attempts, some with tracebacks; a lost cluster is
+    # reported once, in one line, by the batch itself.
+    for name in list(logging.root.manager.loggerDict):
+        if name == "distributed" or name.startswith("distributed."):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
+    return executor
 
 
 def run_pairs(manifest: str, output: str, job: AlignJob, render: RenderOptions,

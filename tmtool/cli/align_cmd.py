@@ -59,7 +59,7 @@ def write_output(docs: Sequence[DocumentAlignment], output: str, fmt: str, out: 
             return write_tmx(units, stream, header=header)
     with atomic_text_output(output, inputs=inputs) as text:
         if fmt == "json":
-            text.write(json_text(docs, out, settings))
+            text.write(json_text(docs, out, settings, reviewed.review.confirmed if reviewed else frozenset()))
         else:
             text.writelines(tsv_lines(docs, out))
     return pairs

@@ -136,7 +136,9 @@ def to_decisions(log: EditLog, src: AlignSide, tgt: AlignSide) -> Decisions:
     places = ({index: p for p, index in enumerate(src.indices)},
               {index: p for p, index in enumerate(tgt.indices)})
     keys = [_positions(log, k, d, places, (src, tgt)) for k, d in enumerate(log.decisions)]
-    confirmed = [k for k, d in enumerate(log.decisions) if d.status == "confirmed"]
+    # a decision written twice (logs of two reviewers put together) says nothing more
+    repeats = {k for k, d in enumerate(log.decisions) if d in log.decisions[:k]}
+    confirmed = [k for k, d in enumerate(log.decisions) if d.status == "confirmed" and k not in repeats]
     _check_confirmed(log, keys, confirmed, (src.name, tgt.name))
     first_confirm = {keys[k]: k for k in reversed(confirmed)}
     for k, decision in enumerate(log.decisions):
@@ -144,7 +146,8 @@ def to_decisions(log: EditLog, src: AlignSide, tgt: AlignSide) -> Decisions:
             raise InputError(log.name, None,
                              f"decisions[{k}]: rejects the bead decisions[{first_confirm[keys[k]]}] confirms")
     return Decisions(tuple(keys[k] for k in confirmed),
-                     tuple(keys[k] for k, d in enumerate(log.decisions) if d.status == "rejected"))
+                     tuple(keys[k] for k, d in enumerate(log.decisions)
+                           if d.status == "rejected" and k not in repeats))
 
 
 def _positions(log: EditLog, k: int, decision: Decision, places: tuple[dict[int, int], dict[int, int]],

@@ -5,13 +5,15 @@ level, see `docxstyles`), list items, table cells (each paragraph of a cell a bl
 boxes (after the paragraph that anchors them), and footnotes then endnotes after the body,
 each note paragraph a "footnote" block, its reference a standalone code. Tracked changes are
 read as accepted (insertions and moves in, deletions and moved-away text out, a deleted
-paragraph mark joins two paragraphs); comments, hidden text, content-control placeholders,
+paragraph mark joins two paragraphs); a drop cap (the first letter in a frame paragraph of
+its own) is read as part of the word it begins; comments, hidden text, content-control placeholders,
 page headers and footers, tables of contents and page-number fields are left out; other
 fields show their result (a HYPERLINK field as a link). Of `mc:AlternateContent`, only the
-first choice is read. Paragraph numbers (`RawBlock.line`) count the paragraphs in that order
+first choice tmtool understands is read (a text box's shape is, Word 2016's emoji element
+`w16se:symEx` is not: its fallback holds the character as text). Paragraph numbers (`RawBlock.line`) count the paragraphs in that order
 as Word shows them with changes accepted (empty ones and tables of contents included, a
-deleted row's not, two paragraphs joined by a deleted mark once), so lint can point at
-"paragraph 12".
+deleted row's not, two paragraphs joined by a deleted mark or a drop cap once), so lint can
+point at "paragraph 12".
 """
 from __future__ import annotations
 
@@ -23,6 +25,18 @@ import regex
 
 from tmtool.errors import InputError
 from tmtool.model import InlineCode
+from tmtool.segment.docxelements import (
+    ALTERNATE,
+    SDT,
+    choice,
+    is_drop_cap,
+    is_toc,
+    mark_deleted,
+    sdt_content,
+    shows_placeholder,
+    text_boxes,
+    unwrapped,
+)
 from tmtool.segment.docxparts import R, WordPackage
 from tmtool.segment.docxstyles import VAL, Flags, Styles, W, load_styles
 from tmtool.segment.inline import RawBlock
@@ -30,12 +44,9 @@ from tmtool.segment.package import Package
 from tmtool.segment.runs import Format, RunCollector, standalone
 
 _W = "{" + W + "}"
-MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 P, R_, T, TBL, TR, TC = (_W + t for t in ("p", "r", "t", "tbl", "tr", "tc"))
-PPR, RPR, SDT, SDT_CONTENT = (_W + t for t in ("pPr", "rPr", "sdt", "sdtContent"))
-TXBX = _W + "txbxContent"
-ALTERNATE, CHOICE, FALLBACK = MC + "AlternateContent", MC + "Choice", MC + "Fallback"
+PPR, RPR = _W + "pPr", _W + "rPr"
 # Inline elements whose content is never text of the accepted, visible document.
 _SKIP_INLINE = frozenset(_W + t for t in (
     "del", "moveFrom", "pPr", "rPr", "sdtPr", "sdtEndPr", "smartTagPr", "customXmlPr",
@@ -64,6 +75,7 @@ _NOTE_TYPES_SKIPPED = frozenset({"separator", "continuationSeparator", "continua
 class _Field:
     """A complex field (`w:fldChar` begin ... separate ... end) being read."""
 
+    paragraph: int = 0  # where it begins, for the message when it never ends
     instruction: list[str] = field(default_factory=list)
     in_result: bool = False
     skip: bool = False
@@ -104,6 +116,7 @@ class _DocxReader:
         body = self.word.xml(self.word.main).find(_W + "body")
         if body is not None:
             self._container(body)
+            self._check_fields_closed()
         for kind in ("footnote", "endnote"):
             self._notes(kind)
         return self.blocks
@@ -127,7 +140,17 @@ class _DocxReader:
         saved = self.fields, self.pending
         self.fields, self.pending = [], None
         self._container(container)
+        self._check_fields_closed()
         self.fields, self.pending = saved
+
+    def _check_fields_closed(self) -> None:
+        """A field begun and never ended would hide all the text after it as its code or
+        result, so the file is refused rather than read short."""
+        if self.fields:
+            raise InputError(self.word.name, None, (
+                f"a field (w:fldChar) begun in paragraph {self.fields[0].paragraph} never ends, so "
+                "the text after it cannot be told from the field's code; open the file in Word, "
+                "remove or repair that field, save it, and try again"))
 
     # Block level
 
@@ -140,11 +163,11 @@ class _DocxReader:
             elif tag == TBL:
                 self._table(child)
             elif tag == SDT:
-                self._container(_sdt_content(child))
-                if _is_toc(child) or _shows_placeholder(child):  # counted, then dropped
+                self._container(sdt_content(child))
+                if is_toc(child) or shows_placeholder(child):  # counted, then dropped
                     del self.blocks[kept:]
             elif tag == ALTERNATE:
-                self._container(_choice(child))
+                self._container(choice(child))
             elif tag in (_W + "customXml", _W + "ins", _W + "moveTo"):
                 self._container(child)
             elif tag == _W + "altChunk":
@@ -154,11 +177,11 @@ class _DocxReader:
         self._flush_pending()
 
     def _table(self, table: Any) -> None:
-        for row in _unwrapped(table, TR):
+        for row in unwrapped(table, TR):
             properties = row.find(_W + "trPr")
             if properties is not None and properties.find(_W + "del") is not None:
                 continue  # a deleted row
-            for cell in _unwrapped(row, TC):
+            for cell in unwrapped(row, TC):
                 self.context.append("table-cell")
                 self._container(cell)
                 self.context.pop()
@@ -172,7 +195,7 @@ class _DocxReader:
         style_id = self.styles.paragraph_style(ppr)
         boxes, self.boxes = self.boxes, []
         self._inline(paragraph, collector, self.styles.paragraph_flags(style_id), None)
-        if _mark_deleted(ppr):
+        if mark_deleted(ppr) or is_drop_cap(ppr):
             self.pending = (number, collector)
         elif not self.styles.is_toc(style_id):
             self._emit(self.styles.paragraph_kind(ppr, style_id), number, collector)
@@ -206,12 +229,12 @@ class _DocxReader:
             elif tag == _W + "hyperlink":
                 self._inline(child, out, baseline, self._link_target(child) or link)
             elif tag == SDT:
-                if not _shows_placeholder(child):
-                    self._inline(_sdt_content(child), out, baseline, link)
+                if not shows_placeholder(child):
+                    self._inline(sdt_content(child), out, baseline, link)
             elif tag == _W + "fldSimple":
                 self._simple_field(child, out, baseline, link)
             elif tag == ALTERNATE:
-                self._inline(_choice(child), out, baseline, link)
+                self._inline(choice(child), out, baseline, link)
             elif tag in _MATH:
                 if self._visible():
                     out.code(standalone("<math>", "x-math"))
@@ -235,7 +258,7 @@ class _DocxReader:
                 if self.fields and not self.fields[-1].in_result:
                     self.fields[-1].instruction.append(child.text or "")
             elif tag == ALTERNATE:
-                self._run_content(_choice(child), out, flags, link)
+                self._run_content(choice(child), out, flags, link)
             elif "hidden" not in flags:
                 fmt = fmt or self._shown_format(flags, link)
                 if fmt is not _NOT_SHOWN:
@@ -261,7 +284,7 @@ class _DocxReader:
             font, char = child.get(_W + "font", ""), child.get(_W + "char", "")
             out.code(standalone(f'<sym font="{font}" char="{char}">', "x-sym"))
         elif tag in _PICTURES:
-            boxes = _text_boxes(child)
+            boxes = text_boxes(child)
             self.boxes += boxes
             if not boxes:
                 out.code(standalone("<img>", "image"))
@@ -279,14 +302,14 @@ class _DocxReader:
 
     def _field_char(self, kind: str) -> None:
         if kind == "begin":
-            self.fields.append(_Field())
+            self.fields.append(_Field(self.number))
         elif kind == "separate" and self.fields:
             self.fields[-1].settle()
         elif kind == "end" and self.fields:
             self.fields.pop()
 
     def _simple_field(self, element: Any, out: RunCollector, baseline: Flags, link: str | None) -> None:
-        simple = _Field([element.get(_W + "instr", "")])
+        simple = _Field(self.number, [element.get(_W + "instr", "")])
         simple.settle()
         depth = len(self.fields)
         self.fields.append(simple)
@@ -313,60 +336,3 @@ _NOT_SHOWN = Format(frozenset({"hidden"}))
 @functools.lru_cache(maxsize=4096)
 def _format(flags: frozenset[str], link: str | None) -> Format:
     return Format(flags, link)
-
-
-def _choice(alternate: Any) -> Any:
-    """The one branch of `mc:AlternateContent` read: its first choice, else the fallback."""
-    branch = alternate.find(CHOICE)
-    if branch is None:
-        branch = alternate.find(FALLBACK)
-    return branch if branch is not None else ()
-
-
-def _sdt_content(sdt: Any) -> Any:
-    content = sdt.find(SDT_CONTENT)
-    return content if content is not None else ()
-
-
-def _shows_placeholder(sdt: Any) -> bool:
-    """A content control still showing its prompt ("Click here to enter text.")."""
-    properties = sdt.find(_W + "sdtPr")
-    return properties is not None and properties.find(_W + "showingPlcHdr") is not None
-
-
-def _is_toc(sdt: Any) -> bool:
-    gallery = sdt.find(f"{_W}sdtPr/{_W}docPartObj/{_W}docPartGallery")
-    return gallery is not None and gallery.get(VAL, "").lower() == "table of contents"
-
-
-def _mark_deleted(ppr: Any) -> bool:
-    """A paragraph mark deleted (or moved away) in tracked changes: accepted, the paragraph
-    runs on into the next one."""
-    rpr = ppr.find(RPR) if ppr is not None else None
-    return rpr is not None and (rpr.find(_W + "del") is not None or rpr.find(_W + "moveFrom") is not None)
-
-
-def _unwrapped(parent: Any, tag: str) -> list[Any]:
-    """Children with `tag`, looking through content controls and custom XML around them."""
-    found: list[Any] = []
-    for child in parent:
-        if child.tag == tag:
-            found.append(child)
-        elif child.tag == SDT:
-            found += _unwrapped(_sdt_content(child), tag)
-        elif child.tag in (_W + "customXml", ALTERNATE):
-            found += _unwrapped(_choice(child) if child.tag == ALTERNATE else child, tag)
-    return found
-
-
-def _text_boxes(element: Any) -> list[Any]:
-    """The outermost text-box contents inside a drawing, one branch of each alternate."""
-    found: list[Any] = []
-    for child in element:
-        if child.tag == TXBX:
-            found.append(child)
-        elif child.tag == ALTERNATE:
-            found += _text_boxes(_choice(child))
-        elif isinstance(child.tag, str):
-            found += _text_boxes(child)
-    return found

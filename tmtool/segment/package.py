@@ -10,6 +10,7 @@ not an exhausted machine.
 from __future__ import annotations
 
 import io
+import urllib.parse
 import zipfile
 from dataclasses import dataclass
 from typing import Any
@@ -96,13 +97,19 @@ class Package:
             raise InputError(name, None, f"the package has {len(infos):,} entries, over tmtool's "
                                          f"limit of {limits.entries:,} (a ZIP bomb?)")
         self._infos = {info.filename: info for info in infos}
+        # OPC part names are case-insensitive and written percent-encoded in relationships
+        # (ECMA-376 Part 2, 6.2.2), so "word/Document.xml" or "my%20file.xml" name a part too
+        self._folded = {_folded(name): info for name, info in reversed(self._infos.items())}
+
+    def _info(self, part: str) -> zipfile.ZipInfo | None:
+        return self._infos.get(part) or self._folded.get(_folded(part))
 
     def has(self, part: str) -> bool:
-        return part in self._infos
+        return self._info(part) is not None
 
     def read(self, part: str) -> bytes:
         """A part's bytes, unpacked only when its size is within the caps."""
-        info = self._infos.get(part)
+        info = self._info(part)
         if info is None:
             raise InputError(self.name, None, f"the package has no {part}")
         if info.flag_bits & 0x1:
@@ -132,3 +139,6 @@ class Package:
         tree = safexml.parse(self.read(part), name=f"{self.name}:{part}")
         return tree.getroot()
 
+
+def _folded(part: str) -> str:
+    return urllib.parse.unquote(part.lstrip("/")).lower()

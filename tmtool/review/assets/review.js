@@ -156,7 +156,23 @@
     return tr;
   }
 
+  // The focused button of a row, as (op, side), so a redraw can give focus back to that
+  // button of the current row: a keyboard user stays where they were.
+  function focusedRowButton() {
+    const active = document.activeElement;
+    if (!active || !active.dataset || !active.dataset.op || !$("rows-body").contains(active)) return null;
+    return { op: active.dataset.op, side: active.dataset.side || "" };
+  }
+
+  function refocus(focus) {
+    if (!focus) return;
+    const side = focus.side ? `[data-side="${focus.side}"]` : "";
+    const target = document.querySelector(`tr.row.current button[data-op="${focus.op}"]${side}`);
+    if (target) target.focus({ preventScroll: true });
+  }
+
   function render() {
+    const focus = focusedRowButton();
     computeView();
     placeCursor();
     const pages = Math.max(1, Math.ceil(view.length / PAGE_SIZE));
@@ -184,7 +200,10 @@
     $("threshold-value").textContent = state.threshold.toFixed(2);
     renderCounts();
     const current = document.querySelector("tr.row.current");
+    // the sticky bar covers the top of the window: a row scrolled up into view goes below it
+    document.documentElement.style.scrollPaddingTop = `${$("bar").offsetHeight + 4}px`;
     if (current && current.scrollIntoView) current.scrollIntoView({ block: "nearest" });
+    refocus(focus);
   }
 
   function renderCounts() {
@@ -293,6 +312,9 @@
     const r = state.rows[i];
     const next = r.st === status ? "auto" : status;
     change(i, 1, [makeRow(r.s, r.t, r.sc, next, r.ed, true)]);
+    if (next === "auto" && r.ed) {
+      say(`Row ${i + 1} is left to the aligner again: --apply may pair it differently (c confirms it).`);
+    }
   }
 
   // ---- the cursor: a row and a selected sentence ----------------------------------------
@@ -387,22 +409,80 @@
     say(`Saved ${count} decision${count === 1 ? "" : "s"} as ${name}; apply them with tmtool align --apply ${name}.`);
   }
 
+  // Autosave keeps the rows as runs of untouched beads ([first bead, count]) and the rows
+  // that changed (5-item arrays), so what a review stores grows with its edits, not with the
+  // document: the browser's storage for file:// pages is one quota (about 5 MB) for them all.
   const packRow = (r) => [r.s, r.t, r.sc, r.st[0], (r.ed ? 1 : 0) | (r.tu ? 2 : 0)];
   const STATUS = { a: "auto", c: "confirmed", r: "rejected" };
   const unpackRow = (p) => makeRow(p[0], p[1], p[2], STATUS[p[3]], p[4] & 1, p[4] & 2);
   const packEntry = (e) => [e.at, e.removed.map(packRow), e.added.map(packRow), e.cur];
   const unpackEntry = (p) => ({ at: p[0], removed: p[1].map(unpackRow), added: p[2].map(unpackRow), cur: p[3] });
+  const firstBead = new Map(DATA.beads.map((b, k) => [`${b[0]}|${b[1]}`, k]));
+
+  function packRows(rows) {
+    const out = [];
+    for (const r of rows) {
+      const k = r.tu || r.ed ? undefined : firstBead.get(`${r.s}|${r.t}`);
+      const last = out[out.length - 1];
+      if (k === undefined) out.push(packRow(r));
+      else if (last && last.length === 2 && last[0] + last[1] === k) last[1]++;
+      else out.push([k, 1]);
+    }
+    return out;
+  }
+
+  function unpackRows(packed) {
+    const rows = [];
+    for (const p of packed) {
+      if (p.length !== 2) {
+        rows.push(unpackRow(p));
+        continue;
+      }
+      for (let k = p[0]; k < p[0] + p[1]; k++) {
+        const b = DATA.beads[k];
+        rows.push(makeRow(b[0], b[1], b[2], b[3] === "c" ? "confirmed" : "auto"));
+      }
+    }
+    return rows;
+  }
 
   function autosave() {
     const snapshot = {
-      v: 1, rows: state.rows.map(packRow), undo: state.undo.map(packEntry),
+      v: 2, t: Date.now(), rows: packRows(state.rows), undo: state.undo.map(packEntry),
       redo: state.redo.map(packEntry), threshold: state.threshold, all: state.all, cur: state.cur,
     };
     try {
-      localStorage.setItem(DATA.key, JSON.stringify(snapshot));
+      store(JSON.stringify(snapshot));
     } catch (error) {
       say(`This browser did not keep your work (${error.name}); save your decisions now.`);
     }
+  }
+
+  // Full storage: the oldest autosaves of other reviews make room, one at a time.
+  function store(text) {
+    for (;;) {
+      try {
+        return localStorage.setItem(DATA.key, text);
+      } catch (error) {
+        if (error.name !== "QuotaExceededError" || !dropOldestOtherReview()) throw error;
+      }
+    }
+  }
+
+  function dropOldestOtherReview() {
+    let oldest = null;
+    let oldestTime = Infinity;
+    for (let k = 0; k < localStorage.length; k++) {
+      const key = localStorage.key(k);
+      if (!key.startsWith("tmtool-review/") || key === DATA.key) continue;
+      let time = 0;
+      try { time = Number(JSON.parse(localStorage.getItem(key)).t) || 0; } catch (error) { time = 0; }
+      if (time < oldestTime) [oldest, oldestTime] = [key, time];
+    }
+    if (oldest === null) return false;
+    localStorage.removeItem(oldest);
+    say("The browser's storage was full: the oldest work kept for another review was dropped to keep this one.");
+    return true;
   }
 
   function coversAll(rows) {
@@ -414,26 +494,35 @@
     return true;
   }
 
+  // The work kept in this browser for this page: true when there was some and it fits.
   function restore() {
     let snapshot = null;
     let rows = null;
+    let undo = null;
+    let redo = null;
     try {
       snapshot = JSON.parse(localStorage.getItem(DATA.key) || "null");
-      if (!snapshot || snapshot.v !== 1) return;
-      rows = snapshot.rows.map(unpackRow);
+      if (!snapshot || (snapshot.v !== 1 && snapshot.v !== 2)) return false;
+      rows = unpackRows(snapshot.rows);
       if (!coversAll(rows)) throw new Error("rows do not cover the documents");
-      state.undo = snapshot.undo.map(unpackEntry);
-      state.redo = snapshot.redo.map(unpackEntry);
+      undo = snapshot.undo.map(unpackEntry);
+      redo = snapshot.redo.map(unpackEntry);
     } catch (error) {
-      state.undo = [];
-      state.redo = [];
-      return say("Work kept in this browser did not fit these documents; it was set aside.");
+      say("Work kept in this browser did not fit these documents; it was set aside.");
+      return false;
     }
-    state.rows = rows;
-    state.threshold = Number(snapshot.threshold);
-    state.all = !!snapshot.all;
+    Object.assign(state, { rows, undo, redo, threshold: Number(snapshot.threshold), all: !!snapshot.all });
     selectRow(Number(snapshot.cur) || 0);
-    say(`Resumed your review from this browser's storage (${state.undo.length} change${state.undo.length === 1 ? "" : "s"}).`);
+    return true;
+  }
+
+  // The same page open in two tabs: each takes up the other's changes as they are saved.
+  function onStorage(event) {
+    if (event.key !== DATA.key || event.newValue === null) return;
+    if (restore()) {
+      say("Updated with the changes made in this review's other tab.");
+      render();
+    }
   }
 
   // ---- input ------------------------------------------------------------------------------
@@ -516,11 +605,14 @@
     $("src-head").textContent = `${DATA.src.name} (${DATA.src.lang})`;
     $("tgt-head").textContent = `${DATA.tgt.name} (${DATA.tgt.lang})`;
     selectRow(0);
-    restore();
+    if (restore()) {
+      say(`Resumed your review from this browser's storage (${state.undo.length} change${state.undo.length === 1 ? "" : "s"}).`);
+    }
     const first = state.rows.findIndex(needsReview);
     if (!state.undo.length && first >= 0) selectRow(first);
     $("rows-body").addEventListener("click", onRowsClick);
     document.addEventListener("keydown", onKey);
+    window.addEventListener("storage", onStorage);
     $("prev-weak").addEventListener("click", () => nextWeak(-1));
     $("next-weak").addEventListener("click", () => nextWeak(1));
     $("undo").addEventListener("click", undo);

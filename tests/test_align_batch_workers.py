@@ -1,0 +1,112 @@
+"""Batches whose workers are lost under them: a `-j` process killed (as by the out-of-memory
+killer), Dask workers restarted, a cluster that drops the run's work. One line and exit 2 where
+the run cannot go on, and `--resume` finishes it with the bytes of an uninterrupted run."""
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.components import require
+from tests.test_align_batch import PROJECT, make_docs, settings
+from tmtool.align.batch_output import BatchTarget
+from tmtool.align.batch_run import run_batch
+from tmtool.align.executors import InProcessExecutor, WorkerLostError
+from tmtool.align.render import RenderedDocument
+
+
+def test_dask_workers_restarted_under_a_run_lose_no_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A restart (what Dask does to a worker over its memory limit) drops the data a worker
+    holds: the batch's settings must be computed again, not lost with it."""
+    require("Dask distributed", importlib.util.find_spec("distributed") is not None,
+            "pip install 'tmtool[cluster]'")
+    from tmtool.align.dask_executor import DaskExecutor
+
+    monkeypatch.chdir(tmp_path)
+    manifest = make_docs(tmp_path, 40, lines=40)
+    run_batch(manifest, settings(), BatchTarget("here.tmx"), InProcessExecutor())
+    executor = DaskExecutor("local", workers=1, timeout_s=30)
+    restarts: list[int] = []
+
+    def restart_once(result: RenderedDocument) -> None:
+        if result.index == 1 and not restarts:
+            restarts.append(result.index)
+            executor.client.restart_workers(list(executor.client.scheduler_info()["workers"]))
+
+    try:
+        run_batch(manifest, settings(), BatchTarget("there.tmx"), executor, on_document=restart_once)
+    finally:
+        executor.close()
+    assert restarts == [1]
+    assert (tmp_path / "there.tmx").read_bytes() == (tmp_path / "here.tmx").read_bytes()
+
+
+def test_a_cluster_that_drops_the_runs_work_is_one_error_and_the_run_resumes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A scheduler restarted (or lost) under a run cancels every task: one WorkerLostError
+    saying how far the run got, and --resume finishes it anywhere."""
+    require("Dask distributed", importlib.util.find_spec("distributed") is not None,
+            "pip install 'tmtool[cluster]'")
+    from tmtool.align.dask_executor import DaskExecutor
+
+    monkeypatch.chdir(tmp_path)
+    manifest = make_docs(tmp_path, 40, lines=40)
+    run_batch(manifest, settings(), BatchTarget("here.tmx"), InProcessExecutor())
+    executor = DaskExecutor("local", workers=1, timeout_s=30)
+
+    def restart_the_scheduler(result: RenderedDocument) -> None:
+        if result.index == 1:
+            executor.client.restart()
+
+    try:
+        with pytest.raises(WorkerLostError) as error:
+            run_batch(manifest, settings(), BatchTarget("there.tmx"), executor,
+                      on_document=restart_the_scheduler, checkpoint_every_s=0.0)
+    finally:
+        executor.close()
+    assert re.fullmatch(r"the Dask cluster lost this run's work \(run_chunk-[0-9a-f-]+ cancelled for reason: "
+                        r"scheduler-restart\.\); the first \d+ documents are done; run the same command "
+                        r"with --resume to go on", str(error.value))
+    run_batch(manifest, settings(), BatchTarget("there.tmx"), InProcessExecutor(), resume=True)
+    assert (tmp_path / "there.tmx").read_bytes() == (tmp_path / "here.tmx").read_bytes()
+
+
+KILLING_CHILD = """
+import multiprocessing, os, sys
+multiprocessing.set_start_method("fork", force=True)  # the workers inherit the patch below
+import tmtool.align.batch as batch
+real = batch.run_document
+def dying(settings, task):
+    if task.index == 30:
+        os._exit(1)  # as the system's out-of-memory killer would end it
+    return real(settings, task)
+batch.run_document = dying
+from tmtool.cli import main
+sys.argv = ["tmtool", "align", "--pairs", "pairs.tsv", "--presegmented", "-q", *sys.argv[1:]]
+main()
+"""
+
+
+def test_a_worker_process_killed_under_a_run_is_one_line_and_the_run_resumes(tmp_path: Path) -> None:
+    make_docs(tmp_path, 40, lines=40)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1714564800", "PYTHONPATH": str(PROJECT)}
+    tmtool = [sys.executable, "-m", "tmtool", "align", "--pairs", "pairs.tsv", "--presegmented", "-q"]
+    subprocess.run([*tmtool, "-o", "whole.tmx"], cwd=tmp_path, env=env, check=True)
+    died = subprocess.run([sys.executable, "-c", KILLING_CHILD, "-o", "out.tmx", "-j", "2"], cwd=tmp_path,
+                          env=env, capture_output=True, text=True, check=False)
+    assert died.returncode == 2 and died.stdout == ""
+    done = int(died.stderr.split("; the first ")[1].split(" ")[0])
+    assert died.stderr == ("tmtool: error: a worker process stopped before its documents were aligned "
+                           "(killed by the system, perhaps for lack of memory); the first "
+                           f"{done} documents are done; run the same command with --resume to go on\n")
+    assert done < 30 and not (tmp_path / "out.tmx").exists() and (tmp_path / "out.tmx.progress").exists()
+    subprocess.run([*tmtool, "-o", "out.tmx", "-j", "2", "--resume"], cwd=tmp_path, env=env, check=True)
+    assert (tmp_path / "out.tmx").read_bytes() == (tmp_path / "whole.tmx").read_bytes()
