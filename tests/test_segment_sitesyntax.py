@@ -286,3 +286,64 @@ def test_masking_keeps_every_line_and_column_and_only_blanks(fragments: list[str
         assert all(b == s or b == " " for s, b in zip(source, blanked))
     for markup in ("codes", "literal"):
         read_document("\n".join(lines), lang="en", name="x.md", markup=markup)
+
+
+CONFLICTED = """## Спробувати {/*try-it*/}
+
+<<<<<<< HEAD
+Встановлювати нічого не треба. Спробуйте у пісочниці!
+=======
+You don't need to install anything. Try it in the sandbox!
+>>>>>>> 49284218b1f5c94f930f8a9b305040dbe7d3dd48
+
+Заголовок
+=======
+
+Текст після.
+"""
+
+
+@pytest.mark.parametrize("markup", MODES)
+def test_conflict_markers_an_unfinished_merge_left_are_not_text(markup: str) -> None:
+    """A translated page from a repository mid-merge: the marker lines (`<<<<<<< HEAD`,
+    `=======`, `>>>>>>> sha`) are no segment and end blocks; both sides' text stays; a
+    `=======` outside a conflict still underlines a heading."""
+    found = read_document(CONFLICTED, lang="uk", name="page.md", markup=markup)
+    texts = [s.text for b in found for s in b.segments if not s.text.startswith("Заголовок")]
+    assert not [t for t in texts if "<<<<<<<" in t or "=======" in t or ">>>>>>>" in t or "4928421" in t]
+    assert "Встановлювати нічого не треба." in texts
+    assert any(t.startswith("You don't need to install anything.") for t in texts)
+    heading = [b for b in found if any("Заголовок" in s.text for s in b.segments)]
+    assert [b.kind for b in heading] == ["heading"]
+
+
+def test_conflict_markers_are_found_only_between_an_opening_and_a_closing_marker() -> None:
+    from tmtool.segment.sitesyntax import conflict_markers
+
+    lines = CONFLICTED.split("\n")
+    assert conflict_markers(lines) == [2, 4, 6]
+    assert conflict_markers(["Title", "=======", "<<<<<<< HEAD", "text"]) == []
+
+
+@pytest.mark.parametrize(("text", "markup", "ident"), [
+    ("## Try it {/*try-it*/}\n", "codes", "#try-it"),
+    ("## Try it {/*try-it*/}\n", "plain", "#try-it"),
+    ("## Try it {/*try-it*/}\n", "literal", "#try-it"),
+    ("### Перегляд {#viewing-harbors}\n", "codes", "#viewing-harbors"),
+    ("### Перегляд {#viewing-harbors .wide}\n", "literal", "#viewing-harbors"),
+    ("## Без id\n", "codes", ""),
+    ("Абзац {/*not-a-heading*/}\n", "codes", ""),
+    ("---\ntitle: Гавані\n---\n", "codes", "title:"),
+    ("---\ntitle: Гавані\n---\n", "literal", "title:"),
+])
+def test_blocks_carry_the_heading_id_or_front_matter_key_that_names_them_in_both_languages(
+    text: str, markup: str, ident: str,
+) -> None:
+    (block,) = read_document(text, lang="uk", name="page.md", markup=markup)
+    assert block.ident == ident
+
+
+def test_html_headings_carry_their_id_attribute() -> None:
+    found = read_document('<h2 id="Syntax">Синтаксис</h2><p>Текст.</p><h3>Без id</h3>',
+                          lang="uk", name="page.html")
+    assert [(b.kind, b.ident) for b in found] == [("heading", "#Syntax"), ("paragraph", ""), ("heading", "")]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from html.parser import HTMLParser
 
+from tmtool.segment.idents import heading_ident
 from tmtool.segment.inline import HARD_BREAK, PairCounter, RawBlock
 
 _BLOCK_KINDS = {
@@ -26,6 +27,7 @@ _CONTAINERS = frozenset({
 })
 # Elements whose kind a <p> or loose text inside them takes (<li><p>..</p></li> is a list item).
 _ENCLOSING = frozenset({"li", "td", "th", "blockquote", "figcaption", "caption"})
+_HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
 _SKIPPED = frozenset({"script", "style", "head", "pre", "template", "noscript", "svg", "math"})
 
 
@@ -64,6 +66,8 @@ class _HtmlReader(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._start(tag, self.get_starttag_text() or f"<{tag}>", self_closing=False)
+        if self.block is not None and tag in _HEADINGS and not self.skip_depth:
+            self.block.ident = heading_ident(dict(attrs).get("id") or "")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._start(tag, self.get_starttag_text() or f"<{tag}/>", self_closing=True)

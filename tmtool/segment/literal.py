@@ -21,6 +21,7 @@ import regex
 from tmtool.model import CodeKind, InlineCode, Segment
 from tmtool.segment.breaks import CompiledRules
 from tmtool.segment.codespans import breaks_around_code, code_spans
+from tmtool.segment.idents import field_ident, heading_ident, id_in_text
 from tmtool.segment.inline import HARD_BREAK, parse_markdown_inline
 from tmtool.segment.sitesyntax import mask_site_syntax
 from tmtool.segment.wordview import WordView, word_view
@@ -41,13 +42,14 @@ _ASCII_SPACE = " \t\n\r\f\v"
 
 @dataclass(frozen=True, slots=True)
 class LiteralBlock:
-    """One blank-line paragraph: its kind, first line (1-based), exact source lines and
-    section (as in `documents.Block`)."""
+    """One blank-line paragraph: its kind, first line (1-based), exact source lines,
+    section and ident (as in `documents.Block`)."""
 
     kind: str
     line: int
     lines: tuple[str, ...]
     section: int = 0
+    ident: str = ""
 
     @property
     def source(self) -> str:
@@ -64,7 +66,8 @@ def read_literal_blocks(text: str, *, markdown: bool, name: str = "<text>") -> I
         masked = mask_site_syntax(lines, name=name)
         lines, starts, blanked = list(masked.lines), masked.starts, masked.blanked
         for section, field in enumerate(masked.fields):
-            yield LiteralBlock("front-matter", field.line, tuple(field.source.split("\n")), section)
+            yield LiteralBlock("front-matter", field.line, tuple(field.source.split("\n")), section,
+                               field_ident(field.key))
         section = len(masked.fields)
     paragraph: list[str] = []
     first = first_section = 0
@@ -76,7 +79,8 @@ def read_literal_blocks(text: str, *, markdown: bool, name: str = "<text>") -> I
             images_only = markdown and _is_images_only(paragraph)
             if kind == "paragraph" and after_image and not images_only and _short(paragraph):
                 kind = "caption"
-            yield LiteralBlock(kind, first, tuple(paragraph), first_section)
+            ident = heading_ident(id_in_text(paragraph[0])) if kind == "heading" else ""
+            yield LiteralBlock(kind, first, tuple(paragraph), first_section, ident)
             after_image = images_only
             paragraph = []
         if number - 1 in blanked or number - 1 in starts:
