@@ -18,11 +18,14 @@ REGION_BAND = 50  # half-width of the search band inside one region, beyond any 
 
 class Regions:
     """Regions as (first source, end source, first target, end target) segment ranges that
-    tile both documents in order."""
+    tile both documents in order. `known` lists (source, target) pairs that are certainly
+    right (headings that share an id): the surest pairs to learn words and lengths from."""
 
-    def __init__(self, spans: Sequence[Span], n: int, m: int) -> None:
+    def __init__(self, spans: Sequence[Span], n: int, m: int,
+                 known: Sequence[tuple[int, int]] = ()) -> None:
         self.spans = list(spans)
         self.n, self.m = n, m
+        self.known = tuple(known)
         self.src_region = [0] * n
         self.tgt_region = [0] * m
         for index, (i0, i1, j0, j1) in enumerate(self.spans):
