@@ -347,3 +347,48 @@ def test_html_headings_carry_their_id_attribute() -> None:
     found = read_document('<h2 id="Syntax">Синтаксис</h2><p>Текст.</p><h3>Без id</h3>',
                           lang="uk", name="page.html")
     assert [(b.kind, b.ident) for b in found] == [("heading", "#Syntax"), ("paragraph", ""), ("heading", "")]
+
+
+@pytest.mark.parametrize("markup", MODES)
+def test_a_heading_that_is_only_a_shortcode_is_no_segment(markup: str) -> None:
+    """Hugo pages title their last section with a shortcode (`## {{% heading "whatsnext" %}}`):
+    nothing in it is text, in any mode; a heading of a product name still is."""
+    text = '## {{% heading "whatsnext" %}}\n\n### etcd {#etcd}\n\n## {/*only-an-id*/}\n'
+    assert [s.text.strip() for b in read_document(text, lang="uk", name="p.md", markup=markup)
+            for s in b.segments] == (["### etcd {#etcd}"] if markup == "literal" else ["etcd"])
+
+
+MDN_PAGE = """---
+title: Array.isArray()
+slug: Web/JavaScript/Reference/Global_Objects/Array/isArray
+tags:
+  - Array
+  - Довідка
+---
+<div>{{JSRef}}</div>
+
+<div>Метод <code>Array.isArray()</code> з'ясовує, чи є значення {{jsxref("Array", "масивом")}}.</div>
+
+<h2 id="Syntax">Синтаксис</h2>
+
+<p>{{Compat("javascript.builtins.Array.isArray")}}</p>
+"""
+
+
+@pytest.mark.parametrize("markup", ["codes", "plain"])
+def test_an_html_page_with_front_matter_and_macros_gives_only_its_text(markup: str) -> None:
+    """MDN's HTML pages open with YAML front matter and call macros in the text: the title is
+    a front-matter block, the slug and tags are nothing, a macro is one placeholder, and a
+    paragraph that is only a macro is no segment."""
+    found = read_document(MDN_PAGE, lang="uk", name="index.html", markup=markup)
+    assert [(b.kind, b.line, b.ident) for b in found] == [
+        ("front-matter", 2, "title:"), ("paragraph", 10, ""), ("heading", 12, "#Syntax")]
+    texts = [s.native_text() if markup == "codes" else s.text for b in found for s in b.segments]
+    if markup == "codes":
+        assert texts[1] == ("Метод <code>Array.isArray()</code> з'ясовує, чи є значення "
+                            '{{jsxref("Array", "масивом")}}.')
+        (macro,) = [c for c in found[1].segments[0].codes if c.type == "x-site-tag"]
+        assert macro.native == '{{jsxref("Array", "масивом")}}'
+    else:
+        assert texts[1] == "Метод Array.isArray() з'ясовує, чи є значення ."
+    assert texts[0] == "Array.isArray()" and texts[2] == "Синтаксис"

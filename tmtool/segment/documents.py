@@ -172,9 +172,9 @@ def _raw_blocks(text: str, fmt: str, name: str) -> Iterator[RawBlock]:
 
         return read_markdown_blocks(text, name=name)
     if fmt == "html":
-        from tmtool.segment.htmldoc import read_html_blocks
+        from tmtool.segment.htmldoc import read_html_document
 
-        return read_html_blocks(text)
+        return read_html_document(text, name=name)
     from tmtool.segment.plaintext import read_plain_blocks
 
     return read_plain_blocks(text)

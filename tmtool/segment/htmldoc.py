@@ -4,15 +4,22 @@
 Block elements (p, h1-h6, li, td/th, blockquote, figcaption/caption, dt/dd) are blocks;
 text loose in a container (div, section, body) is a paragraph, and a <p> inside a list item,
 cell, quote or caption takes that kind; other tags are inline codes.
-Script, style, head, pre and template content is skipped.
+Script, style, head, pre and template content is skipped. Site syntax in the text (MDN macros
+`{{jsxref("Array")}}`, Hugo shortcodes, Liquid tags) is one placeholder each, as in Markdown, and
+a file's front matter gives front-matter blocks (`read_html_document`).
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
 from html.parser import HTMLParser
 
-from tmtool.segment.idents import heading_ident
-from tmtool.segment.inline import HARD_BREAK, PairCounter, RawBlock
+import regex
+
+from tmtool.model import CodeKind, InlineCode
+from tmtool.segment.frontmatter import read_front_matter
+from tmtool.segment.idents import field_ident, heading_ident
+from tmtool.segment.inline import HARD_BREAK, PLACEHOLDER_TYPES, PairCounter, RawBlock
+from tmtool.segment.sitesyntax import SITE_TAG
 
 _BLOCK_KINDS = {
     "p": "paragraph", "li": "list-item", "td": "table-cell", "th": "table-cell",
@@ -27,8 +34,19 @@ _CONTAINERS = frozenset({
 })
 # Elements whose kind a <p> or loose text inside them takes (<li><p>..</p></li> is a list item).
 _ENCLOSING = frozenset({"li", "td", "th", "blockquote", "figcaption", "caption"})
+_SITE_TAG = regex.compile(SITE_TAG, regex.DOTALL)  # MDN macros, Hugo shortcodes, Liquid tags in the text
 _HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
 _SKIPPED = frozenset({"script", "style", "head", "pre", "template", "noscript", "svg", "math"})
+
+
+def read_html_document(text: str, *, name: str) -> Iterator[RawBlock]:
+    """A whole HTML file: the front matter some sites keep even in HTML pages (MDN, Jekyll,
+    Hugo: `---` lines first) gives front-matter blocks as in Markdown; the rest is HTML."""
+    lines = text.split("\n")
+    end, fields = read_front_matter(lines, name=name)
+    for field in fields:
+        yield RawBlock("front-matter", field.line, [field.value], ident=field_ident(field.key))
+    yield from read_html_blocks("\n".join(lines[end:]), first_line=end + 1)
 
 
 def read_html_blocks(text: str, *, first_line: int = 1) -> Iterator[RawBlock]:
@@ -118,4 +136,9 @@ class _HtmlReader(HTMLParser):
         assert self.block is not None
         if not self.block.pieces:
             self.block.line = self._line() + data[: len(data) - len(data.lstrip())].count("\n")
-        self.block.pieces.append(data)
+        position = 0
+        for macro in _SITE_TAG.finditer(data):  # {{jsxref("Array")}}: one placeholder, as in Markdown
+            self.block.pieces += [data[position:macro.start()],
+                                  InlineCode(CodeKind.STANDALONE, None, macro.group(), PLACEHOLDER_TYPES["site_tag"])]
+            position = macro.end()
+        self.block.pieces.append(data[position:])
