@@ -392,3 +392,34 @@ def test_an_html_page_with_front_matter_and_macros_gives_only_its_text(markup: s
     else:
         assert texts[1] == "Метод Array.isArray() з'ясовує, чи є значення ."
     assert texts[0] == "Array.isArray()" and texts[2] == "Синтаксис"
+
+
+CONFLICTED_FRONT_MATTER = """---
+<<<<<<< HEAD:content/warnings/page.md
+title: "Попередження: хибний виклик"
+layout: single
+---
+
+Ви тут, бо побачили помилку.
+=======
+title: Rules
+---
+
+You are here because of an error.
+>>>>>>> cdc9917863111daeddf9c3552f9adf49c245e425:src/content/warnings/page.md
+
+Існує три причини.
+"""
+
+
+@pytest.mark.parametrize("markup", MODES)
+def test_a_conflict_that_starts_inside_the_front_matter_is_read_not_refused(markup: str) -> None:
+    """A translated page committed mid-merge, its conflict opening inside the front matter:
+    the markers are left out before the YAML is read, so the title is found and nothing is
+    refused as "front matter is not valid YAML"."""
+    found = read_document(CONFLICTED_FRONT_MATTER, lang="uk", name="page.md", markup=markup)
+    assert (found[0].kind, found[0].ident, found[0].segments[0].text) == (
+        "front-matter", "title:", "Попередження: хибний виклик")
+    texts = [s.text for b in found for s in b.segments]
+    assert "Ви тут, бо побачили помилку." in texts and "Існує три причини." in texts
+    assert not [t for t in texts if "<<<<<<<" in t or ">>>>>>>" in t or "=======" in t]

@@ -57,11 +57,13 @@ class MaskedLines:
 def mask_site_syntax(lines: Sequence[str], *, name: str, front_matter: bool = True) -> MaskedLines:
     """Blank everything in `lines` that is site syntax rather than text (see the module)."""
     masker = _Masker(lines)
-    index, fields = read_front_matter(lines, name=name) if front_matter else (0, [])
+    markers = conflict_markers(lines)  # first: a conflict may start inside the front matter
+    for marker in markers:
+        masker.blank(masker.offsets[marker], masker.offsets[marker + 1] - 1)
+    unmarked = [masker.line(k) for k in range(len(lines))] if markers else lines
+    index, fields = read_front_matter(unmarked, name=name) if front_matter else (0, [])
     if index:
         masker.blank(0, masker.offsets[index])
-    for marker in conflict_markers(lines[index:]):
-        masker.blank(masker.offsets[index + marker], masker.offsets[index + marker + 1] - 1)
     while index < len(lines):
         index = masker.step(index)
     return MaskedLines(tuple(masker.text().split("\n")), frozenset(masker.starts), tuple(fields),
