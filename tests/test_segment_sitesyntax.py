@@ -378,20 +378,16 @@ tags:
 @pytest.mark.parametrize("markup", ["codes", "plain"])
 def test_an_html_page_with_front_matter_and_macros_gives_only_its_text(markup: str) -> None:
     """MDN's HTML pages open with YAML front matter and call macros in the text: the title is
-    a front-matter block, the slug and tags are nothing, a macro is one placeholder, and a
-    paragraph that is only a macro is no segment."""
+    a front-matter block, the slug and tags are nothing, a paragraph that is only a macro is
+    no segment, and a macro inside a sentence stays as written (OmegaT's HTML filter shows it
+    as text, so a unit holding it as text is what fills the segment)."""
     found = read_document(MDN_PAGE, lang="uk", name="index.html", markup=markup)
     assert [(b.kind, b.line, b.ident) for b in found] == [
         ("front-matter", 2, "title:"), ("paragraph", 10, ""), ("heading", 12, "#Syntax")]
     texts = [s.native_text() if markup == "codes" else s.text for b in found for s in b.segments]
-    if markup == "codes":
-        assert texts[1] == ("Метод <code>Array.isArray()</code> з'ясовує, чи є значення "
-                            '{{jsxref("Array", "масивом")}}.')
-        (macro,) = [c for c in found[1].segments[0].codes if c.type == "x-site-tag"]
-        assert macro.native == '{{jsxref("Array", "масивом")}}'
-    else:
-        assert texts[1] == "Метод Array.isArray() з'ясовує, чи є значення ."
-    assert texts[0] == "Array.isArray()" and texts[2] == "Синтаксис"
+    sentence = "Метод <code>Array.isArray()</code> з'ясовує, чи є значення {{jsxref(\"Array\", \"масивом\")}}."
+    assert texts == ["Array.isArray()", sentence if markup == "codes" else
+                     "Метод Array.isArray() з'ясовує, чи є значення {{jsxref(\"Array\", \"масивом\")}}.", "Синтаксис"]
 
 
 CONFLICTED_FRONT_MATTER = """---

@@ -5,8 +5,9 @@ Block elements (p, h1-h6, li, td/th, blockquote, figcaption/caption, dt/dd) are 
 text loose in a container (div, section, body) is a paragraph, and a <p> inside a list item,
 cell, quote or caption takes that kind; other tags are inline codes.
 Script, style, head, pre and template content is skipped. Site syntax in the text (MDN macros
-`{{jsxref("Array")}}`, Hugo shortcodes, Liquid tags) is one placeholder each, as in Markdown, and
-a file's front matter gives front-matter blocks (`read_html_document`).
+`{{jsxref("Array")}}`, Hugo shortcodes, Liquid tags) stays text, as a CAT tool's HTML filter
+shows it, so that units match what the tool segments; a block of nothing else is no text.
+A file's front matter gives front-matter blocks (`read_html_document`).
 """
 from __future__ import annotations
 
@@ -15,10 +16,9 @@ from html.parser import HTMLParser
 
 import regex
 
-from tmtool.model import CodeKind, InlineCode
 from tmtool.segment.frontmatter import read_front_matter
 from tmtool.segment.idents import field_ident, heading_ident
-from tmtool.segment.inline import HARD_BREAK, PLACEHOLDER_TYPES, PairCounter, RawBlock
+from tmtool.segment.inline import HARD_BREAK, PairCounter, RawBlock
 from tmtool.segment.sitesyntax import SITE_TAG
 
 _BLOCK_KINDS = {
@@ -35,6 +35,7 @@ _CONTAINERS = frozenset({
 # Elements whose kind a <p> or loose text inside them takes (<li><p>..</p></li> is a list item).
 _ENCLOSING = frozenset({"li", "td", "th", "blockquote", "figcaption", "caption"})
 _SITE_TAG = regex.compile(SITE_TAG, regex.DOTALL)  # MDN macros, Hugo shortcodes, Liquid tags in the text
+_WORD = regex.compile(r"[\p{L}\p{N}]")
 _HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
 _SKIPPED = frozenset({"script", "style", "head", "pre", "template", "noscript", "svg", "math"})
 
@@ -47,6 +48,12 @@ def read_html_document(text: str, *, name: str) -> Iterator[RawBlock]:
     for field in fields:
         yield RawBlock("front-matter", field.line, [field.value], ident=field_ident(field.key))
     yield from read_html_blocks("\n".join(lines[end:]), first_line=end + 1)
+
+
+def _has_words(block: RawBlock) -> bool:
+    """False for a block whose text is only site syntax (`<p>{{Compat("x.y")}}</p>`)."""
+    text = "".join(piece for piece in block.pieces if isinstance(piece, str))
+    return _WORD.search(_SITE_TAG.sub(" ", text)) is not None
 
 
 def read_html_blocks(text: str, *, first_line: int = 1) -> Iterator[RawBlock]:
@@ -71,7 +78,7 @@ class _HtmlReader(HTMLParser):
         return self.getpos()[0] + self.first_line - 1
 
     def flush(self) -> None:
-        if self.block is not None and self.block.pieces:
+        if self.block is not None and self.block.pieces and _has_words(self.block):
             self.out.append(self.block)
         self.block = None
 
@@ -136,9 +143,4 @@ class _HtmlReader(HTMLParser):
         assert self.block is not None
         if not self.block.pieces:
             self.block.line = self._line() + data[: len(data) - len(data.lstrip())].count("\n")
-        position = 0
-        for macro in _SITE_TAG.finditer(data):  # {{jsxref("Array")}}: one placeholder, as in Markdown
-            self.block.pieces += [data[position:macro.start()],
-                                  InlineCode(CodeKind.STANDALONE, None, macro.group(), PLACEHOLDER_TYPES["site_tag"])]
-            position = macro.end()
-        self.block.pieces.append(data[position:])
+        self.block.pieces.append(data)
