@@ -140,3 +140,59 @@ def test_an_id_found_twice_on_a_side_fixes_nothing_and_crossing_ids_keep_the_lon
     chain = fixed_block_pairs(crossed, tgt)
     assert len(chain) == 2 and chain[-1] == (2, 3)
     assert all(a < c and b < d for (a, b), (c, d) in itertools.pairwise(chain))
+
+
+MERGED_UK = """---
+title: Встановлення
+---
+
+## Спробувати локально {/*try-locally*/}
+
+Щоб спробувати бібліотеку локально, завантажте цю сторінку. Відкрийте її в редакторі!
+
+<<<<<<< HEAD
+## Почати новий проєкт {/*start-a-new-project*/}
+
+Якщо ви хочете створити застосунок повністю на цій бібліотеці, почніть новий проєкт.
+=======
+## Creating an App {/*creating-an-app*/}
+
+If you want to start a new app, you can create an app using a recommended framework.
+>>>>>>> 49284218b1f5c94f930f8a9b305040dbe7d3dd48
+
+## Подальші кроки {/*next-steps*/}
+
+Перегляньте короткий посібник, щоб познайомитися з головними поняттями.
+"""
+MERGED_EN = """---
+title: Installation
+---
+
+## Try locally {/*try-locally*/}
+
+To try the library locally, download this page. Open it in your editor!
+
+## Start a new project {/*start-a-new-project*/}
+
+If you want to build an app fully with this library, start a new project.
+
+## Next steps {/*next-steps*/}
+
+Head to the quick start guide for a tour of the main ideas.
+"""
+
+
+@pytest.mark.parametrize("markup", MODES)
+def test_english_prose_on_the_ukrainian_side_pairs_with_nothing(markup: str) -> None:
+    """A translated page committed mid-merge keeps the upstream English beside the Ukrainian:
+    the English sentence must not take the place of the Ukrainian one that translates it, nor
+    become a unit whose Ukrainian is English."""
+    src = side_from_text(MERGED_UK, name="i.uk.md", lang="uk-UA", presegmented=False, markup=markup)
+    tgt = side_from_text(MERGED_EN, name="i.en.md", lang="en-GB", presegmented=False, markup=markup)
+    doc = align_sides(src, tgt, AlignOptions())
+    starts = pair_starts(doc, 60)
+    assert [t for s, t in starts if s.startswith("Якщо ви хочете")] == [
+        "If you want to build an app fully with this library, start a"]
+    assert not [s for s, _ in starts if s.startswith("If you want")]
+    unpaired = [doc.src.segments[i].text for b in doc.beads if not b.tgt for i in b.src]
+    assert any(text.startswith("If you want to start a new app") for text in unpaired)

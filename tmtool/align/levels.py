@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from tmtool.align.beads import Bead
+from tmtool.align.foreign import foreign_segments, mark_unpaired
 from tmtool.align.headings import fixed_block_pairs, fixed_spans, one_segment_pairs, segment_spans
 from tmtool.align.inputs import AlignSide
 from tmtool.align.lengths import loosened
@@ -28,7 +29,7 @@ from tmtool.align.pipeline import (
     align_with_evidence,
     learn_evidence,
 )
-from tmtool.align.regions import Groups, Regions
+from tmtool.align.regions import UNPAIRED, Groups, Regions
 from tmtool.align.search import Span
 from tmtool.model import CodeKind, Segment
 
@@ -87,6 +88,7 @@ def plan_sentences(src: AlignSide, tgt: AlignSide, options: AlignOptions) -> tup
     # headings that share an id are fixed points of both levels (`headings.py`); words are
     # learned from a first, flat sentence alignment (blocks alone are too few to learn from),
     # then used to align blocks, then sentences inside aligned blocks
+    foreign = (foreign_segments(src, tgt), foreign_segments(tgt, src))
     fixed_blocks = fixed_block_pairs(src, tgt)
     fixed = fixed_spans(fixed_blocks, len(src.blocks), len(tgt.blocks))
     fixed_segments = (Regions(segment_spans(fixed, src, tgt), len(src_texts), len(tgt_texts),
@@ -98,9 +100,11 @@ def plan_sentences(src: AlignSide, tgt: AlignSide, options: AlignOptions) -> tup
     # length law (`loosened`)
     block_evidence = (replace(evidence, src_model=None, tgt_model=None, length=loosened(evidence.length))
                       if evidence else None)
-    spans = block_spans(src, tgt, options, block_evidence, (fixed, fixed_blocks) if len(fixed) > 1 else None)
+    spans = block_spans(src, tgt, options, block_evidence, (fixed, fixed_blocks) if len(fixed) > 1 else None,
+                        foreign)
     regions = Regions(spans, len(src_texts), len(tgt_texts))
-    groups = (_segment_blocks(src), _segment_blocks(tgt))
+    groups = (mark_unpaired(_segment_blocks(src), foreign[0], UNPAIRED),
+              mark_unpaired(_segment_blocks(tgt), foreign[1], UNPAIRED))
     beads = align_texts(src_texts, tgt_texts, options, regions=regions, preset=evidence, groups=groups)
     return beads, SentencePlan(evidence, regions, groups)
 
@@ -139,12 +143,17 @@ def _block_view(side: AlignSide) -> tuple[list[str], list[list[str]], list[tuple
 def block_spans(
     src: AlignSide, tgt: AlignSide, options: AlignOptions, evidence: Evidence | None = None,
     fixed: tuple[Sequence[Span], Sequence[tuple[int, int]]] | None = None,
+    foreign: tuple[Sequence[bool], Sequence[bool]] | None = None,
 ) -> list[tuple[int, int, int, int]]:
     """Block beads as segment ranges (first source, end source, first target, end target);
     `fixed` (block ranges tiling both sides and the block pairs they fix, `headings.py`)
-    confines them."""
+    confines them, and a block whose segments are all `foreign` (per segment and side,
+    `foreign.py`) pairs with nothing."""
     src_texts, src_extra, src_blocks, src_runs = _block_view(src)
     tgt_texts, tgt_extra, tgt_blocks, tgt_runs = _block_view(tgt)
+    if foreign is not None:
+        src_runs = mark_unpaired(src_runs, [all(foreign[0][a:b]) for a, b in src_blocks], UNPAIRED)
+        tgt_runs = mark_unpaired(tgt_runs, [all(foreign[1][a:b]) for a, b in tgt_blocks], UNPAIRED)
     groups: Groups = (src_runs, tgt_runs)
     regions = Regions(fixed[0], len(src_texts), len(tgt_texts), known=fixed[1]) if fixed else None
     # only the blocks' positions are used, not their scores

@@ -76,10 +76,12 @@ class Regions:
 
 
 Groups = tuple[Sequence[int], Sequence[int]]  # (source groups, target groups), one id per segment
+UNPAIRED = -1  # the group of a segment that pairs with nothing (`foreign.py`)
 
 
 def within_groups(cost: CostFn, groups: Groups) -> CostFn:
-    """`cost` for beads whose segments on each side come from one group, infinite otherwise."""
+    """`cost` for beads whose segments on each side come from one group, infinite otherwise;
+    a segment of the group UNPAIRED may only be left unpaired."""
     src_group, tgt_group = groups
 
     def confined(i0: int, i1: int, j0: int, j1: int) -> float:
@@ -89,4 +91,14 @@ def within_groups(cost: CostFn, groups: Groups) -> CostFn:
             return INF
         return cost(i0, i1, j0, j1)
 
-    return confined
+    if UNPAIRED not in src_group and UNPAIRED not in tgt_group:
+        return confined
+    src_lone = [group == UNPAIRED for group in src_group]
+    tgt_lone = [group == UNPAIRED for group in tgt_group]
+
+    def alone(i0: int, i1: int, j0: int, j1: int) -> float:
+        if i1 > i0 and j1 > j0 and (any(src_lone[i0:i1]) or any(tgt_lone[j0:j1])):
+            return INF
+        return confined(i0, i1, j0, j1)
+
+    return alone
