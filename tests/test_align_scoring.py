@@ -52,3 +52,22 @@ def test_the_price_closure_gives_llr_exactly_for_every_bead_shape_in_any_order()
     random.Random(1).shuffle(beads)
     llr = lexical.function()
     assert [llr(*bead) for bead in beads] == [lexical.llr(*bead) for bead in beads]
+
+
+def test_too_few_pairs_or_pairs_that_tell_nothing_give_the_generic_laws_not_none() -> None:
+    """A short page, or one whose first pass went astray (an out-of-date translation), still
+    weighs its names and identical words: the generic laws stand in for its own."""
+    from tmtool.align.coverage import GENERIC
+
+    src = Side.build(["Київ і Львів", "Одеса", "Харків", "Дніпро"])
+    tgt = Side.build(["Kyiv and Lviv", "Odesa", "Kharkiv", "Dnipro"])
+    forward, backward = link_tables({("wкиїв", "wkyiv"), ("wльвів", "wlviv")})
+    lexical = LexicalModel(src, tgt, forward, backward)
+    lexical.fit([(0, 0), (1, 1)], fallback=GENERIC)
+    assert lexical.src_model is GENERIC and lexical.tgt_model is GENERIC
+    assert lexical.llr(0, 1, 0, 1) > 0 > lexical.llr(0, 1, 1, 2)
+    same = [(k, k) for k in range(1, 4)] * 4  # no links: true and shifted pairs look alike
+    lexical.fit(same, fallback=GENERIC)
+    assert lexical.src_model is GENERIC
+    lexical.fit([(0, 0), (1, 1)])  # by default, no evidence at all
+    assert lexical.llr(0, 1, 0, 1) == 0.0

@@ -286,3 +286,136 @@ def test_masking_keeps_every_line_and_column_and_only_blanks(fragments: list[str
         assert all(b == s or b == " " for s, b in zip(source, blanked))
     for markup in ("codes", "literal"):
         read_document("\n".join(lines), lang="en", name="x.md", markup=markup)
+
+
+CONFLICTED = """## Спробувати {/*try-it*/}
+
+<<<<<<< HEAD
+Встановлювати нічого не треба. Спробуйте у пісочниці!
+=======
+You don't need to install anything. Try it in the sandbox!
+>>>>>>> 49284218b1f5c94f930f8a9b305040dbe7d3dd48
+
+Заголовок
+=======
+
+Текст після.
+"""
+
+
+@pytest.mark.parametrize("markup", MODES)
+def test_conflict_markers_an_unfinished_merge_left_are_not_text(markup: str) -> None:
+    """A translated page from a repository mid-merge: the marker lines (`<<<<<<< HEAD`,
+    `=======`, `>>>>>>> sha`) are no segment and end blocks; both sides' text stays; a
+    `=======` outside a conflict still underlines a heading."""
+    found = read_document(CONFLICTED, lang="uk", name="page.md", markup=markup)
+    texts = [s.text for b in found for s in b.segments if not s.text.startswith("Заголовок")]
+    assert not [t for t in texts if "<<<<<<<" in t or "=======" in t or ">>>>>>>" in t or "4928421" in t]
+    assert "Встановлювати нічого не треба." in texts
+    assert any(t.startswith("You don't need to install anything.") for t in texts)
+    heading = [b for b in found if any("Заголовок" in s.text for s in b.segments)]
+    assert [b.kind for b in heading] == ["heading"]
+
+
+def test_conflict_markers_are_found_only_between_an_opening_and_a_closing_marker() -> None:
+    from tmtool.segment.sitesyntax import conflict_markers
+
+    lines = CONFLICTED.split("\n")
+    assert conflict_markers(lines) == [2, 4, 6]
+    assert conflict_markers(["Title", "=======", "<<<<<<< HEAD", "text"]) == []
+
+
+@pytest.mark.parametrize(("text", "markup", "ident"), [
+    ("## Try it {/*try-it*/}\n", "codes", "#try-it"),
+    ("## Try it {/*try-it*/}\n", "plain", "#try-it"),
+    ("## Try it {/*try-it*/}\n", "literal", "#try-it"),
+    ("### Перегляд {#viewing-harbors}\n", "codes", "#viewing-harbors"),
+    ("### Перегляд {#viewing-harbors .wide}\n", "literal", "#viewing-harbors"),
+    ("## Без id\n", "codes", ""),
+    ("Абзац {/*not-a-heading*/}\n", "codes", ""),
+    ("---\ntitle: Гавані\n---\n", "codes", "title:"),
+    ("---\ntitle: Гавані\n---\n", "literal", "title:"),
+])
+def test_blocks_carry_the_heading_id_or_front_matter_key_that_names_them_in_both_languages(
+    text: str, markup: str, ident: str,
+) -> None:
+    (block,) = read_document(text, lang="uk", name="page.md", markup=markup)
+    assert block.ident == ident
+
+
+def test_html_headings_carry_their_id_attribute() -> None:
+    found = read_document('<h2 id="Syntax">Синтаксис</h2><p>Текст.</p><h3>Без id</h3>',
+                          lang="uk", name="page.html")
+    assert [(b.kind, b.ident) for b in found] == [("heading", "#Syntax"), ("paragraph", ""), ("heading", "")]
+
+
+@pytest.mark.parametrize("markup", MODES)
+def test_a_heading_that_is_only_a_shortcode_is_no_segment(markup: str) -> None:
+    """Hugo pages title their last section with a shortcode (`## {{% heading "whatsnext" %}}`):
+    nothing in it is text, in any mode; a heading of a product name still is."""
+    text = '## {{% heading "whatsnext" %}}\n\n### etcd {#etcd}\n\n## {/*only-an-id*/}\n'
+    assert [s.text.strip() for b in read_document(text, lang="uk", name="p.md", markup=markup)
+            for s in b.segments] == (["### etcd {#etcd}"] if markup == "literal" else ["etcd"])
+
+
+MDN_PAGE = """---
+title: Array.isArray()
+slug: Web/JavaScript/Reference/Global_Objects/Array/isArray
+tags:
+  - Array
+  - Довідка
+---
+<div>{{JSRef}}</div>
+
+<div>Метод <code>Array.isArray()</code> з'ясовує, чи є значення {{jsxref("Array", "масивом")}}.</div>
+
+<h2 id="Syntax">Синтаксис</h2>
+
+<p>{{Compat("javascript.builtins.Array.isArray")}}</p>
+"""
+
+
+@pytest.mark.parametrize("markup", ["codes", "plain"])
+def test_an_html_page_with_front_matter_and_macros_gives_only_its_text(markup: str) -> None:
+    """MDN's HTML pages open with YAML front matter and call macros in the text: the title is
+    a front-matter block, the slug and tags are nothing, a paragraph that is only a macro is
+    no segment, and a macro inside a sentence stays as written (OmegaT's HTML filter shows it
+    as text, so a unit holding it as text is what fills the segment)."""
+    found = read_document(MDN_PAGE, lang="uk", name="index.html", markup=markup)
+    assert [(b.kind, b.line, b.ident) for b in found] == [
+        ("front-matter", 2, "title:"), ("paragraph", 10, ""), ("heading", 12, "#Syntax")]
+    texts = [s.native_text() if markup == "codes" else s.text for b in found for s in b.segments]
+    sentence = "Метод <code>Array.isArray()</code> з'ясовує, чи є значення {{jsxref(\"Array\", \"масивом\")}}."
+    assert texts == ["Array.isArray()", sentence if markup == "codes" else
+                     "Метод Array.isArray() з'ясовує, чи є значення {{jsxref(\"Array\", \"масивом\")}}.", "Синтаксис"]
+
+
+CONFLICTED_FRONT_MATTER = """---
+<<<<<<< HEAD:content/warnings/page.md
+title: "Попередження: хибний виклик"
+layout: single
+---
+
+Ви тут, бо побачили помилку.
+=======
+title: Rules
+---
+
+You are here because of an error.
+>>>>>>> cdc9917863111daeddf9c3552f9adf49c245e425:src/content/warnings/page.md
+
+Існує три причини.
+"""
+
+
+@pytest.mark.parametrize("markup", MODES)
+def test_a_conflict_that_starts_inside_the_front_matter_is_read_not_refused(markup: str) -> None:
+    """A translated page committed mid-merge, its conflict opening inside the front matter:
+    the markers are left out before the YAML is read, so the title is found and nothing is
+    refused as "front matter is not valid YAML"."""
+    found = read_document(CONFLICTED_FRONT_MATTER, lang="uk", name="page.md", markup=markup)
+    assert (found[0].kind, found[0].ident, found[0].segments[0].text) == (
+        "front-matter", "title:", "Попередження: хибний виклик")
+    texts = [s.text for b in found for s in b.segments]
+    assert "Ви тут, бо побачили помилку." in texts and "Існує три причини." in texts
+    assert not [t for t in texts if "<<<<<<<" in t or ">>>>>>>" in t or "=======" in t]

@@ -127,3 +127,28 @@ def test_the_shipped_glossary_keeps_established_spellings_unflagged(project_dir:
     unit = pair("Президент Казахстану Нурсултан Назарбаєв приїхав.",
                 "Kazakhstan's President Nursultan Nazarbayev arrived.")
     assert lint_units([unit], glossary, options(RULE)) == []
+
+
+@pytest.mark.skipif(morphology.analyzer() is None, reason="pymorphy3 not installed")
+@pytest.mark.parametrize(("uk", "en", "expected"), [
+    # A Ukrainian sentence (and its English) often opens with the name: the dictionary says
+    # "Андрій" is a first name, so the capital opening the sentence is no reason to skip it.
+    ("Андрій Шевченко забив гол у фіналі.", "Andriy Shevchenko scored a goal in the final.",
+     [("Andriy", "Andrii")]),
+    ("Віталій Кличко є мером міста.", "Vitali Klitschko is the mayor of the city.", [("Vitali", "Vitalii")]),
+    ("Вчора виступив Андрій Коваленко.", "Andriy Kovalenko spoke yesterday.", [("Andriy", "Andrii")]),
+    ("Андрій Коваленко виступив.", "Andrii Kovalenko spoke.", []),
+    # Common nouns opening a sentence are still skipped, whatever the English says.
+    ("Компонент Suspense показує запасний інтерфейс.", "The Suspense component shows a fallback.", []),
+    ("Формула Больцмана описує ентропію.", "The Boltzmann formula describes entropy.", []),
+])
+def test_names_opening_a_sentence_are_checked_when_the_dictionary_knows_them(
+    uk: str, en: str, expected: list[tuple[str, str]],
+) -> None:
+    findings = lint_pair(uk, en, RULE, use_morphology=True)
+    assert [(f.found, f.expected) for f in findings] == expected
+
+
+def test_without_the_dictionary_a_sentence_opening_word_is_not_taken_for_a_name() -> None:
+    assert lint_pair("Андрій Шевченко забив гол.", "Andriy Shevchenko scored a goal.", RULE,
+                     use_morphology=False) == []

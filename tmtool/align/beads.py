@@ -47,6 +47,13 @@ GENERIC_PRIORS: dict[tuple[int, int], float] = {
 }
 
 
+def with_deletion(deletion: float) -> dict[tuple[int, int], float]:
+    """The generic priors with a segment left unpaired at `deletion` in each direction."""
+    if deletion == DELETION:
+        return GENERIC_PRIORS
+    return {**GENERIC_PRIORS, (1, 0): deletion, (0, 1): deletion}
+
+
 @dataclass(frozen=True, slots=True)
 class Bead:
     """Source and target segment indices (0-based, consecutive) and a score in [0, 1].

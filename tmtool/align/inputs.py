@@ -34,8 +34,8 @@ class AlignSide:
 
     `indices[k]` is how segment k is numbered in output (its input line for presegmented
     files, else k); `lines[k]` is the 1-based line it starts on; `blocks` holds (first, end)
-    segment ranges, `kinds` the block kinds and `sections` their sections (`Block.section`),
-    all empty for presegmented input.
+    segment ranges, `kinds` the block kinds, `sections` their sections (`Block.section`) and
+    `idents` their idents (`Block.ident`), all empty for presegmented input.
     """
 
     name: str
@@ -46,6 +46,7 @@ class AlignSide:
     blocks: tuple[tuple[int, int], ...] = ()
     kinds: tuple[str, ...] = ()
     sections: tuple[int, ...] = ()
+    idents: tuple[str, ...] = ()
 
     @property
     def texts(self) -> list[str]:
@@ -77,6 +78,7 @@ def side_from_text(
     ranges: list[tuple[int, int]] = []
     kinds: list[str] = []
     sections: list[int] = []
+    idents: list[str] = []
     for number, block in enumerate(blocks):
         start = len(segments)
         for segment in block.segments:
@@ -89,10 +91,11 @@ def side_from_text(
             ranges.append((start, len(segments)))
             kinds.append(block.kind)
             sections.append(block.section)
+            idents.append(block.ident)
     if not segments:
         raise InputError(name, None, "no text to align (the file is empty)")
     return AlignSide(name, lang, tuple(segments), tuple(indices), tuple(lines),
-                     tuple(ranges), tuple(kinds), tuple(sections))
+                     tuple(ranges), tuple(kinds), tuple(sections), tuple(idents))
 
 
 def read_side(

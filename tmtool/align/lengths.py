@@ -13,6 +13,7 @@ from dataclasses import dataclass
 # Gale & Church (1993): variance of the target length per source character, used until the
 # document's own pairs have been seen.
 PUBLISHED_S2 = 6.8
+FEW_RATIO_PAIRS = 5  # pairs from which the length ratio (not yet the variance) is estimated
 _MEDIAN_CHI2_1 = 0.4549364  # median of a chi-square variable with one degree of freedom
 _SQRT_PI = math.sqrt(math.pi)
 
@@ -54,12 +55,17 @@ def estimate_length_model(pairs: Sequence[tuple[int, int]], fallback: LengthMode
     """Re-estimate `c` and `s2` from (source chars, target chars) of confident 1-1 pairs.
 
     The median is used for the variance so that the few wrong pairs of a first pass do not
-    inflate it; too few pairs keep the fallback.
+    inflate it. Fewer than 20 pairs keep the fallback's variance, and fewer than 5 its ratio
+    too: the fallback's ratio is the documents' total lengths', which is far off where one
+    side has whole sections the other lacks (an out-of-date translation), while a few pairs
+    chosen by their words already tell the ratio of the text the two sides share.
     """
     usable = [(a, b) for a, b in pairs if a > 0 and b > 0]
-    if len(usable) < 20:
+    if len(usable) < FEW_RATIO_PAIRS:
         return fallback
     c = sum(b for _, b in usable) / sum(a for a, _ in usable)
+    if len(usable) < 20:
+        return LengthModel(c=c, s2=fallback.s2)
     squares = sorted((b - c * a) ** 2 / ((a + b / c) / 2.0) for a, b in usable)
     median = squares[len(squares) // 2]
     s2 = median / _MEDIAN_CHI2_1

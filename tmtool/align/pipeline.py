@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from tmtool.align.beads import BEAD_SHAPES, GENERIC_PRIORS, Bead, prior_penalties
+from tmtool.align.beads import BEAD_SHAPES, DELETION, Bead, prior_penalties, with_deletion
 from tmtool.align.confidence import RADIUS, band, bead_posteriors
-from tmtool.align.coverage import CoverageModel
+from tmtool.align.coverage import GENERIC, NEUTRAL, CoverageModel
 from tmtool.align.evidence import learn_links, link_tables
 from tmtool.align.lengths import LengthModel, estimate_length_model, initial_length_model, loosened
 from tmtool.align.regions import Groups, Regions, within_groups
@@ -48,6 +48,7 @@ class AlignOptions:
     passes: int = 1  # lexical passes after the length-only pass
     radius: int = 4  # half-width of the corridor searched around the previous path
     min_score: float = 0.0
+    deletion: float = DELETION  # prior of a segment (or block) left unpaired, each direction
 
 
 @dataclass(frozen=True)
@@ -158,36 +159,58 @@ def align_with_evidence(
 
 def learn_evidence(
     src_texts: Sequence[str], tgt_texts: Sequence[str], options: AlignOptions,
+    regions: Regions | None = None,
 ) -> Evidence | None:
     """What `align_with_evidence` would learn, without its last search and confidence pass
     (their beads are not needed when only the evidence is wanted)."""
-    return align_with_evidence(src_texts, tgt_texts, options, wanted="evidence")[1]
+    return align_with_evidence(src_texts, tgt_texts, options, regions=regions, wanted="evidence")[1]
 
 
 def _learn(
     path: Sequence[Span], view: KeyedView, chars: tuple[Sequence[int], Sequence[int]],
-    length: LengthModel,
+    length: LengthModel, known: Sequence[tuple[int, int]] = (),
 ) -> tuple[LexicalModel, Evidence]:
-    """Learn word links and coverage laws from a path's confident pairs, then the lengths."""
+    """Learn word links and coverage laws from a path's confident pairs and the `known` ones
+    (`Regions.known`), then the lengths."""
     src_side, tgt_side = view.src_side, view.tgt_side
-    sample = _spread(confident_pairs(path), LEARN_LIMIT)
+    sample = _with_known(_spread(confident_pairs(path), LEARN_LIMIT), known)
     learned = learn_links([(src_side.keys[i], tgt_side.keys[j]) for i, j in sample])
     forward, backward = link_tables(view.base_links | learned)
     lexical = LexicalModel(src_side, tgt_side, forward, backward)
-    lexical.fit(sample)
+    lexical.fit(sample, fallback=_fallback(known))
     # Lengths are re-estimated on pairs chosen by words alone: pairs chosen by the
     # length-only pass would make the document look more regular than it is.
-    chosen = lexical_pairs(lexical, path)
+    chosen = _with_known(lexical_pairs(lexical, path), known)
     length = estimate_length_model([(chars[0][i], chars[1][j]) for i, j in chosen], length)
     return lexical, Evidence(frozenset(learned), lexical.src_model, lexical.tgt_model, length, view)
 
 
-def _reuse(path: Sequence[Span], view: KeyedView, preset: Evidence) -> LexicalModel:
+def _fallback(known: Sequence[tuple[int, int]]) -> CoverageModel:
+    """The coverage laws of a document pair with too few pairs to fit its own: the generic
+    ones for a documentation page whose headings fix pairs (the kind of text they were measured
+    on, where a short or out-of-date page leaves the first pass few pairs to trust), else none
+    (lengths alone decide until the pair's own words can)."""
+    return GENERIC if known else NEUTRAL
+
+
+def _with_known(pairs: list[tuple[int, int]], known: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`pairs` and the known pairs, in document order, each once; a pair that shares a segment
+    with a known one is left out."""
+    if not known:
+        return pairs
+    kept = set(known)
+    src_taken, tgt_taken = {i for i, _ in known}, {j for _, j in known}
+    kept.update((i, j) for i, j in pairs if i not in src_taken and j not in tgt_taken)
+    return sorted(kept)
+
+
+def _reuse(path: Sequence[Span], view: KeyedView, preset: Evidence,
+           known: Sequence[tuple[int, int]] = ()) -> LexicalModel:
     """A lexical model from evidence learned on another view of the same document pair."""
     forward, backward = link_tables(view.base_links | preset.links)
     lexical = LexicalModel(view.src_side, view.tgt_side, forward, backward)
     if preset.src_model is None or preset.tgt_model is None:
-        lexical.fit(confident_pairs(path), minimum=FEW_PAIRS)
+        lexical.fit(_with_known(confident_pairs(path), known), minimum=FEW_PAIRS, fallback=_fallback(known))
     else:
         lexical.src_model, lexical.tgt_model = preset.src_model, preset.tgt_model
     return lexical
@@ -239,8 +262,10 @@ def _align_nonempty(
         return deletions, preset
     chars = ([len(t) for t in src], [len(t) for t in tgt])
     length = initial_length_model(*chars)
-    penalties = prior_penalties({s: GENERIC_PRIORS[s] for s in LENGTH_SHAPES})
+    priors = with_deletion(options.deletion)
+    penalties = prior_penalties({s: priors[s] for s in LENGTH_SHAPES})
     plan = _Search(n, m, options.radius, regions, groups)
+    known = regions.known if regions is not None else ()
     path = plan.length_pass(chars, length, penalties)
     view = keyed_view(src, tgt, src_extra, tgt_extra, options.glossary, preset.view if preset else None)
     cost = BeadCost(*chars, length, penalties, None)
@@ -250,15 +275,15 @@ def _align_nonempty(
     passes = options.passes if preset is None else 1
     for number in range(passes):
         if preset is None:
-            lexical, evidence = _learn(path, view, chars, length)
+            lexical, evidence = _learn(path, view, chars, length, known)
             length = evidence.length
         else:
-            lexical, length = _reuse(path, view, preset), preset.length
+            lexical, length = _reuse(path, view, preset, known), preset.length
         if wanted == "evidence" and number == passes - 1:
             return [], evidence  # the last search would only give beads
         if regions is not None:
             length = loosened(length)
-        cost = BeadCost(*chars, length, prior_penalties(GENERIC_PRIORS), lexical)
+        cost = BeadCost(*chars, length, prior_penalties(priors), lexical)
         shapes = BEAD_SHAPES
         prices = Prices(band(path, n, m, RADIUS + PRICES_KEPT))
         path = plan.find(path, shapes, cost.function(), prices)

@@ -18,11 +18,14 @@ REGION_BAND = 50  # half-width of the search band inside one region, beyond any 
 
 class Regions:
     """Regions as (first source, end source, first target, end target) segment ranges that
-    tile both documents in order."""
+    tile both documents in order. `known` lists (source, target) pairs that are certainly
+    right (headings that share an id): the surest pairs to learn words and lengths from."""
 
-    def __init__(self, spans: Sequence[Span], n: int, m: int) -> None:
+    def __init__(self, spans: Sequence[Span], n: int, m: int,
+                 known: Sequence[tuple[int, int]] = ()) -> None:
         self.spans = list(spans)
         self.n, self.m = n, m
+        self.known = tuple(known)
         self.src_region = [0] * n
         self.tgt_region = [0] * m
         for index, (i0, i1, j0, j1) in enumerate(self.spans):
@@ -73,10 +76,12 @@ class Regions:
 
 
 Groups = tuple[Sequence[int], Sequence[int]]  # (source groups, target groups), one id per segment
+UNPAIRED = -1  # the group of a segment that pairs with nothing (`foreign.py`)
 
 
 def within_groups(cost: CostFn, groups: Groups) -> CostFn:
-    """`cost` for beads whose segments on each side come from one group, infinite otherwise."""
+    """`cost` for beads whose segments on each side come from one group, infinite otherwise;
+    a segment of the group UNPAIRED may only be left unpaired."""
     src_group, tgt_group = groups
 
     def confined(i0: int, i1: int, j0: int, j1: int) -> float:
@@ -86,4 +91,14 @@ def within_groups(cost: CostFn, groups: Groups) -> CostFn:
             return INF
         return cost(i0, i1, j0, j1)
 
-    return confined
+    if UNPAIRED not in src_group and UNPAIRED not in tgt_group:
+        return confined
+    src_lone = [group == UNPAIRED for group in src_group]
+    tgt_lone = [group == UNPAIRED for group in tgt_group]
+
+    def alone(i0: int, i1: int, j0: int, j1: int) -> float:
+        if i1 > i0 and j1 > j0 and (any(src_lone[i0:i1]) or any(tgt_lone[j0:j1])):
+            return INF
+        return confined(i0, i1, j0, j1)
+
+    return alone

@@ -127,10 +127,14 @@ class LexicalModel:
                 tgt_mask |= bit
         return src_mask, tgt_mask
 
-    def fit(self, pairs: Sequence[tuple[int, int]], minimum: int = 10) -> None:
-        """Set the weights from confident 1-1 pairs (i, j) in document order (at least
-        `minimum` of them, else the evidence stays neutral)."""
+    def fit(self, pairs: Sequence[tuple[int, int]], minimum: int = 10,
+            fallback: CoverageModel = NEUTRAL) -> None:
+        """Set the weights from confident 1-1 pairs (i, j) in document order; with fewer than
+        `minimum` of them, or pairs whose words tell true from shifted no better than chance,
+        the `fallback` laws (no evidence, or `coverage.GENERIC`)."""
         if len(pairs) < max(minimum, 2):
+            self._rows.clear()
+            self.src_model = self.tgt_model = fallback
             return
         shift = 3
         src_true, src_false, tgt_true, tgt_false = [], [], [], []
@@ -143,8 +147,12 @@ class LexicalModel:
             src_false.append((src_mask.bit_count(), self.src_sizes[i]))
             tgt_false.append((tgt_mask.bit_count(), self.tgt_sizes[wrong]))
         self._rows.clear()
-        self.src_model = CoverageModel.fit(src_true, src_false)
-        self.tgt_model = CoverageModel.fit(tgt_true, tgt_false)
+        self.src_model = _or(CoverageModel.fit(src_true, src_false), fallback)
+        self.tgt_model = _or(CoverageModel.fit(tgt_true, tgt_false), fallback)
+
+
+def _or(model: CoverageModel, fallback: CoverageModel) -> CoverageModel:
+    return fallback if model.neutral else model
 
 
 # what a price closure keeps of a segment pair: (1-1 ratio, its source part, its target part,

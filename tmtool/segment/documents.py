@@ -21,6 +21,7 @@ from tmtool.fileio import decode_text
 from tmtool.model import CodeKind, InlineCode, Segment
 from tmtool.segment.breaks import CompiledRules
 from tmtool.segment.codespans import breaks_around_code, code_spans
+from tmtool.segment.idents import heading_ident, id_in_codes
 from tmtool.segment.inline import HardBreak, Piece, RawBlock
 from tmtool.segment.srx import SegmentationRules, load_rules
 
@@ -50,13 +51,16 @@ class Block:
     "front-matter" (a page's title, description...); `line` is the 1-based line it starts on
     (in .docx/.odt: the paragraph number). `section` counts the pieces of site syntax
     (component tags, admonition or shortcode markers, comments) before the block: blocks of
-    different sections are never one unit (a `<Note>` and the paragraph after it).
+    different sections are never one unit (a `<Note>` and the paragraph after it). `ident`
+    names the block alike in both languages (`idents.py`): "#" + a heading's id, a
+    front-matter key + ":", else "".
     """
 
     kind: str
     segments: tuple[Segment, ...]
     line: int
     section: int = 0
+    ident: str = ""
 
 
 def format_for_name(name: str) -> str:
@@ -109,7 +113,7 @@ def read_document(
         if markup == "plain":
             segments = [Segment.from_text(segment.text.strip()) for segment in segments]
         if segments:
-            blocks.append(Block(raw.kind, tuple(segments), raw.line, raw.section))
+            blocks.append(Block(raw.kind, tuple(segments), raw.line, raw.section, _ident(raw)))
     return blocks
 
 
@@ -151,8 +155,15 @@ def _literal(text: str, fmt: str, name: str, compiled: CompiledRules) -> list[Bl
     for literal in read_literal_blocks(text, markdown=markdown, name=name):
         segments = segment_literal(literal, compiled, markdown=markdown)
         if segments:
-            blocks.append(Block(literal.kind, tuple(segments), literal.line, literal.section))
+            blocks.append(Block(literal.kind, tuple(segments), literal.line, literal.section, literal.ident))
     return blocks
+
+
+def _ident(raw: RawBlock) -> str:
+    """The reader's ident, else a heading's id among its placeholder codes."""
+    if raw.ident or raw.kind != "heading":
+        return raw.ident
+    return heading_ident(id_in_codes(raw.pieces))
 
 
 def _raw_blocks(text: str, fmt: str, name: str) -> Iterator[RawBlock]:
@@ -161,9 +172,9 @@ def _raw_blocks(text: str, fmt: str, name: str) -> Iterator[RawBlock]:
 
         return read_markdown_blocks(text, name=name)
     if fmt == "html":
-        from tmtool.segment.htmldoc import read_html_blocks
+        from tmtool.segment.htmldoc import read_html_document
 
-        return read_html_blocks(text)
+        return read_html_document(text, name=name)
     from tmtool.segment.plaintext import read_plain_blocks
 
     return read_plain_blocks(text)

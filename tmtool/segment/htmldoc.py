@@ -4,14 +4,22 @@
 Block elements (p, h1-h6, li, td/th, blockquote, figcaption/caption, dt/dd) are blocks;
 text loose in a container (div, section, body) is a paragraph, and a <p> inside a list item,
 cell, quote or caption takes that kind; other tags are inline codes.
-Script, style, head, pre and template content is skipped.
+Script, style, head, pre and template content is skipped. Site syntax in the text (MDN macros
+`{{jsxref("Array")}}`, Hugo shortcodes, Liquid tags) stays text, as a CAT tool's HTML filter
+shows it, so that units match what the tool segments; a block of nothing else is no text.
+A file's front matter gives front-matter blocks (`read_html_document`).
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
 from html.parser import HTMLParser
 
+import regex
+
+from tmtool.segment.frontmatter import read_front_matter
+from tmtool.segment.idents import field_ident, heading_ident
 from tmtool.segment.inline import HARD_BREAK, PairCounter, RawBlock
+from tmtool.segment.sitesyntax import SITE_TAG
 
 _BLOCK_KINDS = {
     "p": "paragraph", "li": "list-item", "td": "table-cell", "th": "table-cell",
@@ -26,7 +34,26 @@ _CONTAINERS = frozenset({
 })
 # Elements whose kind a <p> or loose text inside them takes (<li><p>..</p></li> is a list item).
 _ENCLOSING = frozenset({"li", "td", "th", "blockquote", "figcaption", "caption"})
+_SITE_TAG = regex.compile(SITE_TAG, regex.DOTALL)  # MDN macros, Hugo shortcodes, Liquid tags in the text
+_WORD = regex.compile(r"[\p{L}\p{N}]")
+_HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
 _SKIPPED = frozenset({"script", "style", "head", "pre", "template", "noscript", "svg", "math"})
+
+
+def read_html_document(text: str, *, name: str) -> Iterator[RawBlock]:
+    """A whole HTML file: the front matter some sites keep even in HTML pages (MDN, Jekyll,
+    Hugo: `---` lines first) gives front-matter blocks as in Markdown; the rest is HTML."""
+    lines = text.split("\n")
+    end, fields = read_front_matter(lines, name=name)
+    for field in fields:
+        yield RawBlock("front-matter", field.line, [field.value], ident=field_ident(field.key))
+    yield from read_html_blocks("\n".join(lines[end:]), first_line=end + 1)
+
+
+def _has_words(block: RawBlock) -> bool:
+    """False for a block whose text is only site syntax (`<p>{{Compat("x.y")}}</p>`)."""
+    text = "".join(piece for piece in block.pieces if isinstance(piece, str))
+    return _WORD.search(_SITE_TAG.sub(" ", text)) is not None
 
 
 def read_html_blocks(text: str, *, first_line: int = 1) -> Iterator[RawBlock]:
@@ -51,7 +78,7 @@ class _HtmlReader(HTMLParser):
         return self.getpos()[0] + self.first_line - 1
 
     def flush(self) -> None:
-        if self.block is not None and self.block.pieces:
+        if self.block is not None and self.block.pieces and _has_words(self.block):
             self.out.append(self.block)
         self.block = None
 
@@ -64,6 +91,8 @@ class _HtmlReader(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._start(tag, self.get_starttag_text() or f"<{tag}>", self_closing=False)
+        if self.block is not None and tag in _HEADINGS and not self.skip_depth:
+            self.block.ident = heading_ident(dict(attrs).get("id") or "")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._start(tag, self.get_starttag_text() or f"<{tag}/>", self_closing=True)

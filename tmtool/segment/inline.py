@@ -41,13 +41,14 @@ _MD_TYPES = {"*": ("italic", "bold"), "_": ("italic", "bold"), "~": ("x-strike",
 
 @dataclass
 class RawBlock:
-    """A structural block as a reader found it, before sentence splitting (`section` as in
-    `documents.Block`)."""
+    """A structural block as a reader found it, before sentence splitting (`section` and
+    `ident` as in `documents.Block`)."""
 
     kind: str
     line: int
     pieces: list[Piece]
     section: int = 0
+    ident: str = ""
 
 
 def tag_type(tag: str) -> str:

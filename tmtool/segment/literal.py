@@ -6,9 +6,10 @@ it). In Markdown, documentation-site syntax (code fences, front matter, MDX impo
 component tags, shortcodes, comments, admonition markers) is no text: it is left out and ends
 a paragraph (`sitesyntax.py`); front matter titles and descriptions are blocks of their own.
 A segment is the exact source characters of its sentence, markup, block markers, inner line
-breaks and hard-break spaces included, trimmed at both ends like OmegaT trims. Where sentences
-break is decided on the words alone (`wordview.py`), so markup never prevents a break, and never
-inside inline code (`codespans.py`).
+breaks and hard-break spaces included, trimmed at both ends like OmegaT trims; a sentence with
+nothing but site placeholders and markers (`## {{% heading "whatsnext" %}}`) is none. Where
+sentences break is decided on the words alone (`wordview.py`), so markup never prevents a
+break, and never inside inline code (`codespans.py`).
 """
 from __future__ import annotations
 
@@ -21,8 +22,9 @@ import regex
 from tmtool.model import CodeKind, InlineCode, Segment
 from tmtool.segment.breaks import CompiledRules
 from tmtool.segment.codespans import breaks_around_code, code_spans
+from tmtool.segment.idents import field_ident, heading_ident, id_in_text
 from tmtool.segment.inline import HARD_BREAK, parse_markdown_inline
-from tmtool.segment.sitesyntax import mask_site_syntax
+from tmtool.segment.sitesyntax import SITE_TAG, mask_site_syntax
 from tmtool.segment.wordview import WordView, word_view
 
 # A line of only spaces or tabs separates paragraphs, as in Markdown. OmegaT 3.6 [measured]: its
@@ -36,18 +38,21 @@ _MD_ITEM = regex.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]+\S)")
 _TXT_ITEM = regex.compile(r"^\s*(?:[-*•]|\p{N}{1,3}[.)])\s+(?=\S)")
 _TABLE_DELIMITER = regex.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _CAPTION_MAX_CHARS = 250
+_PLACEHOLDER = regex.compile(SITE_TAG + r"|\{/\*.*?\*/\}|\{#[^{}\n]*\}|<!--.*?-->", regex.DOTALL)
+_WORD = regex.compile(r"[\p{L}\p{N}]")
 _ASCII_SPACE = " \t\n\r\f\v"
 
 
 @dataclass(frozen=True, slots=True)
 class LiteralBlock:
-    """One blank-line paragraph: its kind, first line (1-based), exact source lines and
-    section (as in `documents.Block`)."""
+    """One blank-line paragraph: its kind, first line (1-based), exact source lines,
+    section and ident (as in `documents.Block`)."""
 
     kind: str
     line: int
     lines: tuple[str, ...]
     section: int = 0
+    ident: str = ""
 
     @property
     def source(self) -> str:
@@ -64,7 +69,8 @@ def read_literal_blocks(text: str, *, markdown: bool, name: str = "<text>") -> I
         masked = mask_site_syntax(lines, name=name)
         lines, starts, blanked = list(masked.lines), masked.starts, masked.blanked
         for section, field in enumerate(masked.fields):
-            yield LiteralBlock("front-matter", field.line, tuple(field.source.split("\n")), section)
+            yield LiteralBlock("front-matter", field.line, tuple(field.source.split("\n")), section,
+                               field_ident(field.key))
         section = len(masked.fields)
     paragraph: list[str] = []
     first = first_section = 0
@@ -76,7 +82,8 @@ def read_literal_blocks(text: str, *, markdown: bool, name: str = "<text>") -> I
             images_only = markdown and _is_images_only(paragraph)
             if kind == "paragraph" and after_image and not images_only and _short(paragraph):
                 kind = "caption"
-            yield LiteralBlock(kind, first, tuple(paragraph), first_section)
+            ident = heading_ident(id_in_text(paragraph[0])) if kind == "heading" else ""
+            yield LiteralBlock(kind, first, tuple(paragraph), first_section, ident)
             after_image = images_only
             paragraph = []
         if number - 1 in blanked or number - 1 in starts:
@@ -128,9 +135,17 @@ def segment_literal(block: LiteralBlock, compiled: CompiledRules, *, markdown: b
     for start, end in itertools.pairwise(bounds):
         # str.strip() trims Unicode spaces too (NBSP, U+2009, U+3000), as OmegaT does [measured].
         sentence = source[start:end].strip()
-        if sentence:
+        if sentence and (not markdown or has_words(sentence)):
             segments.append(Segment.from_text(sentence))
     return segments
+
+
+def has_words(sentence: str) -> bool:
+    """False for a Markdown sentence that is only site placeholders and markers (a heading
+    that is only a shortcode, `## {{% heading "whatsnext" %}}`); a sentence with no
+    placeholder is kept as a text filter shows it, words or not (`---`)."""
+    rest, found = _PLACEHOLDER.subn(" ", sentence)
+    return not found or _WORD.search(rest) is not None
 
 
 def _cut(source: str, view: WordView, offset: int) -> int:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import regex
 
 from tmtool.model import CodeKind, InlineCode
+from tmtool.segment.idents import field_ident
 from tmtool.segment.inline import HARD_BREAK, PairCounter, Piece, RawBlock, parse_markdown_inline
 from tmtool.segment.sitesyntax import mask_site_syntax
 
@@ -74,7 +75,7 @@ class _MarkdownReader:
         self.lines = [(number, line) for (number, _), line in zip(self.lines, masked.lines)]
         self.starts, self.blanked = masked.starts, masked.blanked
         for field in masked.fields:
-            self._emit("front-matter", field.line, [field.value])
+            self._emit("front-matter", field.line, [field.value], ident=field_ident(field.key))
             self.section += 1
         index = 0
         while index < len(self.lines):
@@ -170,7 +171,7 @@ class _MarkdownReader:
         section = self._next_section()
         for block in _MarkdownReader(inner, quote=True, name=self.name).read():
             self.out.append(RawBlock("quote" if block.kind == "paragraph" else block.kind, block.line,
-                                     block.pieces, section))
+                                     block.pieces, section, block.ident))
         self.item_indent = None
         return index
 
@@ -197,7 +198,7 @@ class _MarkdownReader:
             index += 1
         chunk = "\n".join(line for _, line in self.lines[start:index])
         for block in read_html_blocks(chunk, first_line=self.lines[start][0]):
-            self._emit(block.kind, block.line, block.pieces)
+            self._emit(block.kind, block.line, block.pieces, ident=block.ident)
         self.item_indent = None
         return index
 
@@ -221,9 +222,11 @@ class _MarkdownReader:
             kind = "caption"
         self._emit(kind, first_number, pieces, self.para_section)
 
-    def _emit(self, kind: str, number: int, pieces: list[Piece], section: int | None = None) -> None:
+    def _emit(self, kind: str, number: int, pieces: list[Piece], section: int | None = None,
+              ident: str = "") -> None:
         self.after_image = False
-        self.out.append(RawBlock(kind, number, pieces, self._next_section() if section is None else section))
+        self.out.append(RawBlock(kind, number, pieces, self._next_section() if section is None else section,
+                                 ident))
 
 
 def _is_images_only(pieces: list[Piece]) -> bool:

@@ -2,8 +2,8 @@
 
 MDX pages (react.dev, Docusaurus, Nextra), Hugo and Jekyll pages wrap Markdown in front matter,
 ESM `import`/`export` lines, JSX component tags (`<Note>`, multi-line `<Diagram ...>`), shortcodes
-and Liquid tags on lines of their own, HTML comments, admonition fences (`:::tip Title` ... `:::`)
-and code fences. `mask_site_syntax` blanks all of it with spaces, so line numbers and columns stay
+and Liquid tags on lines of their own, HTML comments, admonition fences (`:::tip Title` ... `:::`),
+code fences, and the conflict markers an unfinished merge leaves in a translated file. `mask_site_syntax` blanks all of it with spaces, so line numbers and columns stay
 exact (literal mode cuts segments out of the masked lines), and lists the lines where a new block
 must start: both Markdown readers see only text, and every such construct is a block boundary.
 Components and shortcodes inside a line of text stay there as inline codes (`inline.py`).
@@ -36,6 +36,9 @@ _ADMONITION = regex.compile(r"^[ \t]*:{3,}[ \t]*(?:[\w-]+|\{[^{}\n]*\})?[ \t]*\[
 _COMMENT_END = regex.compile(r"-->")
 _COMPONENT = regex.compile(r"<(/?)([A-Z][\w.:-]*)")  # MDX components start with a capital
 _TRAILING_CLOSE = regex.compile(r"(?:</[A-Z][\w.:-]*>[ \t]*)+$")
+_CONFLICT_OPEN = regex.compile(r"^<{7}(?:[ \t].*)?$")
+_CONFLICT_MIDDLE = regex.compile(r"^(?:={7}|\|{7}(?:[ \t].*)?)[ \t]*$")
+_CONFLICT_CLOSE = regex.compile(r"^>{7}(?:[ \t].*)?$")
 MAX_TAG_CHARS = 4000  # a component tag longer than this is taken for text, not a tag
 
 
@@ -54,13 +57,35 @@ class MaskedLines:
 def mask_site_syntax(lines: Sequence[str], *, name: str, front_matter: bool = True) -> MaskedLines:
     """Blank everything in `lines` that is site syntax rather than text (see the module)."""
     masker = _Masker(lines)
-    index, fields = read_front_matter(lines, name=name) if front_matter else (0, [])
+    markers = conflict_markers(lines)  # first: a conflict may start inside the front matter
+    for marker in markers:
+        masker.blank(masker.offsets[marker], masker.offsets[marker + 1] - 1)
+    unmarked = [masker.line(k) for k in range(len(lines))] if markers else lines
+    index, fields = read_front_matter(unmarked, name=name) if front_matter else (0, [])
     if index:
         masker.blank(0, masker.offsets[index])
     while index < len(lines):
         index = masker.step(index)
     return MaskedLines(tuple(masker.text().split("\n")), frozenset(masker.starts), tuple(fields),
                        frozenset(masker.blanked))
+
+
+def conflict_markers(lines: Sequence[str]) -> list[int]:
+    """The indices of version-control conflict marker lines (`<<<<<<< HEAD`, `=======`,
+    `>>>>>>> 4928421`) that an unfinished merge left in a file: markup, never text. A
+    `=======` line counts only between an opening and a closing marker (elsewhere it
+    underlines a heading)."""
+    found: list[int] = []
+    opened: list[int] = []
+    for index, line in enumerate(lines):
+        if _CONFLICT_OPEN.match(line):
+            opened = [index]
+        elif opened and _CONFLICT_MIDDLE.match(line):
+            opened.append(index)
+        elif opened and _CONFLICT_CLOSE.match(line):
+            found += [*opened, index]
+            opened = []
+    return found
 
 
 def tag_end(text: str, start: int) -> int | None:

@@ -1,7 +1,9 @@
 """historical-name: a former name without the current one in the same sentence.
 
 What it flags: an `en_historical` form of a glossary entry when no approved or allowed
-rendering of the same entry stands in the same sentence.
+rendering of the same entry stands in the same sentence. A former city name followed by
+"region", "oblast" or "province" is the region's name, which often outlived the city's
+(Dnipropetrovsk region, Kirovohrad Oblast, Akmola Region), and is not flagged.
 Why: Dniprodzerzhynsk has been Kamianske since 2016; the old name alone misleads readers, while
 the old name beside the new one is a useful historical note.
 Example: "He studied in Dniprodzerzhynsk."
@@ -11,10 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from tmtool.findings import Severity
 from tmtool.lint.analysis import AnalysedUnit, Hit
 
 RULE_ID = "historical-name"
+_REGION = regex.compile(r"[ \t\u00a0]+(?:region|oblast|province)\b", regex.IGNORECASE)
 DEFAULT_SEVERITY = Severity.WARNING
 
 
@@ -23,7 +28,7 @@ def check(analysed: AnalysedUnit) -> Iterator[Hit]:
     if view is None:
         return
     for match in view.matches:
-        if match.kind != "historical":
+        if match.kind != "historical" or _REGION.match(view.normal.text, match.end):
             continue
         entry = match.entry
         sentence = view.sentence_of(match.start)

@@ -2,7 +2,8 @@
 
 What it flags: in a bilingual unit, a capitalised Ukrainian word inside a sentence that no
 glossary entry covers (a name or other noun pymorphy3 knows, when installed; without it, any
-such word, its case ending undone by suffix rules) whose English rendering in the same unit
+such word, its case ending undone by suffix rules), or one opening a sentence that pymorphy3
+knows as a first name, surname or patronymic ("Юлія Тимошенко виступила"), whose English rendering in the same unit
 is a romanization of that word by one of the systems English texts use for Ukrainian names
 (BGN/PCGN 1965, the 1996 and passport tables, ALA-LC: Tarasyuk, Andriy, Zelensky, Mriya)
 but not the KMU-55 form. The English must be such a romanization letter for letter, so a
@@ -45,6 +46,11 @@ def _lemmas(word: str, use_morphology: bool) -> tuple[str, ...]:
     return tuple(sorted(base_candidates(word.lower())))
 
 
+def _initial_name_lemmas(word: str, use_morphology: bool) -> tuple[str, ...]:
+    """The name lemmas of a sentence's first word (none without pymorphy3)."""
+    return (morphology.name_lemmas(word) or ()) if use_morphology else ()
+
+
 def check(analysed: AnalysedUnit) -> Iterator[Hit]:
     source, target = analysed.ukrainian, analysed.english
     if source is None or target is None:
@@ -58,13 +64,19 @@ def check(analysed: AnalysedUnit) -> Iterator[Hit]:
         if index in covered or end - start < 3 or not text[start].isupper():
             continue
         word = text[start:end]
-        if word.isupper() or not has_cyrillic(word) or source.is_sentence_initial(start):
+        if word.isupper() or not has_cyrillic(word):
             continue
+        if source.is_sentence_initial(start):
+            # a capital opening a sentence says nothing: only a word the dictionary knows as a name
+            lemmas = _initial_name_lemmas(word, analysed.compiled.uses_morphology)
+            if not lemmas:
+                continue
+        else:
+            lemmas = _lemmas(word, analysed.compiled.uses_morphology)
         if english is None:
             english = _english_names(analysed)
         if not english:
             return
-        lemmas = _lemmas(word, analysed.compiled.uses_morphology)
         standards = {lemma: transliterate(lemma).capitalize() for lemma in lemmas}
         accepted = {standard.lower() for standard in standards.values()}
         for position in english:
@@ -88,8 +100,9 @@ def check(analysed: AnalysedUnit) -> Iterator[Hit]:
 
 
 def _english_names(analysed: AnalysedUnit) -> list[int]:
-    """Positions of the capitalised English words outside glossary matches, not spellings
-    the glossary knows, and not sentence-initial."""
+    """Positions of the capitalised English words outside glossary matches and not spellings
+    the glossary knows; a sentence's first word too ("Yulia Tymoshenko spoke"), since only a
+    letter-for-letter romanization of the Ukrainian word is ever reported."""
     view = analysed.english
     assert view is not None
     covered = {i for m in view.all_matches for i in range(m.first_token, m.last_token + 1)}
@@ -98,5 +111,5 @@ def _english_names(analysed: AnalysedUnit) -> list[int]:
     return [
         index for index, (start, _end) in enumerate(tokens.spans)
         if index not in covered and tokens.text[start].isupper()
-        and tokens.keys[index] not in known and not view.is_sentence_initial(start)
+        and tokens.keys[index] not in known
     ]
