@@ -125,3 +125,52 @@ def test_pair_exits_0_when_every_document_was_read(archive: Path) -> None:
     code, out, err = run("uk", "en", "-o", "-", "-q")
     assert (code, err) == (0, "")
     assert out.splitlines()[1:3] == ["uk/2021/intervju.txt\ten/q.md", "uk/2021/vypusk.md\ten/x/zz.html"]
+
+
+# (first paragraph, end, the paragraph its translation leaves out) of six sections, and
+# (section, the paragraph its draft leaves out) of four drafts
+REVISED_SECTIONS = [(0, 4, None), (4, 6, None), (6, 9, 0), (10, 14, 1), (14, 18, None), (18, 28, None)]
+DRAFTS = [(0, 2), (2, 1), (3, 3), (4, 0)]
+
+
+def without(paras: list[str], left_out: int | None) -> list[str]:
+    return paras if left_out is None else paras[:left_out] + paras[left_out + 1:]
+
+
+def test_verification_pairs_what_fingerprint_scores_alone_get_wrong(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Translations that leave out a paragraph, and Ukrainian drafts one paragraph short. By
+    fingerprint scores alone, section 3's draft takes its translation and section 2 stays
+    unpaired; aligning the candidates' sentences pairs all six sections and no draft."""
+    from tmtool.align.pair_folders import list_documents, pair_fingerprints, read_fingerprints
+
+    monkeypatch.chdir(tmp_path)
+    uk, en = paragraphs("uk"), paragraphs("en")
+    for number, (start, end, left_out) in enumerate(REVISED_SECTIONS):
+        write(tmp_path / "uk" / f"s{number}.md", uk[start:end])
+        write(tmp_path / "en" / f"t{number}.md", without(en[start:end], left_out))
+    for number, left_out in DRAFTS:
+        start, end, _ = REVISED_SECTIONS[number]
+        write(tmp_path / "uk" / "drafts" / f"s{number}-draft.md", without(uk[start:end], left_out))
+    code, out, err = run("uk", "en", "-o", "-", "-q")
+    assert (code, err) == (0, "")
+    assert out == "# source\ttarget (tmtool pair)\n" + "".join(
+        f"uk/s{number}.md\ten/t{number}.md\n" for number in range(len(REVISED_SECTIONS)))
+    sources, _ = read_fingerprints(list_documents("uk")[0], "uk-UA", 1)
+    targets, _ = read_fingerprints(list_documents("en")[0], "en-GB", 1)
+    unverified = pair_fingerprints(sources, targets, 0.3, verify=False)
+    pairs = {(sources[c.src].path, targets[c.tgt].path) for c in unverified.pairs}
+    assert ("uk/drafts/s3-draft.md", "en/t3.md") in pairs
+    assert not any(src == "uk/s2.md" for src, _ in pairs)
+
+
+def test_the_report_gives_verified_candidates_their_verification(archive: Path) -> None:
+    assert run("uk", "en", "-o", "-", "--report", "report.json", "-q")[0] == 1
+    report = json.loads((archive / "report.json").read_text(encoding="utf-8"))
+    checked = [c for c in report["candidates"] if "verified" in c]
+    for candidate in checked:
+        assert list(candidate) == ["src", "tgt", "score", "content", "shape", "verified", "evidence", "coverage"]
+        assert 0 <= candidate["verified"] <= 1 and 0 <= candidate["coverage"] <= 1
+    unpaired = {u["path"] for u in report["unpaired_sources"] + report["unpaired_targets"]}
+    assert {c["src"] for c in checked} | {c["tgt"] for c in checked} >= unpaired
+    assert all(c["verified"] < 0.3 for c in checked if c["src"] in unpaired and c["tgt"] in unpaired)

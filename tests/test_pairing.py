@@ -5,9 +5,17 @@ from array import array
 
 import pytest
 
-from tmtool.align.fingerprints import Fingerprint, sound_key, text_keys
+from tmtool.align.fingerprints import (
+    Fingerprint,
+    fingerprint,
+    key_digest,
+    sound_key,
+    text_keys,
+    word_stems,
+)
+from tmtool.align.inputs import side_from_text
 from tmtool.align.lexicon import learn_links, with_links
-from tmtool.align.pairing import Candidate, assign, profile_similarity
+from tmtool.align.pairing import Candidate, KeyIndex, assign, profile_similarity
 from tmtool.lang.translit import transliterate
 
 
@@ -101,3 +109,40 @@ def test_linked_words_become_keys_of_both_sides() -> None:
     (linked_source,), (linked_target,) = with_links([source], [target], {1: 100})
     assert list(linked_source.keys) == [7, 100] and list(linked_target.keys) == [7, 100]
     assert linked_source.places == bytes([0, 0]) and linked_source.counts == bytes([1, 2])
+
+
+def keys_fp(path: str, keys: list[int], letters: int = 100) -> Fingerprint:
+    ordered = sorted(keys)
+    return Fingerprint(path, array("q", ordered), bytes(len(ordered)), bytes([1] * len(ordered)), letters,
+                       1, 0, 1, b"", b"", b"", b"")
+
+
+def test_a_document_sharing_only_common_keys_still_finds_its_translation_among_candidates() -> None:
+    """Key 1 is in 30 of 400 targets (7.5 %), more than a rare-key index would hold, and more
+    than the 20 candidates taken: a short source whose only shared key it is still meets the
+    target that holds little else before the long ones that hold it among many others."""
+    long_keys = [list(range(1000 + 50 * n, 1040 + 50 * n)) for n in range(29)]
+    targets = [keys_fp(f"t{n}", [1, *keys]) for n, keys in enumerate(long_keys)]
+    targets.append(keys_fp("translation", [1]))
+    targets += [keys_fp(f"u{n}", [5000 + n]) for n in range(370)]
+    sources = [keys_fp("source", [1, 2])] + [keys_fp(f"s{n}", keys) for n, keys in enumerate(long_keys)]
+    sources += [keys_fp(f"v{n}", [5000 + n]) for n in range(370)]
+    assert 29 in KeyIndex(sources, targets).candidates(sources[0])
+
+
+def test_fingerprints_keep_each_segments_terms_and_block_starts() -> None:
+    side = side_from_text("# Київ\n\nТарас Шевченко жив у Києві. Учні пішли 1840 року.\n\nДруге.\n",
+                          name="x.md", lang="uk-UA", presegmented=False)
+    fp = fingerprint(side, "x.md")
+    assert list(fp.segment_letters) == [len("Київ"), len("ТарасШевченкоживуКиєві"), len("Учніпішлироку"),
+                                        len("Друге")]
+    assert fp.block_starts == bytes([1, 1, 0, 1])
+    expected = [{key_digest(k) for k in text_keys(text, cyrillic=True) + word_stems(text)} for text in side.texts]
+    assert [set(digests) for digests in fp.segment_digests()] == expected
+
+
+def test_linked_copies_keep_no_segments_whose_positions_would_mislead() -> None:
+    side = side_from_text("Тарас Шевченко жив у Києві.\n", name="x.md", lang="uk-UA", presegmented=False)
+    fp = fingerprint(side, "x.md")
+    (linked,), _ = with_links([fp], [words_fp("e", [1])], {fp.words[0]: 99})
+    assert fp.segment_digests() and linked.segment_digests() == [] and linked.block_starts == b""

@@ -4,7 +4,9 @@ A fingerprint is what survives translation without a dictionary: numbers, dates 
 to a number), names and international words compared through KMU-55 transliteration and a
 coarse sound key, Latin-script words kept as they are, the length, and the structure (blocks,
 headings, sentences). Keys are 64-bit digests in a sorted array, so ten thousand fingerprints
-take a few megabytes; the text itself is never kept.
+take a few megabytes; the text itself is never kept. For the verification of uncertain pairs
+(`verification`), the first segments are kept as their lengths and the positions of their keys
+and word stems in those arrays (two bytes each), enough to align two documents without them.
 """
 from __future__ import annotations
 
@@ -64,10 +66,24 @@ class Fingerprint:
     words: array[int] = field(default_factory=lambda: array("q"))  # word stems, as `keys`
     word_places: bytes = b""
     word_counts: bytes = b""
+    # per segment (the first VERIFY_SEGMENTS): letters, and its distinct terms as positions in
+    # `keys` (below len(keys)) or in `words` (len(keys) on), from segment_starts[k] on
+    segment_letters: array[int] = field(default_factory=lambda: array("H"))
+    segment_terms: array[int] = field(default_factory=lambda: array("H"))
+    segment_starts: array[int] = field(default_factory=lambda: array("I", [0]))
+    block_starts: bytes = b""  # per kept segment: 1 where a block (paragraph, heading...) starts
+
+    def segment_digests(self) -> list[list[int]]:
+        """Each kept segment's terms (keys and word stems) as digests."""
+        stems_from = len(self.keys)
+        digests = [self.keys[t] if t < stems_from else self.words[t - stems_from] for t in self.segment_terms]
+        starts = self.segment_starts
+        return [digests[starts[k]:starts[k + 1]] for k in range(len(starts) - 1)]
 
 
 PROFILE_BLOCKS = 32  # block ends kept in a profile
 PROFILE_SENTENCES = 128  # sentence ends kept
+VERIFY_SEGMENTS = 256  # segments kept for verification (longer documents rarely need it)
 
 
 def key_digest(key: str) -> int:
@@ -146,10 +162,14 @@ def fingerprint(side: AlignSide, path: str) -> Fingerprint:
     keys, words = _Occurrences(), _Occurrences()
     running = [0]  # letters before each segment
     marks: dict[str, list[int]] = {"?": [], "!": []}
+    segment_terms: list[tuple[list[str], list[str]]] = []
     letters = 0
     for text in side.texts:
-        keys.add(text_keys(text, cyrillic=cyrillic), letters)
-        words.add(word_stems(text), letters)
+        terms = (text_keys(text, cyrillic=cyrillic), word_stems(text))
+        keys.add(terms[0], letters)
+        words.add(terms[1], letters)
+        if len(segment_terms) < VERIFY_SEGMENTS:
+            segment_terms.append(terms)
         for char in text:
             if char.isalpha():
                 letters += 1
@@ -158,11 +178,28 @@ def fingerprint(side: AlignSide, path: str) -> Fingerprint:
         running.append(letters)
     headings = sum(1 for kind in side.kinds if kind == "heading")
     ends = [running[end] for _, end in side.blocks[:-1][:PROFILE_BLOCKS]]  # the last ends at 100 %
-    return Fingerprint(path, *keys.table(letters), letters, max(1, len(side.blocks)), headings,
+    firsts = {start for start, _ in side.blocks} or {0}
+    key_table, word_table = keys.table(letters), words.table(letters)
+    return Fingerprint(path, *key_table, letters, max(1, len(side.blocks)), headings,
                        len(side.segments), _shares(ends, letters),
                        _shares(running[1:-1], letters, limit=PROFILE_SENTENCES),
-                       _shares(marks["?"], letters), _shares(marks["!"], letters),
-                       *words.table(letters))
+                       _shares(marks["?"], letters), _shares(marks["!"], letters), *word_table,
+                       *_segment_table(segment_terms, running, key_table[0], word_table[0]),
+                       bytes(k in firsts for k in range(len(segment_terms))))
+
+
+def _segment_table(segment_terms: list[tuple[list[str], list[str]]], running: list[int],
+                   keys: array[int], words: array[int]) -> tuple[array[int], array[int], array[int]]:
+    """(letters, term positions, starts) of the kept segments, as `Fingerprint` holds them."""
+    position = {digest: n for n, digest in enumerate(keys)}
+    position.update({digest: len(keys) + n for n, digest in enumerate(words)})
+    letters = array("H", (min(0xFFFF, running[k + 1] - running[k]) for k in range(len(segment_terms))))
+    terms, starts = array("H"), array("I", [0])
+    for segment_keys, segment_stems in segment_terms:
+        found = {position[key_digest(term)] for term in (*segment_keys, *segment_stems)}
+        terms.extend(sorted(n for n in found if n <= 0xFFFF))
+        starts.append(len(terms))
+    return letters, terms, starts
 
 
 def _shares(positions: list[int], letters: int, limit: int = PROFILE_BLOCKS) -> bytes:

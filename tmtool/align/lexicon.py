@@ -53,13 +53,15 @@ def learn_links(pairs: Sequence[tuple[Fingerprint, Fingerprint]]) -> dict[int, i
 
 
 def _with_keys(fp: Fingerprint, extra: dict[int, tuple[int, int]]) -> Fingerprint:
-    """`fp` with more keys (digest -> (place, count)); its own keys win."""
+    """`fp` with more keys (digest -> (place, count)); its own keys win. The copy keeps no
+    segments (their term positions index the keys as read): verify with `fp` itself."""
     table = {key: (fp.places[n], fp.counts[n]) for n, key in enumerate(fp.keys)}
     for key, value in extra.items():
         table.setdefault(key, value)
     ordered = sorted(table)
     return replace(fp, keys=array("q", ordered), places=bytes(table[k][0] for k in ordered),
-                   counts=bytes(table[k][1] for k in ordered))
+                   counts=bytes(table[k][1] for k in ordered), segment_letters=array("H"),
+                   segment_terms=array("H"), segment_starts=array("I", [0]), block_starts=b"")
 
 
 def with_links(sources: Sequence[Fingerprint], targets: Sequence[Fingerprint],

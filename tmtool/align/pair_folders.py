@@ -2,8 +2,10 @@
 
 Documents are found by suffix, in subfolders too; one that cannot be read is reported and left
 out, never fatal. Fingerprinting is the costliest step and runs in `workers` processes; only
-fingerprints (a few kilobytes a document) come back, never texts. Pairing runs twice: the first
-round's sure pairs teach word translations (`lexicon`) that the second round uses too.
+fingerprints (a few kilobytes a document) come back, never texts. Candidates are found twice:
+the first round's sure pairs teach word translations (`lexicon`) that the second round uses
+too. Its sure pairs are kept; the other documents' best candidates are verified by aligning
+their segments (`verified_assignment`), also in `workers` processes.
 """
 from __future__ import annotations
 
@@ -17,7 +19,15 @@ from tmtool import __version__
 from tmtool.align.fingerprints import Fingerprint, fingerprint
 from tmtool.align.inputs import read_side
 from tmtool.align.lexicon import SEED_SCORE, learn_links, with_links
-from tmtool.align.pairing import Candidate, Pairing, assign, find_candidates
+from tmtool.align.pairing import (
+    Candidate,
+    Pairing,
+    ShapeIndex,
+    assign,
+    find_candidates,
+    length_shift,
+)
+from tmtool.align.verified_assignment import verified_pairing
 from tmtool.errors import InputError, TmtoolError
 
 # Every suffix `align` reads or will explain (a .doc gets its "save as .docx" message).
@@ -105,24 +115,29 @@ def pair_folders(src_dir: str, tgt_dir: str, *, src_lang: str, tgt_lang: str,
             raise InputError(folder, None, "holds no documents (.md, .txt, .html, .docx, .odt)")
     sources, src_bad = read_fingerprints(src_paths, src_lang, workers)
     targets, tgt_bad = read_fingerprints(tgt_paths, tgt_lang, workers)
-    pairing = pair_fingerprints(sources, targets, min_score)
+    pairing = pair_fingerprints(sources, targets, min_score, workers=workers)
     return PairResult(sources, targets, src_bad + tgt_bad, src_ignored + tgt_ignored, pairing)
 
 
 def pair_fingerprints(sources: Sequence[Fingerprint], targets: Sequence[Fingerprint],
-                      min_score: float) -> Pairing:
-    """Two rounds: names, numbers and shape first; then also the words whose translations
-    the first round's sure pairs teach (`lexicon`)."""
+                      min_score: float, *, verify: bool = True, workers: int = 1) -> Pairing:
+    """Two rounds of candidates: names, numbers and shape first; then also the words whose
+    translations the first round's sure pairs teach (`lexicon`). Then the sure pairs are kept
+    and the uncertain documents' best candidates verified (`verified_assignment`; without
+    `verify`, one greedy assignment by fingerprint score), in `workers` processes."""
     src_names, tgt_names = [fp.path for fp in sources], [fp.path for fp in targets]
     if not sources or not targets:
         return assign([], min_score, src_names, tgt_names)
-    first = assign(find_candidates(sources, targets), min_score, src_names, tgt_names)
+    shapes = ShapeIndex(targets, length_shift(sources, targets))
+    first = assign(find_candidates(sources, targets, shapes=shapes), min_score, src_names, tgt_names)
     seeds = sorted((c for c in first.pairs if c.score >= SEED_SCORE), key=lambda c: -c.score)
     links = learn_links([(sources[c.src], targets[c.tgt]) for c in seeds])
-    if not links:
-        return first
-    linked_sources, linked_targets = with_links(sources, targets, links)
-    return assign(find_candidates(linked_sources, linked_targets), min_score, src_names, tgt_names)
+    candidates = first.candidates
+    if links:
+        candidates = find_candidates(*with_links(sources, targets, links), shapes=shapes)
+    if not verify:
+        return assign(candidates, min_score, src_names, tgt_names)
+    return verified_pairing(candidates, sources, targets, links, min_score, (src_names, tgt_names), workers)
 
 
 def manifest_lines(result: PairResult, folder: str) -> Iterator[str]:
@@ -136,9 +151,16 @@ def manifest_lines(result: PairResult, folder: str) -> Iterator[str]:
 
 
 def _scored(candidate: Candidate, result: PairResult) -> dict[str, object]:
-    return {"src": result.sources[candidate.src].path, "tgt": result.targets[candidate.tgt].path,
-            "score": round(candidate.score, 4), "content": round(candidate.content, 4),
-            "shape": round(candidate.shape, 4)}
+    """A candidate in the report; a verified one also with its verification: the probability
+    that it translates, the evidence in nats, and the share of the documents its alignment pairs."""
+    entry: dict[str, object] = {
+        "src": result.sources[candidate.src].path, "tgt": result.targets[candidate.tgt].path,
+        "score": round(candidate.score, 4), "content": round(candidate.content, 4),
+        "shape": round(candidate.shape, 4)}
+    if candidate.verified is not None:
+        entry.update(verified=round(candidate.verified, 4), evidence=round(candidate.evidence or 0.0, 1),
+                     coverage=round(candidate.coverage or 0.0, 3))
+    return entry
 
 
 def report_chunks(result: PairResult, settings: dict[str, object]) -> Iterator[str]:

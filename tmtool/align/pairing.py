@@ -1,14 +1,17 @@
 """Which file translates which (`tmtool pair`): two folders in, a one-to-one list of pairs out.
 
 Every document is read once (through `read_side`, so any format `align` reads) and reduced to a
-fingerprint. Candidates come from an inverted index of the target side's rarer keys (numbers,
-dates, names) plus the documents nearest in length and shape, never from comparing every pair:
+fingerprint. Candidates come from an inverted index of the target side's keys held by at most a
+tenth of the targets (numbers, dates, names, linked words; a source looks up its rarest first,
+within a budget of postings, so a short document whose keys are all common still finds its
+counterpart) plus the documents nearest in length and shape, never from comparing every pair:
 each source document meets a few dozen targets. A candidate's score in [0, 1] combines the
-weighted share of keys both documents hold with how alike their lengths and structures are;
-pairs are then chosen greedily, best score first, each document used once, down to `min_score`,
-so a document without a counterpart stays unpaired; a weak pair must also be the best candidate
-of both its documents (measured: more precise than the optimal assignment, which pairs every
-leftover document with whatever scores above the threshold).
+weighted share of keys both documents hold with how alike their lengths and structures are.
+`assign` chooses pairs greedily, best score first, each document used once, down to
+`min_score`, so a document without a counterpart stays unpaired; a weak pair must also be the
+best candidate of both its documents (measured: more precise than the optimal assignment, which
+pairs every leftover document with whatever scores above the threshold). It serves the first
+round; the final assignment verifies the uncertain pairs (`verified_assignment`).
 """
 from __future__ import annotations
 
@@ -24,7 +27,8 @@ CANDIDATES = 20  # targets per source document from each index (keys, shape)
 PRE_RANKED = 80  # shape candidates compared in full, the nearest by a cheap distance
 LENGTH_WINDOW = 0.25  # shape candidates lie within this of the usual length ratio, in log(letters)
 RARE_KEYS = 80  # a source document's rarest keys looked up in the index
-MAX_POSTINGS_SHARE = 0.02  # content keys in more than this share of targets are not indexed
+MAX_POSTINGS_SHARE = 0.1  # content keys in more than this share of targets are not indexed
+POSTINGS_BUDGET = 3000  # postings a source document visits, its rarest keys' first
 LENGTH_SIGMA = 0.25  # spread of log(target letters / source letters) around the usual ratio
 PROFILE_SCALE = 32.0  # mean distance of block ends (of 255) at which the profiles count 1/e
 PLACE_SCALE = 40.0  # distance of first occurrences (of 255) at which a shared key counts 1/e
@@ -45,6 +49,11 @@ class Candidate:
     score: float
     content: float
     shape: float
+    # for verified candidates (`verified_assignment`): the probability that they translate,
+    # its evidence in nats, and the smaller share of either document the alignment pairs
+    verified: float | None = None
+    evidence: float | None = None
+    coverage: float | None = None
 
 
 @dataclass
@@ -58,8 +67,8 @@ class Pairing:
 
 
 class KeyIndex:
-    """Document frequencies of both sides, postings of the targets' rarer keys, and postings
-    of their shapes (block count, sentence count, length bucket)."""
+    """Document frequencies and weights of both sides' keys, postings of the targets' rarer
+    keys, and the targets' masses (the weight their keys could share at most)."""
 
     def __init__(self, sources: Sequence[Fingerprint], targets: Sequence[Fingerprint]) -> None:
         self.tgt_df: Counter[int] = Counter(k for fp in targets for k in fp.keys)
@@ -70,12 +79,12 @@ class KeyIndex:
         self.weights = {k: self._idf(max(df, self.tgt_df[k])) for k, df in src_df.items()}
         limit = max(2, int(MAX_POSTINGS_SHARE * len(targets)))
         self.postings: dict[int, list[int]] = defaultdict(list)
-        self.length_shift = _median([_log_letters(fp) for fp in targets]) - _median(
-            [_log_letters(fp) for fp in sources])
+        self.length_shift = length_shift(sources, targets)
         for index, fp in enumerate(targets):
             for key in fp.keys:
                 if key in self.weights and self.tgt_df[key] <= limit:
                     self.postings[key].append(index)
+        self.tgt_mass = [self.mass(fp) for fp in targets]
 
     def _idf(self, df: int) -> float:
         return math.log((self.documents + 1) / (df + 0.5))
@@ -89,35 +98,51 @@ class KeyIndex:
         return sum(self.weights.get(k, 0.0) for k in fp.keys)
 
     def candidates(self, src: Fingerprint) -> set[int]:
-        """The targets sharing most of the source's rare keys (weighted)."""
+        """The targets sharing most of the source's rare keys (weighted, over the square root
+        of the target's mass, as `content_similarity` will), its rarest keys looked up first
+        until POSTINGS_BUDGET postings are visited."""
         votes: dict[int, float] = defaultdict(float)
         rare = sorted((k for k in src.keys if k in self.postings), key=self.weight, reverse=True)
+        visited = 0
         for key in rare[:RARE_KEYS]:
             weight = self.weight(key)
             for target in self.postings[key]:
                 votes[target] += weight
-        return set(sorted(votes, key=lambda t: (-votes[t], t))[:CANDIDATES])
+            visited += len(self.postings[key])
+            if visited >= POSTINGS_BUDGET:
+                break
+        norm = {t: v / math.sqrt(self.tgt_mass[t] or 1.0) for t, v in votes.items()}
+        return set(sorted(norm, key=lambda t: (-norm[t], t))[:CANDIDATES])
+
+
+def length_shift(sources: Sequence[Fingerprint], targets: Sequence[Fingerprint]) -> float:
+    """The usual log(target letters) - log(source letters) of the two folders."""
+    return _median([_log_letters(fp) for fp in targets]) - _median([_log_letters(fp) for fp in sources])
 
 
 class ShapeIndex:
-    """Targets sorted by length, to find those of about a source's length and shape."""
+    """Targets sorted by length, to find those of about a source's length and shape. A
+    source's shape candidates do not change when its keys do, so they are found once (by the
+    source's position) for both rounds of `tmtool pair`."""
 
     def __init__(self, targets: Sequence[Fingerprint], length_shift: float) -> None:
         self.targets = targets
         self.length_shift = length_shift
         self.order = sorted(range(len(targets)), key=lambda t: _log_letters(targets[t]))
         self.positions = [_log_letters(targets[t]) for t in self.order]
+        self.found: dict[int, dict[int, float]] = {}
 
-    def candidates(self, src: Fingerprint) -> set[int]:
-        """The targets most alike in shape among those within the length window whose
-        sentence and block counts are not far off."""
-        centre = _log_letters(src) + self.length_shift
-        low = bisect.bisect_left(self.positions, centre - LENGTH_WINDOW)
-        high = bisect.bisect_right(self.positions, centre + LENGTH_WINDOW)
-        near = sorted((_count_distance(src, self.targets[t], centre), t) for t in self.order[low:high])
-        ranked = sorted(near[:PRE_RANKED],
-                        key=lambda pair: -shape_similarity(src, self.targets[pair[1]], self.length_shift))
-        return {t for _, t in ranked[:CANDIDATES]}
+    def candidates(self, number: int, src: Fingerprint) -> dict[int, float]:
+        """The targets most alike in shape (-> their shape similarity) among those within
+        the length window whose sentence and block counts are not far off."""
+        if number not in self.found:
+            centre = _log_letters(src) + self.length_shift
+            low = bisect.bisect_left(self.positions, centre - LENGTH_WINDOW)
+            high = bisect.bisect_right(self.positions, centre + LENGTH_WINDOW)
+            near = sorted((_count_distance(src, self.targets[t], centre), t) for t in self.order[low:high])
+            shapes = {t: shape_similarity(src, self.targets[t], self.length_shift) for _, t in near[:PRE_RANKED]}
+            self.found[number] = dict(sorted(shapes.items(), key=lambda item: -item[1])[:CANDIDATES])
+        return self.found[number]
 
 
 def _count_distance(src: Fingerprint, tgt: Fingerprint, centre: float) -> float:
@@ -206,17 +231,22 @@ def combined_score(content: float, shape: float) -> float:
     return CONTENT_WEIGHT * min(1.0, content) + (1 - CONTENT_WEIGHT) * shape
 
 
-def find_candidates(sources: Sequence[Fingerprint], targets: Sequence[Fingerprint]) -> list[Candidate]:
-    """Every source's candidates from the index, scored."""
+def find_candidates(sources: Sequence[Fingerprint], targets: Sequence[Fingerprint],
+                    shapes: ShapeIndex | None = None) -> list[Candidate]:
+    """Every source's candidates from the key index and the shape index (built here unless
+    given, as both rounds share one), scored."""
     index = KeyIndex(sources, targets)
-    shapes = ShapeIndex(targets, index.length_shift)
+    shapes = shapes or ShapeIndex(targets, index.length_shift)
     tgt_mass = [index.mass(fp) for fp in targets]
     found: list[Candidate] = []
     for s, src in enumerate(sources):
         src_mass = index.mass(src)
-        for t in sorted(index.candidates(src) | shapes.candidates(src)):
+        by_shape = shapes.candidates(s, src)
+        for t in sorted(index.candidates(src) | by_shape.keys()):
             content = content_similarity(src, targets[t], index, src_mass, tgt_mass[t])
-            shape = shape_similarity(src, targets[t], index.length_shift)
+            shape = by_shape.get(t)
+            if shape is None:
+                shape = shape_similarity(src, targets[t], index.length_shift)
             found.append(Candidate(s, t, combined_score(content, shape), content, shape))
     return found
 

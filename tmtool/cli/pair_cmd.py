@@ -23,11 +23,12 @@ from tmtool.fileio import STDIO, atomic_text_output, check_output
 @lang_options
 @click.option("--min-score", type=click.FloatRange(0, 1), default=DEFAULT_MIN_SCORE,
               show_default=True,
-              help="Leave a document unpaired when its best counterpart scores below this.")
+              help="Leave a document unpaired when its best counterpart scores below this "
+                   "(a verified pair: when verification's probability is below it).")
 @click.option("--report", metavar="FILE.json",
               help="Also write every candidate's score, the unpaired and the unreadable documents.")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True,
-              help="Worker processes for reading the documents.")
+              help="Worker processes for reading the documents and verifying pairs.")
 @quiet_option
 def pair(src_dir: str, tgt_dir: str, output: str, src_lang: str, tgt_lang: str, min_score: float,
          report: str | None, jobs: int, quiet: bool) -> None:
@@ -37,8 +38,10 @@ def pair(src_dir: str, tgt_dir: str, output: str, src_lang: str, tgt_lang: str, 
     files; names do not matter. Documents are compared by what survives translation: numbers,
     dates, names through transliteration, length and structure (blocks, sentences, headings),
     then also by the words whose translations the surest pairs show.
-    Each document is paired at most once, best score first; one without a counterpart scoring
-    --min-score or more (or with a rival as good) stays unpaired and is listed on stderr.
+    Sure pairs are taken as they score. For every other document, its few best candidates are
+    verified by aligning their sentences (lengths, words, paragraphs), and pairs are chosen by
+    that evidence, each document at most once; one without a counterpart that passes (scoring
+    --min-score or more and aligning as a whole) stays unpaired and is listed on stderr.
     Exit codes: 0 done; 1 some documents could not be read (listed, left out); 2 bad input.
 
     \b
