@@ -16,7 +16,12 @@ lengths. What a real archive adds is added too, each at a stated rate:
 - every file in a random format (md, txt, html; docx/odt when a reader is installed), under a
   random name and a random year folder on each side.
 Past about 600 documents the verses are cut again at other places, so larger sets also hold
-documents that overlap partly: harder than the first 600, and said so in the output.
+documents that overlap partly: harder than the first 600, and said so in the output. No two
+documents hold exactly the same verses (`distinct`, the default): a later cut can repeat a
+section (of the documents planned, 46 of 1,250 share their verses with another at 1,000 pairs,
+258 of 2,500 at 2,000, 4,855 of 12,500 at 10,000; none at 500), and two such documents
+translate each other whatever the gold says, so the first version of this generator
+(`distinct=False`) counted right answers as wrong.
 """
 from __future__ import annotations
 
@@ -87,27 +92,51 @@ def sections(chapter_list: list[list[str]], rng: random.Random) -> list[list[str
     return out
 
 
-def plan(pairs: int, seed: int, dates: bool = True) -> tuple[list[Doc], list[Doc], list[Doc]]:
-    """(paired documents, Ukrainian-only ones, English-only ones)."""
+def plan(pairs: int, seed: int, dates: bool = True, distinct: bool = True
+         ) -> tuple[list[Doc], list[Doc], list[Doc]]:
+    """(paired documents, Ukrainian-only ones, English-only ones). With `distinct`, no two
+    documents hold the same verses (a later cut repeating a section, a draft equal to a
+    revision): two such documents translate each other whatever the gold says. False gives
+    the archives of the first version of this generator."""
     rng = random.Random(seed)
     uk, en = load_verses("uk_nt_1903.tsv.gz"), load_verses("en_kjv_nt.tsv.gz")
     chapter_list = chapters(uk, en)
     pool: list[list[str]] = []
+    used: set[tuple[str, ...]] = set()
     only = max(1, pairs // 10)
     while len(pool) < pairs + 2 * only:
-        pool.extend(sections(chapter_list, rng))
+        for section in sections(chapter_list, rng):
+            if not distinct or tuple(section) not in used:
+                pool.append(section)
+                used.add(tuple(section))
     paired = [_dressed(Doc(v), rng, dates) for v in pool[:pairs]]
     for index in rng.sample(range(len(paired)), pairs // 20):  # revisions: both sides exist
-        paired.append(_dressed(Doc(_revised(paired[index].verses, rng, chapter_list)), rng, dates))
+        verses = _revised(paired[index].verses, rng, chapter_list, used if distinct else None)
+        paired.append(_dressed(Doc(verses), rng, dates))
     uk_only = [_dressed(Doc(v), rng, dates) for v in pool[pairs:pairs + only]]
     for number in range(only // 3):  # drafts: near-duplicates of paired documents
-        uk_only[number] = _dressed(Doc(_revised(rng.choice(paired).verses, rng, chapter_list)), rng, dates)
+        base = rng.choice(paired).verses
+        uk_only[number] = _dressed(Doc(_revised(base, rng, chapter_list, used if distinct else None)),
+                                   rng, dates)
     en_only = [_dressed(Doc(v), rng, dates) for v in pool[pairs + only:pairs + 2 * only]]
     return paired, uk_only, en_only
 
 
-def _revised(verses: list[str], rng: random.Random, chapter_list: list[list[str]]) -> list[str]:
-    """A near-duplicate: one verse dropped, or the verse after (or before) it added."""
+def _revised(verses: list[str], rng: random.Random, chapter_list: list[list[str]],
+             used: set[tuple[str, ...]] | None = None) -> list[str]:
+    """A near-duplicate: one verse dropped, or the verse after (or before) it added; with
+    `used`, one whose verses no other document holds (a verse dropped elsewhere if need be)."""
+    revised = _revised_once(verses, rng, chapter_list)
+    if used is not None:
+        places = [n for n in range(len(verses)) if tuple(verses[:n] + verses[n + 1:]) not in used]
+        if tuple(revised) in used and len(verses) > 1 and places:
+            drop = rng.choice(places)
+            revised = verses[:drop] + verses[drop + 1:]
+        used.add(tuple(revised))
+    return revised
+
+
+def _revised_once(verses: list[str], rng: random.Random, chapter_list: list[list[str]]) -> list[str]:
     if len(verses) > 4 and rng.random() < 0.5:
         drop = rng.randrange(len(verses))
         return verses[:drop] + verses[drop + 1:]
@@ -231,14 +260,16 @@ def write_binary(path: Path, heading: str | None, body: list[str], fmt: str) -> 
 
 
 def write_archive(root: Path, pairs: int, seed: int = 1, dates: bool = True,
-                  formats: list[str] | None = None, kinds: dict[str, str] | None = None
+                  formats: list[str] | None = None, kinds: dict[str, str] | None = None,
+                  distinct: bool = True, verses: dict[str, frozenset[str]] | None = None
                   ) -> list[tuple[str, str]]:
     """Write UK and EN folders under `root`; return the gold (uk path, en path), relative to root.
-    `kinds`, when given, receives each written file's kind (pair, revision, draft, only, ...)."""
+    `kinds`, when given, receives each written file's kind (pair, revision, draft, only, ...),
+    `verses` the verses it holds; `distinct` as in `plan`."""
     rng = random.Random(f"files:{seed}")
     formats = formats or available_formats()
     uk, en = load_verses("uk_nt_1903.tsv.gz"), load_verses("en_kjv_nt.tsv.gz")
-    paired, uk_only, en_only = plan(pairs, seed, dates)
+    paired, uk_only, en_only = plan(pairs, seed, dates, distinct)
     gold: list[tuple[str, str]] = []
     jobs = [(d, True, True, "revision" if n >= pairs else "pair") for n, d in enumerate(paired)]
     jobs += [(d, True, False, "draft" if n < len(uk_only) // 3 else "only") for n, d in enumerate(uk_only)]
@@ -260,6 +291,9 @@ def write_archive(root: Path, pairs: int, seed: int = 1, dates: bool = True,
             else:
                 path.write_text(render(heading, body, fmt), encoding="utf-8")
             written.append(str(path.relative_to(root)))
+            if verses is not None:
+                dropped = doc.uk_drop if side == "uk" else doc.en_drop
+                verses[written[-1]] = frozenset(v for n, v in enumerate(doc.verses) if n not in dropped)
             if kinds is not None:
                 flags = [kind, f"v{len(doc.verses)}"] + (["drop"] if doc.en_drop else [])
                 flags += (["repara"] if doc.en_paragraphs else []) + (["date"] if doc.dateline else [])
