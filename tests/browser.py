@@ -50,11 +50,19 @@ class Browser:
         """Load the page (with empty storage when `fresh`); returns the page's own ready time
         in milliseconds since navigation started."""
         self.requests()  # drop what came before
+        self.forget_ready()
         self.driver.get(page.as_uri())
         if fresh:
             self.driver.execute_script("localStorage.clear()")
+            self.forget_ready()
             self.driver.refresh()
         return self.wait_ready()
+
+    def forget_ready(self) -> None:
+        """Unmark the document on screen before navigating away: chromedriver may return from
+        get() or refresh() while the old document is still there, and a test that then waited
+        on the old page's mark clicked a control the new page never saw (a CI run failed so)."""
+        self.driver.execute_script("delete document.documentElement.dataset.ready")
 
     def wait_ready(self, timeout_s: float = 30.0) -> float:
         deadline = time.monotonic() + timeout_s
