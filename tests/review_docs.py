@@ -6,7 +6,10 @@ import hashlib
 import json
 from pathlib import Path
 
+from click.testing import CliRunner
+
 from tests.test_align_beads import make_pair
+from tmtool.cli import cli
 
 # What tmtool aligns on the pair below (rows of the review page, 0-based): the translation
 # dropped source line 10, and the aligner put that gap one row too early.
@@ -26,6 +29,15 @@ def write_pair(folder: Path) -> tuple[Path, Path]:
     src_path.write_text("\n".join(src) + "\n", encoding="utf-8")
     tgt_path.write_text("\n".join(tgt) + "\n", encoding="utf-8")
     return src_path, tgt_path
+
+
+def aligned_page(folder: Path) -> Path:
+    """The review page `tmtool align` writes for the pair, in `folder`."""
+    src, tgt = write_pair(folder)
+    page = folder / "page.html"
+    result = CliRunner().invoke(cli, ["align", "--presegmented", "-q", str(src), str(tgt), "-o", str(page)])
+    assert result.exit_code == 0, result.output
+    return page
 
 
 def sha256(path: Path) -> str:

@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -19,12 +20,13 @@ from tmtool.align.batch_run import run_batch
 from tmtool.align.executors import InProcessExecutor, WorkerLostError
 from tmtool.align.render import RenderedDocument
 
+if TYPE_CHECKING:
+    from tmtool.align.dask_executor import DaskExecutor
 
-def test_dask_workers_restarted_under_a_run_lose_no_document(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A restart (what Dask does to a worker over its memory limit) drops the data a worker
-    holds: the batch's settings must be computed again, not lost with it."""
+
+def reference_run_and_cluster(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, DaskExecutor]:
+    """40 documents aligned in-process into here.tmx (the bytes to match), and a local Dask
+    cluster of one worker for the run under test."""
     require("Dask distributed", importlib.util.find_spec("distributed") is not None,
             "pip install 'tmtool[cluster]'")
     from tmtool.align.dask_executor import DaskExecutor
@@ -32,7 +34,15 @@ def test_dask_workers_restarted_under_a_run_lose_no_document(
     monkeypatch.chdir(tmp_path)
     manifest = make_docs(tmp_path, 40, lines=40)
     run_batch(manifest, settings(), BatchTarget("here.tmx"), InProcessExecutor())
-    executor = DaskExecutor("local", workers=1, timeout_s=30)
+    return manifest, DaskExecutor("local", workers=1, timeout_s=30)
+
+
+def test_dask_workers_restarted_under_a_run_lose_no_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A restart (what Dask does to a worker over its memory limit) drops the data a worker
+    holds: the batch's settings must be computed again, not lost with it."""
+    manifest, executor = reference_run_and_cluster(tmp_path, monkeypatch)
     restarts: list[int] = []
 
     def restart_once(result: RenderedDocument) -> None:
@@ -53,14 +63,7 @@ def test_a_cluster_that_drops_the_runs_work_is_one_error_and_the_run_resumes(
 ) -> None:
     """A scheduler restarted (or lost) under a run cancels every task: one WorkerLostError
     saying how far the run got, and --resume finishes it anywhere."""
-    require("Dask distributed", importlib.util.find_spec("distributed") is not None,
-            "pip install 'tmtool[cluster]'")
-    from tmtool.align.dask_executor import DaskExecutor
-
-    monkeypatch.chdir(tmp_path)
-    manifest = make_docs(tmp_path, 40, lines=40)
-    run_batch(manifest, settings(), BatchTarget("here.tmx"), InProcessExecutor())
-    executor = DaskExecutor("local", workers=1, timeout_s=30)
+    manifest, executor = reference_run_and_cluster(tmp_path, monkeypatch)
 
     def restart_the_scheduler(result: RenderedDocument) -> None:
         if result.index == 1:

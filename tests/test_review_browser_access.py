@@ -8,13 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from selenium.webdriver.common.keys import Keys
 
 from tests.browser import Browser, browser_session
-from tests.review_docs import write_pair
+from tests.review_docs import aligned_page
 from tests.test_review_browser import after
-from tmtool.cli import cli
 
 MERGED = after({7: [([8, 9, 10], [7, 8])], 8: []})
 # Contrast of each text node against the first opaque background behind it (WCAG 2 formula).
@@ -45,12 +43,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
 
 @pytest.fixture(scope="module")
 def page_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("review")
-    src, tgt = write_pair(folder)
-    page = folder / "page.html"
-    result = CliRunner().invoke(cli, ["align", "--presegmented", "-q", str(src), str(tgt), "-o", str(page)])
-    assert result.exit_code == 0, result.output
-    return page
+    return aligned_page(tmp_path_factory.mktemp("review"))
 
 
 def test_every_text_has_a_contrast_of_at_least_4_5_to_1_in_every_row_state(

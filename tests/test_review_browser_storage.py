@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from tests.browser import Browser, browser_session
-from tests.review_docs import write_pair
+from tests.review_docs import aligned_page, write_pair
 from tests.test_review_browser import START, after, synthetic_alignment
 from tmtool.cli import cli
 from tmtool.review.apply import Review
@@ -28,12 +28,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
 
 @pytest.fixture(scope="module")
 def page_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("review")
-    src, tgt = write_pair(folder)
-    page = folder / "page.html"
-    result = CliRunner().invoke(cli, ["align", "--presegmented", "-q", str(src), str(tgt), "-o", str(page)])
-    assert result.exit_code == 0, result.output
-    return page
+    return aligned_page(tmp_path_factory.mktemp("review"))
 
 
 def stored(browser: Browser) -> str:
