@@ -16,6 +16,14 @@ FIXTURES = sorted(p.name for p in DATA.iterdir() if p.name.startswith(("clean.",
 SEEDED = {
     "defects.md": [("forbidden-variant", 1, 16), ("forbidden-variant", 3, 1), ("near-miss", 3, 61),
                    ("historical-name", 6, 14)],
+    # front matter title and description, the paragraph inside <Intro>, an admonition's title and a
+    # sentence with code and a component around the word; none from imports, code, ids or shortcodes
+    # a heading, a paragraph with bold and a character reference (&nbsp;) after the word, a
+    # link's text, a list item; none from head, style, script, code, attributes or URLs
+    "defects.html": [("forbidden-variant", 12, 29), ("forbidden-variant", 13, 6), ("forbidden-variant", 13, 63),
+                     ("forbidden-variant", 14, 17), ("forbidden-variant", 15, 84), ("forbidden-variant", 17, 18)],
+    "defects.mdx": [("forbidden-variant", 2, 27), ("forbidden-variant", 3, 43), ("forbidden-variant", 15, 1),
+                    ("forbidden-variant", 19, 16), ("forbidden-variant", 33, 18)],
     "defects.txt": [("forbidden-variant", 1, 1), ("forbidden-variant", 3, 5), ("forbidden-variant", 3, 61)],
     "defects.tmx": [("forbidden-variant", 8, 34), ("missing-term", 11, 62), ("forbidden-variant", 12, 52)],
     "defects.po": [("forbidden-variant", 9, 9), ("forbidden-variant", 9, 27), ("forbidden-variant", 14, 28)],

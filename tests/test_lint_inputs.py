@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from pathlib import Path
 
 import pytest
 
 from tmtool.errors import ConfigError, InputError
+from tmtool.lint.htmlprose import html_sides
 from tmtool.lint.inputs import (
     InputFile,
     collect_inputs,
@@ -18,7 +20,7 @@ from tmtool.lint.inputs import (
 )
 from tmtool.lint.markup import markdown_prose, split_blocks
 from tmtool.lint.suppress import Suppressions
-from tmtool.lint.units import LintUnit
+from tmtool.lint.units import LintUnit, TextSide
 
 DATA = Path(__file__).parent / "data" / "lint"
 
@@ -223,3 +225,41 @@ def test_po_translated_into_ukrainian_has_english_msgids(tmp_path: Path) -> None
     assert unit.target is not None and unit.target.text == "Welcome to Kiev"
     assert unit.source is not None and unit.source.text == "Ласкаво просимо до Києва"
     assert unit.unit_id == "Welcome to Kiev"
+
+
+def test_mdx_front_matter_fields_are_units_of_their_own_at_their_place() -> None:
+    units = units_of("defects.mdx")
+    sides = [(u.target.text, u.target.line, u.target.column) for u in units if u.target is not None]
+    assert sides[:2] == [("Your first trip to Kiev", 2, 8), ("How to get from Boryspil to Kamenskoye.", 3, 15)]
+    texts = " ".join(text for text, _, _ in sides)
+    for not_prose in ("sidebar", "kiev-guide", "import", "const", "Sandpack", "figure", "/*", "Kiev-Pass"):
+        assert not_prose not in texts
+
+
+def test_po_naming_no_language_is_linted_by_the_letters_of_each_message(tmp_path: Path) -> None:
+    header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    for name, msgid, msgstr in (("messages.po", "Welcome to Kiev", "Ласкаво просимо до Києва"),
+                                ("strings.po", "Ласкаво просимо до Києва", "Welcome to Kiev")):
+        po = tmp_path / name
+        po.write_text(header + f'msgid "{msgid}"\nmsgstr "{msgstr}"\n', encoding="utf-8")
+        (source,) = collect_inputs([str(po)])
+        (unit,) = read_units(source)
+        assert unit.target is not None and unit.target.text == "Welcome to Kiev"
+        assert unit.source is not None and unit.source.text == "Ласкаво просимо до Києва"
+
+
+def test_html_text_between_tags_keeps_the_place_of_each_piece() -> None:
+    page = ('<p>Visit <b>Kiev</b>&nbsp;and\n  <code>Kiev</code> old&rsquo;s Kiev.</p>\n'
+            '<h2 id="kiev">To Kiev</h2>')
+    sides = list(html_sides(page, name="page.html"))
+    assert [side.text for side in sides] == ["Visit Kiev\xa0and\n    old\u2019s Kiev.", "To Kiev"]
+    paragraph, heading = sides
+    words = [m.start() for m in re.finditer("Kiev", paragraph.text)]
+    assert [paragraph.position(k) for k in words] == [(1, 13), (2, 33)]
+    assert heading.position(heading.text.index("Kiev")) == (3, 18)
+
+
+def test_html_piece_not_found_as_written_reports_its_block_start() -> None:
+    side = TextSide("Go to Kiev", 4, 7, anchors=((0, 4, 7), (6, 4, 0)))
+    assert side.position(0) == (4, 7)
+    assert side.position(6) == (4, 7)

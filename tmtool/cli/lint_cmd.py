@@ -53,8 +53,10 @@ LEVELS = ("info", "warning", "error")
 def lint(ctx: click.Context, /, **options: object) -> None:
     """Check translations and English texts against glossaries.
 
-    Reads Markdown, text, Word (.docx) and OpenDocument (.odt) files (English), TMX, PO and
-    XLIFF (Ukrainian source, English target), folders (recursively) and globs; '-' reads
+    Reads Markdown and MDX pages (front-matter titles included; code, imports, components
+    and shortcodes left out), HTML, text, Word (.docx) and OpenDocument (.odt) files
+    (English), TMX, PO and XLIFF (Ukrainian source, English target, whichever way the file
+    runs), folders (recursively) and globs; '-' reads
     stdin. In .docx/.odt findings read FILE:PARAGRAPH:COLUMN (paragraphs counted from the
     top, empty ones included, then footnotes). Exit code 0: clean, 1: a finding at or above
     --fail-on, 2: usage, config or input error.

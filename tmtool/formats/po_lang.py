@@ -39,6 +39,11 @@ class PoLanguages:
     target_from: str
 
 
+class NoTargetLanguage(InputError):
+    """Nothing names the msgstrs' language: a caller that can tell it otherwise (lint, by
+    the letters of each message) catches this one."""
+
+
 def _is_language(code: str) -> bool:
     """A language gettext's locale list knows (Python's `locale.locale_alias`), so that a
     catalogue called `app.po` or `ui.po` is not taken for a language."""
@@ -94,7 +99,7 @@ def resolve_po_languages(
     elif (named := language_from_path(name)) is not None:
         target, target_from = named, "the file name"
     else:
-        raise InputError(name, header_lines.get("Language"),
+        raise NoTargetLanguage(name, header_lines.get("Language"),
                          "the catalogue names no language for its msgstrs (the Language header "
                          "is missing or empty and the file name names none); give it with "
                          "--tgt-lang, e.g. --tgt-lang uk-UA")

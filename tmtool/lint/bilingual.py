@@ -9,10 +9,13 @@ not map characters one-to-one to the file; `lint.columns` pins verbatim ones); n
 """
 from __future__ import annotations
 
+import io
+import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import IO
 
+from tmtool.lang.script import script_counts
 from tmtool.lint.suppress import ignores_in_notes
 from tmtool.lint.units import LintUnit, TextSide
 from tmtool.locales import DEFAULT_SRC_LANG, DEFAULT_TGT_LANG
@@ -103,11 +106,23 @@ def read_xliff_units(stream: IO[bytes], *, name: str) -> Iterator[LintUnit]:
 
 def read_po_units(stream: IO[bytes], *, name: str) -> Iterator[LintUnit]:
     """One unit per translated message and plural form, fuzzy ones included (a fuzzy
-    translation is still text someone will publish after review)."""
+    translation is still text someone will publish after review). A catalogue that names no
+    language for its msgstrs (no Language header, no language in the file name) is still
+    linted: each message's sides are told apart by their letters."""
     from tmtool.formats.po import read_po
+    from tmtool.formats.po_lang import NoTargetLanguage
 
-    units = read_po(stream, name=name, src_lang=DEFAULT_SRC_LANG, include_fuzzy=True)
-    return lint_units((_english_msgid(unit) for unit in units), name=name, unit_name="po")
+    data = stream.read()  # polib holds a whole catalogue anyway; a second read may be needed
+    units = read_po(io.BytesIO(data), name=name, src_lang=DEFAULT_SRC_LANG, include_fuzzy=True)
+    relabel = _english_msgid
+    try:
+        first = next(units, None)
+    except NoTargetLanguage:
+        units = read_po(io.BytesIO(data), name=name, src_lang=DEFAULT_SRC_LANG, tgt_lang=DEFAULT_TGT_LANG,
+                        include_fuzzy=True)
+        first, relabel = next(units, None), _sides_by_letters
+    found = itertools.chain([first] if first is not None else [], units)
+    return lint_units((relabel(unit) for unit in found), name=name, unit_name="po")
 
 
 def _english_msgid(unit: TranslationUnit) -> TranslationUnit:
@@ -117,3 +132,16 @@ def _english_msgid(unit: TranslationUnit) -> TranslationUnit:
         return unit
     msgid = replace(unit.variants[0], lang=DEFAULT_TGT_LANG)
     return replace(unit, variants=(msgid, unit.variants[1]))
+
+
+def _sides_by_letters(unit: TranslationUnit) -> TranslationUnit:
+    """A message read as Ukrainian msgid / English msgstr whose msgid is Latin and msgstr
+    Cyrillic is the other way round (the usual catalogue: English msgids)."""
+    if len(unit.variants) != 2:
+        return unit
+    msgid, msgstr = unit.variants
+    id_cyrillic, id_latin = script_counts(msgid.text)
+    str_cyrillic, str_latin = script_counts(msgstr.text)
+    if id_latin > id_cyrillic and str_cyrillic > str_latin:
+        return replace(unit, variants=(replace(msgid, lang=DEFAULT_TGT_LANG), replace(msgstr, lang=DEFAULT_SRC_LANG)))
+    return unit

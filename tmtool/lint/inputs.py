@@ -23,14 +23,20 @@ from tmtool.fileio import STDIO, decode_text, open_input
 from tmtool.lang.script import script_counts
 from tmtool.lint.bilingual import read_po_units, read_tmx_units, read_xliff_units
 from tmtool.lint.columns import pin_columns
-from tmtool.lint.markup import markdown_prose, split_blocks, text_prose
+from tmtool.lint.htmlprose import html_sides
+from tmtool.lint.markup import markdown_page, split_blocks, text_prose
 from tmtool.lint.suppress import Suppressions, line_ignores
 from tmtool.lint.units import LintUnit, TextSide
+from tmtool.segment.frontmatter import FrontMatterField
 
 EXTENSIONS: dict[str, str] = {
     ".txt": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
     ".md": "markdown",
     ".markdown": "markdown",
+    ".mdx": "markdown",
     ".tmx": "tmx",
     ".po": "po",
     ".pot": "po",
@@ -44,7 +50,7 @@ EXTENSIONS: dict[str, str] = {
     ".ott": "odt",
     ".fodt": "odt",
 }
-FORMATS: tuple[str, ...] = ("text", "markdown", "tmx", "po", "xliff", "docx", "odt")
+FORMATS: tuple[str, ...] = ("text", "markdown", "html", "tmx", "po", "xliff", "docx", "odt")
 STDIN_NAME = "<stdin>"
 
 Notice = Callable[[str], None]
@@ -174,6 +180,8 @@ def read_units(
                 units = pin_columns(units, stack.enter_context(open_input(source.path)))
         elif source.format in ("docx", "odt"):
             units = _document_units(source, stream.read(), notice)
+        elif source.format == "html":
+            units = _html_units(source, decode_text(stream.read(), name=source.name), suppressions, notice)
         else:
             text = decode_text(stream.read(), name=source.name)
             units = _monolingual_units(source, text, suppressions, notice)
@@ -188,14 +196,37 @@ def _monolingual_units(
 ) -> Iterator[LintUnit]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     markdown = source.format == "markdown"
-    prose = markdown_prose(text) if markdown else text_prose(text)
-    if _is_ukrainian(source, prose, notice):
+    prose, fields = markdown_page(text, name=source.name) if markdown else (text_prose(text), ())
+    if _is_ukrainian(source, prose + "".join(field.source for field in fields), notice):
         return
     if suppressions is not None:
         suppressions.add_lines(source.name, line_ignores(text))
+    lines = text.split("\n")
+    for field in fields:
+        yield LintUnit(source.name, _field_side(field, lines))
     for line, block in split_blocks(prose, markdown=markdown):
         indent = len(block) - len(block.lstrip(" \t"))
         yield LintUnit(source.name, TextSide(block[indent:], line, indent + 1, "en"))
+
+
+def _html_units(
+    source: InputFile, text: str, suppressions: Suppressions | None, notice: Notice | None
+) -> Iterator[LintUnit]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    sides = list(html_sides(text, name=source.name))
+    if _is_ukrainian(source, "\n".join(side.text for side in sides), notice):
+        return
+    if suppressions is not None:
+        suppressions.add_lines(source.name, line_ignores(text))
+    for side in sides:
+        yield LintUnit(source.name, side)
+
+
+def _field_side(field: FrontMatterField, lines: list[str]) -> TextSide:
+    """A front-matter field's value where it stands in the file (its start only when the
+    value as written is not found on its line)."""
+    column = lines[field.line - 1].find(field.source.split("\n", 1)[0]) if field.line <= len(lines) else -1
+    return TextSide(field.source, field.line, column + 1, "en", exact=column >= 0)
 
 
 def _is_ukrainian(source: InputFile, prose: str, notice: Notice | None) -> bool:

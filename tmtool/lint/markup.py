@@ -1,6 +1,9 @@
 """Prose out of plain text and Markdown for linting: markup that is not prose (code, URLs,
-HTML tags and comments, emphasis markers, front matter) is overwritten with spaces, and the
-text is cut into blocks (paragraphs, headings, list items, table rows).
+HTML tags and comments, emphasis markers) and documentation-site syntax (MDX imports and
+components, heading ids, shortcodes, admonition markers, conflict markers: `segment.sitesyntax`)
+is overwritten with spaces, and the text is cut into blocks (paragraphs, headings, list items,
+table rows). Front matter is not prose, but its reader-facing fields (title, description...)
+are, and come back as fields of their own.
 
 Decision: markup is blanked, never removed, so every character keeps its line and column
 and findings point at the exact place in the file.
@@ -10,10 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+from tmtool.segment.frontmatter import FrontMatterField
+from tmtool.segment.sitesyntax import INLINE_SITE_SYNTAX, mask_site_syntax
+
 _INLINE = re.compile(
     r"<!--.*?-->"                                   # HTML comments (suppressions live here)
+    r"|" + INLINE_SITE_SYNTAX +                     # heading ids, shortcodes inside a line
     r"|(`+).+?\1"                                   # code spans
     r"|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"             # link/image destinations
     r"|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"    # HTML tags
@@ -38,29 +43,17 @@ def _blank_match(match: re.Match[str]) -> str:
     return blank(match.group(0))
 
 
-def _blank_fenced_code(text: str) -> str:
-    out: list[str] = []
-    fence: str | None = None
-    for line in text.split("\n"):
-        opener = _FENCE.match(line)
-        if fence is None and opener:
-            fence = opener.group(1)[0] * len(opener.group(1))
-            out.append(blank(line))
-        elif fence is not None:
-            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
-                fence = None
-            out.append(blank(line))
-        else:
-            out.append(line)
-    return "\n".join(out)
-
-
-def markdown_prose(text: str) -> str:
+def markdown_prose(text: str, *, name: str = "") -> str:
     """Markdown with its non-prose markup blanked out (same length, same line breaks)."""
-    text = _FRONT_MATTER.sub(_blank_match, text)
-    text = _blank_fenced_code(text)
-    text = _REFERENCE.sub(_blank_match, text)
-    return _INLINE.sub(_blank_match, text)
+    return markdown_page(text, name=name)[0]
+
+
+def markdown_page(text: str, *, name: str = "") -> tuple[str, tuple[FrontMatterField, ...]]:
+    """The page's prose (as `markdown_prose`) and its front matter's text fields. A front
+    matter that looks like fields but is not YAML is refused (InputError naming its line)."""
+    masked = mask_site_syntax(text.split("\n"), name=name)
+    prose = _REFERENCE.sub(_blank_match, "\n".join(masked.lines))
+    return _INLINE.sub(_blank_match, prose), masked.fields
 
 
 def text_prose(text: str) -> str:

@@ -15,6 +15,9 @@ class TextSide:
 
     Newlines inside `text` advance the line; a text read from XML whose characters do not
     map one-to-one to the file keeps `exact=False` and reports the start position only.
+    A text put together from pieces of the file (an HTML paragraph between its tags) has
+    `anchors`: (offset in `text`, line, column) where each piece starts, column 0 for a piece
+    not found as written (its positions are the start position).
     """
 
     text: str
@@ -22,15 +25,21 @@ class TextSide:
     column: int = 1
     lang: str = "en"
     exact: bool = True
+    anchors: tuple[tuple[int, int, int], ...] = ()
 
     def position(self, offset: int) -> tuple[int, int]:
         """(line, column) in the file of `text[offset]`."""
-        if not self.exact:
+        start, line, column = 0, self.line, self.column
+        if self.anchors:
+            start, line, column = next((a for a in reversed(self.anchors) if a[0] <= offset), (0, 0, 0))
+            if not column:
+                return self.line, self.column
+        elif not self.exact:
             return self.line, self.column
-        newlines = self.text.count("\n", 0, offset)
+        newlines = self.text.count("\n", start, offset)
         if not newlines:
-            return self.line, self.column + offset
-        return self.line + newlines, offset - self.text.rindex("\n", 0, offset)
+            return line, column + offset - start
+        return line + newlines, offset - self.text.rindex("\n", start, offset)
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ from tmtool.segment.breaks import CompiledRules
 from tmtool.segment.codespans import breaks_around_code, code_spans
 from tmtool.segment.idents import field_ident, heading_ident, id_in_text
 from tmtool.segment.inline import HARD_BREAK, parse_markdown_inline
-from tmtool.segment.sitesyntax import SITE_TAG, mask_site_syntax
+from tmtool.segment.sitesyntax import INLINE_SITE_SYNTAX, mask_site_syntax
 from tmtool.segment.wordview import WordView, word_view
 
 # A line of only spaces or tabs separates paragraphs, as in Markdown. OmegaT 3.6 [measured]: its
@@ -38,7 +38,7 @@ _MD_ITEM = regex.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]+\S)")
 _TXT_ITEM = regex.compile(r"^\s*(?:[-*•]|\p{N}{1,3}[.)])\s+(?=\S)")
 _TABLE_DELIMITER = regex.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _CAPTION_MAX_CHARS = 250
-_PLACEHOLDER = regex.compile(SITE_TAG + r"|\{/\*.*?\*/\}|\{#[^{}\n]*\}|<!--.*?-->", regex.DOTALL)
+_PLACEHOLDER = regex.compile(INLINE_SITE_SYNTAX + r"|<!--.*?-->", regex.DOTALL)
 _WORD = regex.compile(r"[\p{L}\p{N}]")
 _ASCII_SPACE = " \t\n\r\f\v"
 

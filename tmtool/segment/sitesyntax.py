@@ -25,6 +25,8 @@ _ESM = regex.compile(
 )
 # Hugo shortcodes {{< x >}} {{% x %}}, Liquid tags {% x %} and output {{ x }}, kramdown {: .x}
 SITE_TAG = r"\{\{[<%].*?[%>]\}\}|\{%-?.*?-?%\}|\{\{.*?\}\}|\{:[^{}\n]*\}"
+# ... and, inside a line of text, MDX comments (heading ids {/*id*/}) and attribute ids {#id}
+INLINE_SITE_SYNTAX = SITE_TAG + r"|\{/\*.*?\*/\}|\{#[^{}\n]*\}"
 _SITE_TAGS_LINE = regex.compile(r"^[ \t]*(?:(?:" + SITE_TAG + r")[ \t]*)+$")
 # Pairs whose content is code or a comment, never text.
 _SKIPPED_PAIRS = (

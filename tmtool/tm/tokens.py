@@ -13,16 +13,13 @@ import functools
 import re
 from dataclasses import dataclass
 
+from tmtool.lang.placeholders import PLACEHOLDER
 from tmtool.lang.stemming import stem
 from tmtool.lang.tokens import normalize_text
 from tmtool.model import CodeKind, InlineCode, Segment
 from tmtool.segment.inline import VOID_TAGS, tag_type
 
-_CODE = re.compile(
-    r"%(?:\d+\$)?(?:\(\w+\))?[-+#0]?\d*(?:\.\d+)?[sdifuxXeEgGcr%]"
-    r"|\{[\w.\[\]]*(?:![rsa])?(?::[^{}\s]*)?\}"
-    r"|</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>"
-)
+_CODE = re.compile(PLACEHOLDER + r"|</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
 _MAY_HOLD_CODE = re.compile(r"[%{<]")
 _PAIRED_TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)(?:\s[^<>]*)?>")  # not self-closing
 _NUMBER = re.compile(r"(?<![^\W_])\d+(?:[.,:/]\d+)*(?![^\W_])")

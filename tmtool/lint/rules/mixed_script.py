@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from tmtool.findings import Severity
+from tmtool.lang.placeholders import blank_placeholders
 from tmtool.lint.analysis import AnalysedUnit, Hit
 
 RULE_ID = "mixed-script"
@@ -51,7 +52,7 @@ def check(analysed: AnalysedUnit) -> Iterator[Hit]:
     for view in (analysed.ukrainian, analysed.english):
         if view is None or not _may_mix(view.normal.text):
             continue
-        for match in _MIXED.finditer(view.normal.text):
+        for match in _MIXED.finditer(blank_placeholders(view.normal.text)):
             word = match.group()
             fixed = in_one_script(word)
             advice = f"; type it as '{fixed}'" if fixed else ""
