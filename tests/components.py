@@ -6,6 +6,9 @@ test with the command that installs it; under CI (`CI=true`) it fails, because C
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -22,3 +25,13 @@ def require(what: str, available: bool, install: str) -> None:
     if is_ci():
         pytest.fail(f"{message} (CI must have it)")
     pytest.skip(message)
+
+
+def msgfmt_check(path: Path) -> None:
+    """GNU gettext's own verdict on a PO file: `msgfmt --check` must accept it."""
+    msgfmt = shutil.which("msgfmt")
+    require("GNU gettext msgfmt", msgfmt is not None, "apt-get install gettext")
+    assert msgfmt is not None
+    completed = subprocess.run([msgfmt, "--check", "-o", "/dev/null", str(path)],
+                               capture_output=True, text=True, check=False)
+    assert completed.returncode == 0, completed.stderr

@@ -9,8 +9,6 @@ XLIFF whose trans-units had no `approved`, which translate-toolkit reads as fuzz
 """
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import polib
@@ -18,7 +16,7 @@ import pytest
 from click.testing import CliRunner, Result
 from lxml import etree
 
-from tests.components import require
+from tests.components import msgfmt_check
 from tmtool.cli import cli
 from tmtool.formats.states import is_draft
 from tmtool.formats.xliff import read_xliff
@@ -96,15 +94,6 @@ msgstr "Синдикація"
 
 def run(*args: str) -> Result:
     return CliRunner().invoke(cli, list(args))
-
-
-def msgfmt_check(path: Path) -> None:
-    msgfmt = shutil.which("msgfmt")
-    require("GNU gettext msgfmt", msgfmt is not None, "apt-get install gettext")
-    assert msgfmt is not None
-    completed = subprocess.run([msgfmt, "--check", "-o", "/dev/null", str(path)],
-                               capture_output=True, text=True, check=False)
-    assert completed.returncode == 0, completed.stderr
 
 
 @pytest.fixture

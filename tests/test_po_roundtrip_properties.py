@@ -6,7 +6,6 @@ backslashes, white space at the ends and any Unicode."""
 from __future__ import annotations
 
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import polib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.components import require
+from tests.components import msgfmt_check, require
 from tmtool.convert import ConvertOptions, convert
 
 SETTINGS = settings(max_examples=40, deadline=None)
@@ -85,23 +84,17 @@ def _fields(catalog: polib.POFile) -> list[tuple[object, ...]]:
             for e in catalog if not e.obsolete]
 
 
-def _msgfmt(path: Path) -> None:
-    result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)],
-                            capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-
-
 def _round_trip(catalog: polib.POFile, middle: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         source, memory, back = (Path(folder, name) for name in ("uk.po", f"m.{middle}", "b.po"))
         source.write_text(str(catalog), encoding="utf-8")
-        _msgfmt(source)
+        msgfmt_check(source)
         convert(str(source), str(memory), ConvertOptions(include_fuzzy=True))
         convert(str(memory), str(back), ConvertOptions(include_fuzzy=True))
         again = polib.pofile(back.read_text(encoding="utf-8"))
         assert _fields(again) == _fields(polib.pofile(source.read_text(encoding="utf-8")))
         assert again.metadata["Plural-Forms"] == catalog.metadata["Plural-Forms"]
-        _msgfmt(back)
+        msgfmt_check(back)
 
 
 @SETTINGS

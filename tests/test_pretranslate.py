@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 from lxml import etree
 
-from tests.components import require
+from tests.components import msgfmt_check, require
 from tests.golden import assert_golden
 from tests.office_files import compound_file
 from tests.office_from_markdown import docx_from_markdown, odt_from_markdown
@@ -29,15 +29,6 @@ GOLDEN = Path(__file__).parent / "golden" / "tm" / "pretranslate"
 
 def run(*args: str) -> Result:
     return CliRunner().invoke(cli, list(args))
-
-
-def msgfmt_check(path: Path) -> None:
-    msgfmt = shutil.which("msgfmt")
-    require("GNU gettext msgfmt", msgfmt is not None, "apt-get install gettext")
-    assert msgfmt is not None
-    completed = subprocess.run([msgfmt, "--check", "-o", "/dev/null", str(path)],
-                               capture_output=True, text=True, check=False)
-    assert completed.returncode == 0, completed.stderr
 
 
 @pytest.fixture
