@@ -32,6 +32,7 @@ class Browser:
         from selenium.webdriver.chrome.service import Service
 
         self.downloads = downloads
+        self.visits = 0
         self.profile = tempfile.mkdtemp(prefix="tmtool-chromium-")
         options = webdriver.ChromeOptions()
         options.binary_location = str(shutil.which("chromium"))
@@ -41,6 +42,7 @@ class Browser:
             "download.default_directory": str(downloads), "download.prompt_for_download": False})
         options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
         self.driver = webdriver.Chrome(service=Service(str(shutil.which("chromedriver"))), options=options)
+        self.driver.set_script_timeout(30)
 
     def quit(self) -> None:
         self.driver.quit()
@@ -50,24 +52,28 @@ class Browser:
         """Load the page (with empty storage when `fresh`); returns the page's own ready time
         in milliseconds since navigation started."""
         self.requests()  # drop what came before
-        self.forget_ready()
-        self.driver.get(page.as_uri())
         if fresh:
+            self.visit(page)  # storage belongs to the page's origin: reach it, then empty it
             self.driver.execute_script("localStorage.clear()")
-            self.forget_ready()
-            self.driver.refresh()
-        return self.wait_ready()
+        return self.visit(page)
 
-    def forget_ready(self) -> None:
-        """Unmark the document on screen before navigating away: chromedriver may return from
-        get() or refresh() while the old document is still there, and a test that then waited
-        on the old page's mark clicked a control the new page never saw (a CI run failed so)."""
-        self.driver.execute_script("delete document.documentElement.dataset.ready")
+    def visit(self, page: Path) -> float:
+        """Navigate to the page under a URL of its own (`?visit=N`) and wait until that very
+        document is ready. A reload of the same URL could return while the old document was
+        still on screen, and a test then clicked a control the new page never saw (a CI run
+        failed so): waiting on the URL of this visit rules that out."""
+        self.visits += 1
+        url = f"{page.as_uri()}?visit={self.visits}"
+        self.driver.get(url)
+        return self.wait_ready(url)
 
-    def wait_ready(self, timeout_s: float = 30.0) -> float:
+    def wait_ready(self, url: str | None = None, timeout_s: float = 30.0) -> float:
+        """Wait for the page on screen (the one at `url`, when given) to say it is ready."""
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
-            ready = self.driver.execute_script("return document.documentElement.dataset.ready || null")
+            ready = self.driver.execute_script(
+                "return (arguments[0] === null || document.URL === arguments[0])"
+                " ? document.documentElement.dataset.ready || null : null", url)
             if ready:
                 return float(ready)
             time.sleep(0.02)
@@ -97,6 +103,7 @@ class Browser:
                  "ArrowDown": Keys.ARROW_DOWN, "PageDown": Keys.PAGE_DOWN, "PageUp": Keys.PAGE_UP}
         for key in keys:
             ActionChains(self.driver).send_keys(named.get(key, key)).perform()
+            self.settle()
 
     def control(self, key: str) -> None:
         """Press Ctrl+key."""
@@ -104,9 +111,23 @@ class Browser:
         from selenium.webdriver.common.keys import Keys
 
         ActionChains(self.driver).key_down(Keys.CONTROL).send_keys(key).key_up(Keys.CONTROL).perform()
+        self.settle()
 
     def click(self, css: str) -> None:
-        self.driver.find_element("css selector", css).click()
+        """Click the element where it stands once the page has laid itself out: a mouse
+        click aimed at a place the layout then moved clicked nothing (flaky on loaded CI)."""
+        element = self.driver.find_element("css selector", css)
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        self.settle()
+        element.click()
+        self.settle()
+
+    def settle(self) -> None:
+        """Wait two animation frames: the input sent so far is handled and laid out before
+        the test reads the page (reads travel apart from input events in chromedriver)."""
+        self.driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "requestAnimationFrame(() => requestAnimationFrame(() => done()));")
 
     def click_row(self, row: int, css: str) -> None:
         self.click(f'tr.row[data-row="{row}"] {css}')
@@ -115,12 +136,13 @@ class Browser:
         return str(self.driver.find_element("id", element_id).text)
 
     def requests(self) -> list[str]:
-        """URLs of every request the browser started since the last call."""
+        """URLs of every request the browser started since the last call (without `visit`'s
+        query)."""
         urls = []
         for entry in self.driver.get_log("performance"):
             message = json.loads(entry["message"])["message"]
             if message["method"] == "Network.requestWillBeSent":
-                urls.append(message["params"]["request"]["url"])
+                urls.append(message["params"]["request"]["url"].split("?visit=")[0])
         return urls
 
     def wait_download(self, name: str, timeout_s: float = 15.0) -> Path:

@@ -113,3 +113,30 @@ def test_a_worker_process_killed_under_a_run_is_one_line_and_the_run_resumes(tmp
     assert done < 30 and not (tmp_path / "out.tmx").exists() and (tmp_path / "out.tmx.progress").exists()
     subprocess.run([*tmtool, "-o", "out.tmx", "-j", "2", "--resume"], cwd=tmp_path, env=env, check=True)
     assert (tmp_path / "out.tmx").read_bytes() == (tmp_path / "whole.tmx").read_bytes()
+
+
+def test_local_workers_that_do_not_start_are_one_line_and_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A loaded machine can keep Dask's worker processes from starting in time: Dask raises
+    RuntimeError("Nanny failed to start."), which was a traceback (exit 1, nothing on stderr)."""
+    require("Dask distributed", importlib.util.find_spec("distributed") is not None,
+            "pip install 'tmtool[cluster]'")
+    import distributed
+    from click.testing import CliRunner
+
+    from tmtool.cli import cli
+
+    def nanny_fails(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("Nanny failed to start.")
+
+    monkeypatch.setattr(distributed, "LocalCluster", nanny_fails)
+    monkeypatch.chdir(tmp_path)
+    make_docs(tmp_path, 3)
+    result = CliRunner().invoke(cli, ["align", "--pairs", "pairs.tsv", "--presegmented", "-o", "out.tmx",
+                                      "--cluster", "local", "-j", "2"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == ("tmtool: error: --cluster local: Dask did not start (Nanny failed to start.); "
+                             "the machine may be short of memory or too busy: try fewer -j, or run "
+                             "without --cluster\n")
+    assert not (tmp_path / "out.tmx").exists()

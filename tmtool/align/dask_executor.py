@@ -52,6 +52,11 @@ class DaskExecutor:
             self.close()
             raise ConfigError(f"{address}: cannot reach the Dask scheduler ({_reason(exc)}); "
                               "is it running and is the address right?") from None
+        except RuntimeError as exc:  # a local worker process that did not start in time
+            self.close()
+            raise ConfigError(f"--cluster {address}: Dask did not start ({_reason(exc)}); "
+                              "the machine may be short of memory or too busy: try fewer -j, "
+                              "or run without --cluster") from None
 
     def results(self, settings: BatchSettings, chunks: Iterable[Chunk]) -> Iterator[RenderedDocument]:
         distributed = _distributed()
