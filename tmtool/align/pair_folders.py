@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from tmtool import __version__
 from tmtool.align.fingerprints import Fingerprint, fingerprint
-from tmtool.align.inputs import read_side
+from tmtool.align.inputs import check_side_language, read_side
 from tmtool.align.lexicon import SEED_SCORE, learn_links, with_links
 from tmtool.align.pairing import (
     Candidate,
@@ -78,13 +78,35 @@ def list_documents(folder: str) -> tuple[list[str], int]:
     return found, ignored
 
 
+def separate_sides(src_dir: str, src_paths: list[str], tgt_dir: str, tgt_paths: list[str]
+                   ) -> tuple[list[str], list[str]]:
+    """The two folders' documents with none on both sides: the same folder twice is refused
+    (every document would pair with itself); when one folder holds the other (`docs/` and
+    `docs/en/`), the inner folder's documents belong to the inner side only."""
+    src_real, tgt_real = os.path.realpath(src_dir), os.path.realpath(tgt_dir)
+    if src_real == tgt_real:
+        raise InputError(tgt_dir, None, f"is the same folder as {src_dir}; give the Ukrainian "
+                                        "and the English documents' folders")
+
+    def outside(paths: list[str], inner: str) -> list[str]:
+        return [p for p in paths if not os.path.realpath(p).startswith(inner + os.sep)]
+
+    if tgt_real.startswith(src_real + os.sep):
+        return outside(src_paths, tgt_real), tgt_paths
+    if src_real.startswith(tgt_real + os.sep):
+        return src_paths, outside(tgt_paths, src_real)
+    return src_paths, tgt_paths
+
+
 def read_fingerprint(task: tuple[str, str]) -> Fingerprint | tuple[str, str]:
     """The fingerprint of one file, or (path, problem) when it cannot be read."""
     path, lang = task
     if "\t" in path or "\n" in path:
         return path, "the file name holds a tab or line break, which a manifest cannot list"
     try:
-        return fingerprint(read_side(path, lang=lang, presegmented=False), path)
+        side = read_side(path, lang=lang, presegmented=False)
+        check_side_language(side, "document")  # an untranslated copy, a file in the wrong folder
+        return fingerprint(side, path)
     except TmtoolError as exc:
         return path, str(exc)
 
@@ -110,6 +132,7 @@ def pair_folders(src_dir: str, tgt_dir: str, *, src_lang: str, tgt_lang: str,
     """Read both folders and pair their documents."""
     src_paths, src_ignored = list_documents(src_dir)
     tgt_paths, tgt_ignored = list_documents(tgt_dir)
+    src_paths, tgt_paths = separate_sides(src_dir, src_paths, tgt_dir, tgt_paths)
     for folder, paths in ((src_dir, src_paths), (tgt_dir, tgt_paths)):
         if not paths:
             raise InputError(folder, None, "holds no documents (.md, .txt, .html, .docx, .odt)")

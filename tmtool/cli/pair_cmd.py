@@ -42,6 +42,8 @@ def pair(src_dir: str, tgt_dir: str, output: str, src_lang: str, tgt_lang: str, 
     verified by aligning their sentences (lengths, words, paragraphs), and pairs are chosen by
     that evidence, each document at most once; one without a counterpart that passes (scoring
     --min-score or more and aligning as a whole) stays unpaired and is listed on stderr.
+    A document in the other folder's language is reported and left out; when one folder
+    holds the other (docs/ and docs/en/), the inner folder's documents are its side's only.
     Exit codes: 0 done; 1 some documents could not be read (listed, left out); 2 bad input.
 
     \b
