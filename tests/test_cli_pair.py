@@ -174,3 +174,13 @@ def test_the_report_gives_verified_candidates_their_verification(archive: Path) 
     unpaired = {u["path"] for u in report["unpaired_sources"] + report["unpaired_targets"]}
     assert {c["src"] for c in checked} | {c["tgt"] for c in checked} >= unpaired
     assert all(c["verified"] < 0.3 for c in checked if c["src"] in unpaired and c["tgt"] in unpaired)
+
+
+def test_min_score_holds_for_pairs_sure_by_their_fingerprints_too(archive: Path) -> None:
+    """A pair whose fingerprints alone make it sure (0.45 and clear of its rivals) was written
+    whatever --min-score said; one scoring under it must pass verification at --min-score."""
+    assert run("uk", "en", "-o", "pairs.tsv", "--min-score", "0.9", "--report", "r.json", "-q")[0] == 1
+    report = json.loads((archive / "r.json").read_text(encoding="utf-8"))
+    assert len(report["pairs"]) == 5
+    assert all(pair["score"] >= 0.9 or pair["verified"] >= 0.9 for pair in report["pairs"])
+    assert any(pair["score"] < 0.9 for pair in report["pairs"])

@@ -63,7 +63,8 @@ def verified_pairing(candidates: Sequence[Candidate], sources: Sequence[Fingerpr
     by_src, by_tgt = ranked(candidates)
     settled = [c for c in candidates if is_settled(c, by_src, by_tgt)]
     verifier = fit_verifier(settled, sources, targets, links)
-    settled = [c for c in settled if _holds(c, sources, targets, verifier)]
+    # A settled pair scoring under `min_score` teaches the verifier but is verified itself.
+    settled = [c for c in settled if c.score >= min_score and _holds(c, sources, targets, verifier)]
     chosen = _to_verify(by_src, by_tgt, settled)
     relinked = _relinked(settled, sources, targets, verifier)
     for candidate in relinked:
