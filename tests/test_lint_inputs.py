@@ -259,6 +259,17 @@ def test_html_text_between_tags_keeps_the_place_of_each_piece() -> None:
     assert heading.position(heading.text.index("Kiev")) == (3, 18)
 
 
+def test_html_macro_beside_a_character_reference_keeps_the_words_after_it_in_place() -> None:
+    """MDN-like prose: an &nbsp; makes the piece not found as written, and its runs were then
+    looked up as if only references stood between them; the {{ }} and quotes of a macro that
+    stand in the file as they are made every later word report the paragraph's start (1:4)."""
+    page = ('<p>The city&nbsp;of Kiev has the {{jsxref("Kiev")}} macro.\n'
+            "It lies far from &ldquo;Kiev&rdquo; and Kiev.</p>\n")
+    (side,) = html_sides(page, name="page.html")
+    words = [m.start() for m in re.finditer("Kiev", side.text)]
+    assert [side.position(k) for k in words] == [(1, 21), (1, 44), (2, 25), (2, 41)]
+
+
 def test_html_piece_not_found_as_written_reports_its_block_start() -> None:
     side = TextSide("Go to Kiev", 4, 7, anchors=((0, 4, 7), (6, 4, 0)))
     assert side.position(0) == (4, 7)

@@ -43,17 +43,22 @@ class _Page:
         if place is not None:
             return [(0, *place)]
         found = []
+        end = 0
         for run in re.finditer(r"(?:(?!" + _REFERENCED.pattern + r").)+", piece, re.DOTALL):
-            place = self.find(run.group(), line) if run.group().strip() else None
+            # the characters between two runs may stand in the file as written ({{ }} of a
+            # macro, quotes) as well as references
+            skipped = piece[end:run.start()]
+            place = self.find(run.group(), line, skipped) if run.group().strip() else None
             found.append((run.start(), *(place or (line, 0))))
+            end = run.end()
         return found or [(0, line, 0)]
 
-    def find(self, piece: str, line: int) -> tuple[int, int] | None:
-        """(line, column) of `piece`, the next text after the previous one found (only markup
-        and white space between them), else None."""
+    def find(self, piece: str, line: int, skipped: str = "") -> tuple[int, int] | None:
+        """(line, column) of `piece`, the next text after the previous one found (only markup,
+        white space and the `skipped` characters between them), else None."""
         start = max(self.cursor, self.line_starts[min(line, len(self.line_starts)) - 1])
         at = self.text.find(piece, start, start + len(piece) + _LOOK_AHEAD)
-        if at < 0 or _MARKUP.sub("", self.text[start:at]).strip():
+        if at < 0 or _MARKUP.sub("", self.text[start:at]).strip(skipped + " \t\n\r"):
             return None
         self.cursor = at + len(piece)
         number = bisect.bisect_right(self.line_starts, at)
