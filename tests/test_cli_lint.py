@@ -271,3 +271,19 @@ def test_config_patterns_are_relative_to_the_config_folder(work: Path, monkeypat
     result = lint(".", "--format", "json")
     assert {f["path"] for f in json.loads(result.stdout)["findings"]} == {"new.md"}
     assert json.loads(result.stdout)["summary"]["files"] == 1
+
+
+def test_mdx_comment_suppresses_like_an_html_comment(work: Path) -> None:
+    """MDX has no HTML comments (`<!-- -->` is a syntax error there): a Docusaurus page writes
+    `{/* ... */}`, and its `tmtool: ignore` was not read, alone on its line or after the text."""
+    (work / "trip.mdx").write_text(
+        "---\ntitle: A trip\n---\n\nimport Tabs from '@theme/Tabs';\n\n"
+        "{/* tmtool: ignore[forbidden-variant] */}\nOld maps say Kiev.\n\n"
+        "The guide says Kiev. {/* tmtool: ignore */}\n\n"
+        "## Leaving Kiev {/*leaving-kiev*/}\n", encoding="utf-8")
+    result = lint("trip.mdx", "--glossary", "glossary.csv", "--format", "json")
+    assert findings_of(result) == [("forbidden-variant", 12, 12)]
+    assert result.stderr == ""
+    result = lint("trip.mdx", "--glossary", "glossary.csv")
+    assert result.stderr == "1 finding (1 error) in 1 file; 2 suppressed inline\n"
+

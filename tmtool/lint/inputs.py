@@ -200,7 +200,7 @@ def _monolingual_units(
     if _is_ukrainian(source, prose + "".join(field.source for field in fields), notice):
         return
     if suppressions is not None:
-        suppressions.add_lines(source.name, line_ignores(text))
+        suppressions.add_lines(source.name, line_ignores(text, mdx=markdown))
     lines = text.split("\n")
     for field in fields:
         yield LintUnit(source.name, _field_side(field, lines))
