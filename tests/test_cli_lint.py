@@ -287,3 +287,15 @@ def test_mdx_comment_suppresses_like_an_html_comment(work: Path) -> None:
     result = lint("trip.mdx", "--glossary", "glossary.csv")
     assert result.stderr == "1 finding (1 error) in 1 file; 2 suppressed inline\n"
 
+
+def test_html_page_on_one_line_in_windows_1251_points_at_its_words(work: Path) -> None:
+    """An archived page as a CMS served it: declared windows-1251 (refused as "not UTF-8"
+    before), all on one line with a <title> in its head (whose words, not linted, stood
+    between the start and the first paragraph, so every finding reported 1:1)."""
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+            '<title>Kiev</title><script>var city = "Kiev";</script></head><body>'
+            "<p>«Поїздка»: from Kiev to Kamenskoye.</p></body></html>")
+    (work / "news.html").write_bytes(page.encode("cp1251"))
+    result = lint("news.html", "--glossary", "glossary.csv", "--format", "json")
+    assert findings_of(result) == [("forbidden-variant", 1, page.index("Kiev to") + 1),
+                                   ("forbidden-variant", 1, page.index("Kamenskoye") + 1)]

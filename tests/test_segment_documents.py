@@ -154,3 +154,11 @@ def test_ukrainian_sample_interview_segments_sensibly(project_dir: Path) -> None
     assert all(not t[0].islower() for t in texts)
     assert all(t[-1] in ".?!»" for t in texts if len(t.split()) >= 12)
     assert 60 <= len(texts) <= 100
+
+
+def test_html_page_in_its_declared_windows_1251_is_read_for_align_and_pair() -> None:
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+            "</head><body><h1>Новини</h1><p>Київ — столиця. Фото: Іван Петренко.</p></body></html>")
+    blocks = read_document(page.encode("cp1251"), lang="uk", name="novyny.html")
+    assert [[s.text for s in b.segments] for b in blocks] == [
+        ["Новини"], ["Київ — столиця.", "Фото: Іван Петренко."]]

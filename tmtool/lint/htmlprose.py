@@ -6,7 +6,8 @@ code spans; script, style, head and pre are skipped by the reader.
 
 Positions: each piece of text between tags is looked up where it stands in the file, in
 order, so a finding points at its word (`TextSide.anchors`); a piece that is not in the file as
-written (it held a character reference such as `&nbsp;`) reports its block's first line.
+written (it held a character reference such as `&nbsp;`) is looked up run by run between such
+characters; what is found nowhere reports its block's first line.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 
+from tmtool.lint.markup import blank
 from tmtool.lint.units import TextSide
 from tmtool.model import CodeKind, InlineCode
 from tmtool.segment.htmldoc import read_html_document
@@ -24,6 +26,11 @@ _TAG_NAME = re.compile(r"</?([A-Za-z][\w:-]*)")
 _MARKUP = re.compile(r"<!--.*?-->|<[^<>]*>|&#?\w+;", re.DOTALL)  # what may stand between two pieces
 # Characters a character reference may have written (&nbsp; &rsquo; &amp; ...): a piece that is
 # not in the file as read is looked up again in the runs between them.
+# Elements whose content the reader skips (`htmldoc`): blanked before pieces are looked up, so
+# a <title> or a script between two pieces (a page on one line) does not hide the next piece,
+# and a piece is never found inside one.
+_SKIPPED_ELEMENTS = re.compile(r"<(script|style|head|pre|template|noscript|svg|math)\b[^>]*>.*?</\1\s*>",
+                               re.DOTALL | re.IGNORECASE)
 _REFERENCED = re.compile(r"[^\w .,;:!?()\n\t-]+")
 _LOOK_AHEAD = 4000  # characters of markup searched past the previous piece
 
@@ -32,7 +39,7 @@ class _Page:
     """The raw page: finds the pieces of text in order and says where they stand."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
+        self.text = _SKIPPED_ELEMENTS.sub(lambda found: blank(found.group()), text)
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.cursor = 0
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from tmtool.errors import ConfigError, InputError
-from tmtool.fileio import STDIO, decode_text, open_input
+from tmtool.fileio import STDIO, decode_html, decode_text, open_input
 from tmtool.lang.script import script_counts
 from tmtool.lint.bilingual import read_po_units, read_tmx_units, read_xliff_units
 from tmtool.lint.columns import pin_columns
@@ -181,7 +181,7 @@ def read_units(
         elif source.format in ("docx", "odt"):
             units = _document_units(source, stream.read(), notice)
         elif source.format == "html":
-            units = _html_units(source, decode_text(stream.read(), name=source.name), suppressions, notice)
+            units = _html_units(source, decode_html(stream.read(), name=source.name), suppressions, notice)
         else:
             text = decode_text(stream.read(), name=source.name)
             units = _monolingual_units(source, text, suppressions, notice)

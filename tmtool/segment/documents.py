@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import regex
 
 from tmtool.errors import ConfigError
-from tmtool.fileio import decode_text
+from tmtool.fileio import decode_html, decode_text
 from tmtool.model import CodeKind, InlineCode, Segment
 from tmtool.segment.breaks import CompiledRules
 from tmtool.segment.codespans import breaks_around_code, code_spans
@@ -128,6 +128,8 @@ def _decode(data: str | bytes, name: str, fmt: str) -> tuple[str | bytes, str]:
     found = sniff_format(data, name=name, fmt=fmt)
     if found in OFFICE_FORMATS:
         return data, fmt if fmt == "presegmented" else found
+    if found == "html":
+        return decode_html(data, name=name), found
     return decode_text(data, name=name), found
 
 
