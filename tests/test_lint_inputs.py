@@ -236,6 +236,13 @@ def test_mdx_front_matter_fields_are_units_of_their_own_at_their_place() -> None
         assert not_prose not in texts
 
 
+def test_mdx_expressions_are_code_and_braces_in_markdown_are_text() -> None:
+    line = "You can write {'{'}Kiev{'}'} or {props.Kiev} here."
+    mdx = markdown_prose(line, name="lists.mdx")
+    assert (len(mdx), mdx.split()) == (len(line), ["You", "can", "write", "Kiev", "or", "here."])
+    assert markdown_prose(line, name="lists.md") == line
+
+
 def test_po_naming_no_language_is_linted_by_the_letters_of_each_message(tmp_path: Path) -> None:
     header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
     for name, msgid, msgstr in (("messages.po", "Welcome to Kiev", "Ласкаво просимо до Києва"),
