@@ -299,3 +299,15 @@ def test_html_page_on_one_line_in_windows_1251_points_at_its_words(work: Path) -
     result = lint("news.html", "--glossary", "glossary.csv", "--format", "json")
     assert findings_of(result) == [("forbidden-variant", 1, page.index("Kiev to") + 1),
                                    ("forbidden-variant", 1, page.index("Kamenskoye") + 1)]
+
+
+def test_front_matter_findings_point_at_the_word_in_markdown_and_html(work: Path) -> None:
+    """A block-scalar description (`>-`, its text on the next lines) reported column 0 on the
+    key's line; a title in an MDN-style HTML page's front matter reported column 1."""
+    (work / "trip.md").write_text("---\ntitle: Trip\ndescription: >-\n  A long way from\n  Kiev "
+                                  "to the sea\n---\n\nBody.\n", encoding="utf-8")
+    (work / "map.html").write_text("---\ntitle: Kiev.prototype.map()\nslug: Web/Kiev/map\n---\n"
+                                   "{{JSRef}}\n\n<p>The <code>map()</code> method.</p>\n", encoding="utf-8")
+    result = lint("trip.md", "map.html", "--glossary", "glossary.csv", "--format", "json")
+    assert [(f["path"], f["line"], f["column"]) for f in json.loads(result.stdout)["findings"]] == [
+        ("map.html", 2, 8), ("trip.md", 5, 3)]

@@ -76,9 +76,20 @@ def html_sides(text: str, *, name: str) -> Iterator[TextSide]:
     """The text of each block of the page that has words, with its anchors."""
     page = _Page(text)
     for block in read_html_document(text, name=name):
-        side = block_side(block.pieces, block.line, page)
+        if block.kind == "front-matter":
+            side = field_side("".join(p for p in block.pieces if isinstance(p, str)), block.line, page)
+        else:
+            side = block_side(block.pieces, block.line, page)
         if side.text.strip():
             yield side
+
+
+def field_side(value: str, line: int, page: _Page) -> TextSide:
+    """A front-matter field (MDN keeps `title:` in HTML pages too) where its value stands on
+    its line; its line's start when the value is not there as written (quoted, escaped)."""
+    on_line = page.text[page.line_starts[line - 1]:].split("\n", 1)[0]
+    column = on_line.find(value) + 1 if value else 0
+    return TextSide(value, line, max(1, column), "en", exact=column > 0)
 
 
 def block_side(pieces: Sequence[Piece], line: int, page: _Page) -> TextSide:

@@ -223,10 +223,15 @@ def _html_units(
 
 
 def _field_side(field: FrontMatterField, lines: list[str]) -> TextSide:
-    """A front-matter field's value where it stands in the file (its start only when the
-    value as written is not found on its line)."""
-    column = lines[field.line - 1].find(field.source.split("\n", 1)[0]) if field.line <= len(lines) else -1
-    return TextSide(field.source, field.line, column + 1, "en", exact=column >= 0)
+    """A front-matter field's value where it stands in the file: on its key's line, or on the
+    next one for a block scalar (`description: >-`); the key's line, column 1, when the value
+    as written is not found."""
+    first = field.source.split("\n", 1)[0]
+    for line in (field.line, field.line + 1):
+        column = lines[line - 1].find(first) if first and line <= len(lines) else -1
+        if column >= 0:
+            return TextSide(field.source, line, column + 1, "en")
+    return TextSide(field.source, field.line, 1, "en", exact=False)
 
 
 def _is_ukrainian(source: InputFile, prose: str, notice: Notice | None) -> bool:
