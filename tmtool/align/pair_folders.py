@@ -45,7 +45,7 @@ class PairResult:
     sources: list[Fingerprint]
     targets: list[Fingerprint]
     unreadable: list[tuple[str, str]]  # (path, problem)
-    ignored: int  # files of other types
+    ignored: list[str]  # files of other types
     pairing: Pairing
 
     @property
@@ -59,13 +59,13 @@ class PairResult:
         return [i for i in range(len(self.targets)) if i not in paired]
 
 
-def list_documents(folder: str) -> tuple[list[str], int]:
-    """Document files under `folder` (recursive, sorted, hidden entries skipped) and how many
-    other files were ignored."""
+def list_documents(folder: str) -> tuple[list[str], list[str]]:
+    """Document files under `folder` (recursive, sorted, hidden entries skipped) and the other
+    files, which are ignored."""
     if not os.path.isdir(folder):
         raise InputError(folder, None, "not a folder" if os.path.exists(folder) else "no such folder")
     found: list[str] = []
-    ignored = 0
+    ignored: list[str] = []
     for root, folders, files in os.walk(folder):
         folders[:] = sorted(f for f in folders if not f.startswith("."))
         for name in sorted(files):
@@ -74,7 +74,7 @@ def list_documents(folder: str) -> tuple[list[str], int]:
             if os.path.splitext(name)[1].lower() in DOCUMENT_SUFFIXES:
                 found.append(os.path.join(root, name))
             else:
-                ignored += 1
+                ignored.append(os.path.join(root, name))
     return found, ignored
 
 
@@ -139,7 +139,8 @@ def pair_folders(src_dir: str, tgt_dir: str, *, src_lang: str, tgt_lang: str,
     sources, src_bad = read_fingerprints(src_paths, src_lang, workers)
     targets, tgt_bad = read_fingerprints(tgt_paths, tgt_lang, workers)
     pairing = pair_fingerprints(sources, targets, min_score, workers=workers)
-    return PairResult(sources, targets, src_bad + tgt_bad, src_ignored + tgt_ignored, pairing)
+    ignored = sorted(set(src_ignored + tgt_ignored))  # once, when one folder holds the other
+    return PairResult(sources, targets, src_bad + tgt_bad, ignored, pairing)
 
 
 def pair_fingerprints(sources: Sequence[Fingerprint], targets: Sequence[Fingerprint],
@@ -188,7 +189,7 @@ def _scored(candidate: Candidate, result: PairResult) -> dict[str, object]:
 
 def report_chunks(result: PairResult, settings: dict[str, object]) -> Iterator[str]:
     """The `--report` JSON, streamed (one entry a line): pairs, unpaired documents with their
-    best candidate, unreadable files, and every candidate scored."""
+    best candidate, unreadable files, files of other types, and every candidate scored."""
     best_src, best_tgt = result.pairing.best_src, result.pairing.best_tgt
     sections: dict[str, Iterable[dict[str, object]]] = {
         "pairs": (_scored(c, result) for c in result.pairing.pairs),
@@ -201,6 +202,7 @@ def report_chunks(result: PairResult, settings: dict[str, object]) -> Iterator[s
              "best": _scored(best_tgt[i], result) if i in best_tgt else None}
             for i in result.unpaired_targets),
         "unreadable": ({"path": path, "problem": problem} for path, problem in result.unreadable),
+        "ignored": ({"path": path} for path in result.ignored),
         "candidates": (_scored(c, result) for c in sorted(
             result.pairing.candidates, key=lambda c: (result.sources[c.src].path, -c.score,
                                                       result.targets[c.tgt].path))),

@@ -26,7 +26,8 @@ from tmtool.fileio import STDIO, atomic_text_output, check_output
               help="Leave a document unpaired when its best counterpart scores below this "
                    "(a verified pair: when verification's probability is below it).")
 @click.option("--report", metavar="FILE.json",
-              help="Also write every candidate's score, the unpaired and the unreadable documents.")
+              help="Also write every candidate's score, the unpaired and the unreadable documents "
+                   "and the other files, which were ignored.")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True,
               help="Worker processes for reading the documents and verifying pairs.")
 @quiet_option
@@ -82,7 +83,8 @@ def _summarize(result: PairResult, output: str, quiet: bool) -> None:
         click.echo(_unpaired(result.targets[index].path, best_tgt.get(index), result, False), err=True)
     unreadable = f"; {len(result.unreadable)} unreadable" if result.unreadable else ""
     if result.ignored:
-        unreadable += f"; {result.ignored} other file{'s' if result.ignored > 1 else ''} ignored"
+        count = len(result.ignored)
+        unreadable += f"; {count} other file{'s' if count > 1 else ''} ignored"
     click.echo(
         f"{len(result.pairing.pairs)} pairs written to {output}; unpaired: "
         f"{len(result.unpaired_sources)} of {len(result.sources)} source and "
