@@ -62,7 +62,7 @@ def test_a_document_in_the_other_language_is_reported_not_paired_with_its_twin(d
 def test_files_of_a_folder_inside_the_other_are_reported_once(docs: Path) -> None:
     (docs / "docs" / "en" / "photo.jpg").write_bytes(b"\xff\xd8\xff")
     code, _, err = run("docs", "docs/en", "-o", "-", "--report", "r.json")
-    assert (code, err.splitlines()[-1]) == (0, "2 pairs written to -; unpaired: 0 of 2 source and "
-                                               "0 of 2 target documents; 1 other file ignored")
+    assert (code, err.splitlines()[-1]) == (0, ("2 pairs written to -; unpaired: 0 of 2 source and "
+                                               "0 of 2 target documents; 1 other file ignored"))
     assert json.loads((docs / "r.json").read_text(encoding="utf-8"))["ignored"] == [
         {"path": "docs/en/photo.jpg"}]
