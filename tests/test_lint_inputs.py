@@ -167,6 +167,18 @@ def test_unknown_file_type_and_missing_file_are_input_errors(tmp_path: Path) -> 
         collect_inputs([str(tmp_path / "absent.md")])
 
 
+def test_legacy_office_files_say_how_to_make_them_readable(tmp_path: Path) -> None:
+    """`align` and `pair` tell a .doc/.rtf/.pdf to be saved as .docx or .odt; lint listed the
+    file types it reads instead."""
+    for name, kind in (("report.doc", "a legacy binary Word document (.doc)"), ("notes.rtf", "an RTF document"),
+                       ("scan.pdf", "a PDF")):
+        (tmp_path / name).write_bytes(b"x")
+        with pytest.raises(InputError) as caught:
+            collect_inputs([str(tmp_path / name)])
+        assert str(caught.value).endswith(f"{name}: looks like {kind}, which tmtool does not read; save it "
+                                          "as .docx or .odt (Word or LibreOffice: File > Save As) and try again")
+
+
 def test_stdin_takes_its_format_from_the_name_or_the_option(monkeypatch: pytest.MonkeyPatch) -> None:
     assert collect_inputs(["-"]) == [InputFile("-", "<stdin>", "text")]
     assert collect_inputs(["-"], stdin_name="doc.md")[0].format == "markdown"

@@ -28,6 +28,7 @@ from tmtool.lint.markup import markdown_page, split_blocks, text_prose
 from tmtool.lint.suppress import Suppressions, line_ignores
 from tmtool.lint.units import LintUnit, TextSide
 from tmtool.segment.frontmatter import FrontMatterField
+from tmtool.segment.package import legacy_problem
 
 EXTENSIONS: dict[str, str] = {
     ".txt": "text",
@@ -129,6 +130,9 @@ def collect_inputs(
             return
         file_format = format_for(path)
         if file_format is None:
+            legacy = legacy_problem(b"", os.path.splitext(path)[1].lower())  # .doc, .rtf, .pdf
+            if legacy:
+                raise InputError(name, None, legacy)
             known = ", ".join(sorted(EXTENSIONS))
             raise InputError(name, None, f"unknown file type (tmtool lint reads {known})")
         seen.add(name)
