@@ -66,3 +66,39 @@ def test_files_of_a_folder_inside_the_other_are_reported_once(docs: Path) -> Non
                                                "0 of 2 target documents; 1 other file ignored"))
     assert json.loads((docs / "r.json").read_text(encoding="utf-8"))["ignored"] == [
         {"path": "docs/en/photo.jpg"}]
+
+
+def test_the_report_is_valid_json_when_a_verified_candidate_cannot_align(docs: Path) -> None:
+    """A one-sentence caption verified against a long interview has no alignment path: its
+    evidence was written as -Infinity, which no JSON parser but Python's accepts."""
+    write(docs / "docs" / "interviu.md", paragraphs("uk"))  # the whole interview: 65 sentences
+    write(docs / "docs" / "en" / "interview.md", paragraphs("en"))
+    write(docs / "docs" / "pidpys.txt", ["Фото: посол Толежан Барлибаєв у Києві 24 серпня 2021 року."])
+    write(docs / "docs" / "en" / "caption.txt", [("Photo: Ambassador Tolezhan Barlybayev in Kyiv on "
+                                                 "24 August 2021.")])
+    code, out, _ = run("docs", "docs/en", "-o", "-", "--min-score", "0.99", "--report", "r.json", "-q")
+    assert (code, out.splitlines()[1]) == (0, "docs/interviu.md\tdocs/en/interview.md")
+
+    def strict(constant: str) -> None:
+        raise ValueError(f"{constant} is not JSON")
+
+    report = json.loads((docs / "r.json").read_text(encoding="utf-8"), parse_constant=strict)
+    unaligned = [c for c in report["candidates"] if "verified" in c and c["evidence"] is None]
+    assert unaligned and all(c["verified"] == 0.0 for c in unaligned)
+
+
+def test_an_output_that_is_a_document_of_either_folder_is_refused(docs: Path) -> None:
+    """`-o docs/interviu.md` replaced a Ukrainian document with the manifest, exit 0."""
+    original = (docs / "docs" / "interviu.md").read_bytes()
+    assert run("docs", "docs/en", "-o", "docs/interviu.md") == (
+        2, "", "tmtool: error: docs/interviu.md: refusing to overwrite an input file; choose another -o\n")
+    assert run("docs", "docs/en", "-o", "-", "--report", "docs/en/old/section.txt")[0] == 2
+    assert (docs / "docs" / "interviu.md").read_bytes() == original
+    assert run("docs", "docs/en", "-o", "docs/pairs.tsv", "-q") == (0, "", "")  # a new file there is fine
+    assert run("docs", "docs/en", "-o", "docs/pairs.tsv", "-q") == (0, "", "")  # and so is its next run
+
+
+def test_manifest_and_report_cannot_both_go_to_stdout(docs: Path) -> None:
+    code, out, err = run("docs", "docs/en", "-o", "-", "--report", "-")
+    assert (code, out) == (2, "")
+    assert err.endswith("Error: -o and --report cannot both be '-' (stdout)\n")

@@ -10,6 +10,7 @@ their segments (`verified_assignment`), also in `workers` processes.
 from __future__ import annotations
 
 import json
+import math
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -29,6 +30,7 @@ from tmtool.align.pairing import (
 )
 from tmtool.align.verified_assignment import verified_pairing
 from tmtool.errors import InputError, TmtoolError
+from tmtool.fileio import check_output_not_input
 
 # Every suffix `align` reads or will explain (a .doc gets its "save as .docx" message).
 DOCUMENT_SUFFIXES = frozenset({
@@ -128,10 +130,14 @@ def read_fingerprints(paths: Sequence[str], lang: str, workers: int
 
 
 def pair_folders(src_dir: str, tgt_dir: str, *, src_lang: str, tgt_lang: str,
-                 min_score: float = DEFAULT_MIN_SCORE, workers: int = 1) -> PairResult:
-    """Read both folders and pair their documents."""
+                 min_score: float = DEFAULT_MIN_SCORE, workers: int = 1,
+                 outputs: Sequence[str] = ()) -> PairResult:
+    """Read both folders and pair their documents; `outputs` (the files the caller will
+    write) are refused, before any reading, when one is a document of either folder."""
     src_paths, src_ignored = list_documents(src_dir)
     tgt_paths, tgt_ignored = list_documents(tgt_dir)
+    for output in outputs:
+        check_output_not_input(output, [*src_paths, *tgt_paths])
     src_paths, tgt_paths = separate_sides(src_dir, src_paths, tgt_dir, tgt_paths)
     for folder, paths in ((src_dir, src_paths), (tgt_dir, tgt_paths)):
         if not paths:
@@ -182,7 +188,11 @@ def _scored(candidate: Candidate, result: PairResult) -> dict[str, object]:
         "score": round(candidate.score, 4), "content": round(candidate.content, 4),
         "shape": round(candidate.shape, 4)}
     if candidate.verified is not None:
-        entry.update(verified=round(candidate.verified, 4), evidence=round(candidate.evidence or 0.0, 1),
+        evidence = candidate.evidence
+        # no alignment path at all (a one-sentence caption against a long report): -inf, which
+        # JSON cannot hold, is written as null
+        entry.update(verified=round(candidate.verified, 4),
+                     evidence=round(evidence, 1) if evidence is not None and math.isfinite(evidence) else None,
                      coverage=round(candidate.coverage or 0.0, 3))
     return entry
 
@@ -212,7 +222,7 @@ def report_chunks(result: PairResult, settings: dict[str, object]) -> Iterator[s
         yield f',\n"{name}": ['
         separator = "\n "
         for entry in entries:
-            yield separator + json.dumps(entry, ensure_ascii=False)
+            yield separator + json.dumps(entry, ensure_ascii=False, allow_nan=False)
             separator = ",\n "
         yield "]"
     yield "}\n"

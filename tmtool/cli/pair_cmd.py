@@ -52,9 +52,11 @@ def pair(src_dir: str, tgt_dir: str, output: str, src_lang: str, tgt_lang: str, 
       tmtool pair archive/uk archive/en -o pairs.tsv --report pairs.json
       tmtool align --pairs pairs.tsv -o archive.tmx -j 2
     """
+    if report == STDIO and output == STDIO:
+        raise click.UsageError("-o and --report cannot both be '-' (stdout)")
     check_output(output, [x for x in (report,) if x])
-    result = pair_folders(src_dir, tgt_dir, src_lang=src_lang, tgt_lang=tgt_lang,
-                          min_score=min_score, workers=jobs)
+    result = pair_folders(src_dir, tgt_dir, src_lang=src_lang, tgt_lang=tgt_lang, min_score=min_score,
+                          workers=jobs, outputs=[x for x in (output, report) if x])
     _write(result, output, report, {"src": src_dir, "tgt": tgt_dir, "src_lang": src_lang,
                                     "tgt_lang": tgt_lang, "min_score": min_score})
     _summarize(result, output, quiet)
