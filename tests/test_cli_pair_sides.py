@@ -102,3 +102,19 @@ def test_manifest_and_report_cannot_both_go_to_stdout(docs: Path) -> None:
     code, out, err = run("docs", "docs/en", "-o", "-", "--report", "-")
     assert (code, out) == (2, "")
     assert err.endswith("Error: -o and --report cannot both be '-' (stdout)\n")
+
+
+def test_linked_folders_are_read_once_and_a_link_loop_ends(docs: Path) -> None:
+    """An archive that links a year in from elsewhere: os.walk did not follow the link, and
+    the year's documents were left out without a word. A link back up the tree (to the
+    parent, which holds the other side) must neither loop nor bring the English documents
+    onto the Ukrainian side."""
+    shutil.move(docs / "docs" / "en", docs / "en")
+    (docs / "store").mkdir()
+    shutil.move(docs / "docs" / "rozdil.html", docs / "store" / "rozdil.html")
+    (docs / "docs" / "2021").symlink_to(docs / "store", target_is_directory=True)
+    (docs / "docs" / "up").symlink_to(docs, target_is_directory=True)
+    code, out, err = run("docs", "en", "-o", "-", "-q")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[1:] == ["docs/2021/rozdil.html\ten/old/section.txt",
+                                    "docs/interviu.md\ten/interview.md"]

@@ -293,3 +293,14 @@ def test_html_piece_not_found_as_written_reports_its_block_start() -> None:
     side = TextSide("Go to Kiev", 4, 7, anchors=((0, 4, 7), (6, 4, 0)))
     assert side.position(0) == (4, 7)
     assert side.position(6) == (4, 7)
+
+
+def test_folder_walk_follows_linked_folders_once(tmp_path: Path) -> None:
+    (tmp_path / "store").mkdir()
+    (tmp_path / "store" / "a.md").write_text("Kyiv.\n", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "b.md").write_text("Kyiv.\n", encoding="utf-8")
+    (tmp_path / "docs" / "2021").symlink_to(tmp_path / "store", target_is_directory=True)
+    (tmp_path / "docs" / "loop").symlink_to(tmp_path / "docs", target_is_directory=True)
+    found = [display_path(source.path) for source in collect_inputs([str(tmp_path / "docs")])]
+    assert [os.path.relpath(path, tmp_path) for path in found] == ["docs/b.md", "docs/2021/a.md"]

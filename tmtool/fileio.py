@@ -100,6 +100,21 @@ def decode_html(data: bytes, *, name: str) -> str:
                                      f"(byte 0x{data[exc.start]:02x})") from None
 
 
+def walk_files(folder: str) -> Iterator[tuple[str, list[str]]]:
+    """(folder, its file names) under `folder`, sorted, hidden entries skipped. Linked folders
+    are followed (an archive often links its years in from elsewhere), each real folder once,
+    so a link back up the tree cannot loop."""
+    seen: set[str] = set()
+    for root, folders, files in os.walk(folder, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:
+            folders[:] = []
+            continue
+        seen.add(real)
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        yield root, sorted(f for f in files if not f.startswith("."))
+
+
 def read_text(path: str | os.PathLike[str]) -> str:
     """A whole text file, decoded (see `decode_text`)."""
     with open_input(path) as handle:

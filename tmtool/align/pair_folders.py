@@ -30,7 +30,7 @@ from tmtool.align.pairing import (
 )
 from tmtool.align.verified_assignment import verified_pairing
 from tmtool.errors import InputError, TmtoolError
-from tmtool.fileio import check_output_not_input
+from tmtool.fileio import check_output_not_input, walk_files
 
 # Every suffix `align` reads or will explain (a .doc gets its "save as .docx" message).
 DOCUMENT_SUFFIXES = frozenset({
@@ -62,17 +62,14 @@ class PairResult:
 
 
 def list_documents(folder: str) -> tuple[list[str], list[str]]:
-    """Document files under `folder` (recursive, sorted, hidden entries skipped) and the other
-    files, which are ignored."""
+    """Document files under `folder` (recursive, linked folders followed, sorted, hidden entries
+    skipped) and the other files, which are ignored."""
     if not os.path.isdir(folder):
         raise InputError(folder, None, "not a folder" if os.path.exists(folder) else "no such folder")
     found: list[str] = []
     ignored: list[str] = []
-    for root, folders, files in os.walk(folder):
-        folders[:] = sorted(f for f in folders if not f.startswith("."))
-        for name in sorted(files):
-            if name.startswith("."):
-                continue
+    for root, files in walk_files(folder):
+        for name in files:
             if os.path.splitext(name)[1].lower() in DOCUMENT_SUFFIXES:
                 found.append(os.path.join(root, name))
             else:
@@ -90,14 +87,15 @@ def separate_sides(src_dir: str, src_paths: list[str], tgt_dir: str, tgt_paths: 
         raise InputError(tgt_dir, None, f"is the same folder as {src_dir}; give the Ukrainian "
                                         "and the English documents' folders")
 
-    def outside(paths: list[str], inner: str) -> list[str]:
-        return [p for p in paths if not os.path.realpath(p).startswith(inner + os.sep)]
+    def outside(paths: list[str], other: str, inside_other: bool) -> list[str]:
+        """`paths` without those in the other folder (also through a linked folder), unless
+        this whole folder lies inside the other."""
+        if inside_other:
+            return paths
+        return [p for p in paths if not os.path.realpath(p).startswith(other + os.sep)]
 
-    if tgt_real.startswith(src_real + os.sep):
-        return outside(src_paths, tgt_real), tgt_paths
-    if src_real.startswith(tgt_real + os.sep):
-        return src_paths, outside(tgt_paths, src_real)
-    return src_paths, tgt_paths
+    return (outside(src_paths, tgt_real, src_real.startswith(tgt_real + os.sep)),
+            outside(tgt_paths, src_real, tgt_real.startswith(src_real + os.sep)))
 
 
 def read_fingerprint(task: tuple[str, str]) -> Fingerprint | tuple[str, str]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from tmtool.errors import ConfigError, InputError
-from tmtool.fileio import STDIO, decode_html, decode_text, open_input
+from tmtool.fileio import STDIO, decode_html, decode_text, open_input, walk_files
 from tmtool.lang.script import script_counts
 from tmtool.lint.bilingual import read_po_units, read_tmx_units, read_xliff_units
 from tmtool.lint.columns import pin_columns
@@ -94,9 +94,8 @@ def matches_any(name: str, patterns: Iterable[str]) -> bool:
 
 
 def _walk(folder: str) -> Iterator[str]:
-    for directory, subdirs, files in os.walk(folder):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
-        for file_name in sorted(files):
+    for directory, files in walk_files(folder):
+        for file_name in files:
             if format_for(file_name):
                 yield os.path.join(directory, file_name)
 
