@@ -289,6 +289,15 @@ def test_html_macro_beside_a_character_reference_keeps_the_words_after_it_in_pla
     assert [side.position(k) for k in words] == [(1, 21), (1, 44), (2, 25), (2, 41)]
 
 
+def test_html_text_after_a_start_tag_written_over_several_lines_keeps_its_place() -> None:
+    """`<p class="x"\n   id="y">Kyiv...`: the search began at the text's line, inside the tag,
+    so the tag's end looked like text and every word of the paragraph reported 2:1."""
+    page = '<p class="lead"\n   id="intro">Visit Kiev and\n<a\n href="/kyiv">Kiev</a> today.</p>\n'
+    (side,) = html_sides(page, name="page.html")
+    words = [m.start() for m in re.finditer("Kiev", side.text)]
+    assert [side.position(k) for k in words] == [(2, 21), (4, 15)]
+
+
 def test_html_piece_not_found_as_written_reports_its_block_start() -> None:
     side = TextSide("Go to Kiev", 4, 7, anchors=((0, 4, 7), (6, 4, 0)))
     assert side.position(0) == (4, 7)

@@ -64,6 +64,9 @@ class _Page:
         """(line, column) of `piece`, the next text after the previous one found (only markup,
         white space and the `skipped` characters between them), else None."""
         start = max(self.cursor, self.line_starts[min(line, len(self.line_starts)) - 1])
+        tag = self.text.rfind("<", self.cursor, start)
+        if tag >= 0 and ">" not in self.text[tag:start]:
+            start = tag  # the line starts inside a tag written over several lines
         at = self.text.find(piece, start, start + len(piece) + _LOOK_AHEAD)
         if at < 0 or _MARKUP.sub("", self.text[start:at]).strip(skipped + " \t\n\r"):
             return None
