@@ -255,6 +255,15 @@ def test_mdx_expressions_are_code_and_braces_in_markdown_are_text() -> None:
     assert markdown_prose(line, name="lists.md") == line
 
 
+def test_footnote_text_is_prose_and_its_labels_are_not() -> None:
+    """`[^1]: Note about Kiev.` was blanked as a link reference definition: the note's words
+    were never checked."""
+    page = "Kyiv is old.[^1]\n\n[^1]: Founded, as Kiev, long ago.\n\n[kyiv]: https://kyiv.example\n"
+    prose = markdown_prose(page, name="history.md")
+    assert prose.split() == ["Kyiv", "is", "old.", "Founded,", "as", "Kiev,", "long", "ago."]
+    assert prose.index("Kiev") == page.index("Kiev")
+
+
 def test_po_naming_no_language_is_linted_by_the_letters_of_each_message(tmp_path: Path) -> None:
     header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
     for name, msgid, msgstr in (("messages.po", "Welcome to Kiev", "Ласкаво просимо до Києва"),

@@ -24,6 +24,7 @@ _INLINE = re.compile(
     r"|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"    # HTML tags
     r"|<[a-z][a-z0-9+.-]*:[^<>\s]*>"                # autolinks
     r"|\b(?:https?|ftp)://[^\s<>()]+"               # bare URLs
+    r"|\[\^[^\]\s]+\]:?"                            # footnote labels [^1] and [^1]:
     r"|\\[!-/:-@\[-`{-~]"                           # backslash escapes
     r"|!?\[(?=[^\]\n]*\])"                          # link text openers
     r"|\*+|~~|(?<!\w)_+|_+(?!\w)",                  # emphasis markers
@@ -32,7 +33,7 @@ _INLINE = re.compile(
 # In MDX, braces hold a JavaScript expression ({props.title}, {'{'}), never prose; in other
 # Markdown they are text.
 _JSX_EXPRESSION = re.compile(r"\{(?:'[^'\n]*'|\"[^\"\n]*\"|`[^`\n]*`|[^{}\n'\"`])*\}")
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+.*$", re.MULTILINE)
+_REFERENCE = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:\s*\S+.*$", re.MULTILINE)  # not footnotes: prose
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
 _BLOCK_START = re.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|[-+*]\s|\d{1,9}[.)]\s|\|)")
 
