@@ -131,7 +131,10 @@ def _assigned(listed: Sequence[Candidate], checked: dict[tuple[int, int], tuple[
     for candidate in result.candidates:
         result.best_src.setdefault(candidate.src, candidate)
         result.best_tgt.setdefault(candidate.tgt, candidate)
-    eligible = sorted((c for c, whole in checked.values() if whole and (c.verified or 0.0) >= min_score),
+    # a pair the verification finds likelier unrelated than translated (evidence <= 0) is never
+    # chosen, whatever --min-score allows (one-sentence documents: a coin flip otherwise)
+    eligible = sorted((c for c, whole in checked.values()
+                       if whole and _evidence(c) > 0 and (c.verified or 0.0) >= min_score),
                       key=lambda c: (-_evidence(c), src_names[c.src], tgt_names[c.tgt]))
     result.pairs.extend(_exchanged(_greedy(eligible, settled), eligible))
     result.pairs.sort(key=lambda c: src_names[c.src])
