@@ -271,3 +271,43 @@ def test_config_patterns_are_relative_to_the_config_folder(work: Path, monkeypat
     result = lint(".", "--format", "json")
     assert {f["path"] for f in json.loads(result.stdout)["findings"]} == {"new.md"}
     assert json.loads(result.stdout)["summary"]["files"] == 1
+
+
+def test_mdx_comment_suppresses_like_an_html_comment(work: Path) -> None:
+    """MDX has no HTML comments (`<!-- -->` is a syntax error there): a Docusaurus page writes
+    `{/* ... */}`, and its `tmtool: ignore` was not read, alone on its line or after the text."""
+    (work / "trip.mdx").write_text(
+        "---\ntitle: A trip\n---\n\nimport Tabs from '@theme/Tabs';\n\n"
+        "{/* tmtool: ignore[forbidden-variant] */}\nOld maps say Kiev.\n\n"
+        "The guide says Kiev. {/* tmtool: ignore */}\n\n"
+        "## Leaving Kiev {/*leaving-kiev*/}\n", encoding="utf-8")
+    result = lint("trip.mdx", "--glossary", "glossary.csv", "--format", "json")
+    assert findings_of(result) == [("forbidden-variant", 12, 12)]
+    assert result.stderr == ""
+    result = lint("trip.mdx", "--glossary", "glossary.csv")
+    assert result.stderr == "1 finding (1 error) in 1 file; 2 suppressed inline\n"
+
+
+def test_html_page_on_one_line_in_windows_1251_points_at_its_words(work: Path) -> None:
+    """An archived page as a CMS served it: declared windows-1251 (refused as "not UTF-8"
+    before), all on one line with a <title> in its head (whose words, not linted, stood
+    between the start and the first paragraph, so every finding reported 1:1)."""
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+            '<title>Kiev</title><script>var city = "Kiev";</script></head><body>'
+            "<p>«Поїздка»: from Kiev to Kamenskoye.</p></body></html>")
+    (work / "news.html").write_bytes(page.encode("cp1251"))
+    result = lint("news.html", "--glossary", "glossary.csv", "--format", "json")
+    assert findings_of(result) == [("forbidden-variant", 1, page.index("Kiev to") + 1),
+                                   ("forbidden-variant", 1, page.index("Kamenskoye") + 1)]
+
+
+def test_front_matter_findings_point_at_the_word_in_markdown_and_html(work: Path) -> None:
+    """A block-scalar description (`>-`, its text on the next lines) reported column 0 on the
+    key's line; a title in an MDN-style HTML page's front matter reported column 1."""
+    (work / "trip.md").write_text("---\ntitle: Trip\ndescription: >-\n  A long way from\n  Kiev "
+                                  "to the sea\n---\n\nBody.\n", encoding="utf-8")
+    (work / "map.html").write_text("---\ntitle: Kiev.prototype.map()\nslug: Web/Kiev/map\n---\n"
+                                   "{{JSRef}}\n\n<p>The <code>map()</code> method.</p>\n", encoding="utf-8")
+    result = lint("trip.md", "map.html", "--glossary", "glossary.csv", "--format", "json")
+    assert [(f["path"], f["line"], f["column"]) for f in json.loads(result.stdout)["findings"]] == [
+        ("map.html", 2, 8), ("trip.md", 5, 3)]

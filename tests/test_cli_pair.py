@@ -87,7 +87,7 @@ def test_the_report_holds_every_candidate_with_its_score(archive: Path) -> None:
     assert run("uk", "en", "-o", "-", "--report", "report.json", "-q")[0] == 1
     report = json.loads((archive / "report.json").read_text(encoding="utf-8"))
     assert list(report) == ["tmtool", "settings", "pairs", "unpaired_sources", "unpaired_targets",
-                            "unreadable", "candidates"]
+                            "unreadable", "ignored", "candidates"]
     assert report["settings"] == {"src": "uk", "tgt": "en", "src_lang": "uk-UA", "tgt_lang": "en-GB",
                                   "min_score": 0.3}
     assert [p["src"] for p in report["pairs"]][:2] == ["uk/2021/intervju.txt", "uk/2021/vypusk.md"]
@@ -98,6 +98,7 @@ def test_the_report_holds_every_candidate_with_its_score(archive: Path) -> None:
     assert all(candidates[key] == score for key, score in pair_scores.items())
     assert candidates[("uk/2022/b.md", "en/m.html")] > draft["best"]["score"]
     assert report["unreadable"][0]["path"] == "uk/broken.txt"
+    assert report["ignored"] == [{"path": "uk/photo.png"}]  # named, not only counted on stderr
 
 
 def test_the_manifest_goes_into_align_pairs_as_it_is(archive: Path) -> None:
@@ -174,3 +175,13 @@ def test_the_report_gives_verified_candidates_their_verification(archive: Path) 
     unpaired = {u["path"] for u in report["unpaired_sources"] + report["unpaired_targets"]}
     assert {c["src"] for c in checked} | {c["tgt"] for c in checked} >= unpaired
     assert all(c["verified"] < 0.3 for c in checked if c["src"] in unpaired and c["tgt"] in unpaired)
+
+
+def test_min_score_holds_for_pairs_sure_by_their_fingerprints_too(archive: Path) -> None:
+    """A pair whose fingerprints alone make it sure (0.45 and clear of its rivals) was written
+    whatever --min-score said; one scoring under it must pass verification at --min-score."""
+    assert run("uk", "en", "-o", "pairs.tsv", "--min-score", "0.9", "--report", "r.json", "-q")[0] == 1
+    report = json.loads((archive / "r.json").read_text(encoding="utf-8"))
+    assert len(report["pairs"]) == 5
+    assert all(pair["score"] >= 0.9 or pair["verified"] >= 0.9 for pair in report["pairs"])
+    assert any(pair["score"] < 0.9 for pair in report["pairs"])

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from tmtool.errors import InputError, OutputError
-from tmtool.fileio import atomic_output, check_output, decode_text, read_text
+from tmtool.fileio import atomic_output, check_output, decode_html, decode_text, read_text
 
 
 @pytest.mark.parametrize(
@@ -85,3 +85,32 @@ def test_check_output_refuses_a_missing_folder_and_a_directory(tmp_path: Path) -
     check_output(tmp_path / "out.tmx")
     check_output("-")
     assert list(tmp_path.iterdir()) == []
+
+
+# An archived Ukrainian news page as a CMS of the 2000s served it.
+CP1251_PAGE = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+               "<title>Новини</title></head>\n<body><p>Київ — столиця.</p></body></html>\n")
+
+
+def test_decode_html_reads_a_page_by_the_charset_it_declares() -> None:
+    assert decode_html(CP1251_PAGE.encode("cp1251"), name="a.html") == CP1251_PAGE
+    page = CP1251_PAGE.replace('http-equiv="Content-Type" content="text/html; charset=windows-1251"',
+                               "charset='koi8-u'").replace("—", "-")  # koi8-u has no dash
+    assert decode_html(page.encode("koi8-u"), name="a.html") == page
+
+
+def test_decode_html_takes_valid_utf8_as_utf8_whatever_the_page_declares() -> None:
+    assert decode_html(CP1251_PAGE.encode(), name="a.html") == CP1251_PAGE
+
+
+def test_decode_html_errors_name_the_charset_and_the_line() -> None:
+    with pytest.raises(InputError) as caught:
+        decode_html(CP1251_PAGE.replace("windows-1251", "x-unknown").encode("cp1251"), name="a.html")
+    assert str(caught.value) == ("a.html: declares charset 'x-unknown', which tmtool does not know; "
+                                 "save the page as UTF-8")
+    with pytest.raises(InputError) as caught:
+        decode_html(CP1251_PAGE.replace("windows-1251", "ascii").encode("cp1251"), name="a.html")
+    assert str(caught.value) == "a.html:1: neither UTF-8 nor ascii text as the page declares (byte 0xcd)"
+    with pytest.raises(InputError) as caught:  # no declaration: the UTF-8 error as before
+        decode_html("<p>Київ</p>".encode("cp1251"), name="a.html")
+    assert str(caught.value) == "a.html:1: not UTF-8 text (byte 0xca); save the file as UTF-8"

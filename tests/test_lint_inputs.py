@@ -167,6 +167,18 @@ def test_unknown_file_type_and_missing_file_are_input_errors(tmp_path: Path) -> 
         collect_inputs([str(tmp_path / "absent.md")])
 
 
+def test_legacy_office_files_say_how_to_make_them_readable(tmp_path: Path) -> None:
+    """`align` and `pair` tell a .doc/.rtf/.pdf to be saved as .docx or .odt; lint listed the
+    file types it reads instead."""
+    for name, kind in (("report.doc", "a legacy binary Word document (.doc)"), ("notes.rtf", "an RTF document"),
+                       ("scan.pdf", "a PDF")):
+        (tmp_path / name).write_bytes(b"x")
+        with pytest.raises(InputError) as caught:
+            collect_inputs([str(tmp_path / name)])
+        assert str(caught.value).endswith(f"{name}: looks like {kind}, which tmtool does not read; save it "
+                                          "as .docx or .odt (Word or LibreOffice: File > Save As) and try again")
+
+
 def test_stdin_takes_its_format_from_the_name_or_the_option(monkeypatch: pytest.MonkeyPatch) -> None:
     assert collect_inputs(["-"]) == [InputFile("-", "<stdin>", "text")]
     assert collect_inputs(["-"], stdin_name="doc.md")[0].format == "markdown"
@@ -236,6 +248,22 @@ def test_mdx_front_matter_fields_are_units_of_their_own_at_their_place() -> None
         assert not_prose not in texts
 
 
+def test_mdx_expressions_are_code_and_braces_in_markdown_are_text() -> None:
+    line = "You can write {'{'}Kiev{'}'} or {props.Kiev} here."
+    mdx = markdown_prose(line, name="lists.mdx")
+    assert (len(mdx), mdx.split()) == (len(line), ["You", "can", "write", "Kiev", "or", "here."])
+    assert markdown_prose(line, name="lists.md") == line
+
+
+def test_footnote_text_is_prose_and_its_labels_are_not() -> None:
+    """`[^1]: Note about Kiev.` was blanked as a link reference definition: the note's words
+    were never checked."""
+    page = "Kyiv is old.[^1]\n\n[^1]: Founded, as Kiev, long ago.\n\n[kyiv]: https://kyiv.example\n"
+    prose = markdown_prose(page, name="history.md")
+    assert prose.split() == ["Kyiv", "is", "old.", "Founded,", "as", "Kiev,", "long", "ago."]
+    assert prose.index("Kiev") == page.index("Kiev")
+
+
 def test_po_naming_no_language_is_linted_by_the_letters_of_each_message(tmp_path: Path) -> None:
     header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
     for name, msgid, msgstr in (("messages.po", "Welcome to Kiev", "Ласкаво просимо до Києва"),
@@ -259,7 +287,38 @@ def test_html_text_between_tags_keeps_the_place_of_each_piece() -> None:
     assert heading.position(heading.text.index("Kiev")) == (3, 18)
 
 
+def test_html_macro_beside_a_character_reference_keeps_the_words_after_it_in_place() -> None:
+    """MDN-like prose: an &nbsp; makes the piece not found as written, and its runs were then
+    looked up as if only references stood between them; the {{ }} and quotes of a macro that
+    stand in the file as they are made every later word report the paragraph's start (1:4)."""
+    page = ('<p>The city&nbsp;of Kiev has the {{jsxref("Kiev")}} macro.\n'
+            "It lies far from &ldquo;Kiev&rdquo; and Kiev.</p>\n")
+    (side,) = html_sides(page, name="page.html")
+    words = [m.start() for m in re.finditer("Kiev", side.text)]
+    assert [side.position(k) for k in words] == [(1, 21), (1, 44), (2, 25), (2, 41)]
+
+
+def test_html_text_after_a_start_tag_written_over_several_lines_keeps_its_place() -> None:
+    """`<p class="x"\n   id="y">Kyiv...`: the search began at the text's line, inside the tag,
+    so the tag's end looked like text and every word of the paragraph reported 2:1."""
+    page = '<p class="lead"\n   id="intro">Visit Kiev and\n<a\n href="/kyiv">Kiev</a> today.</p>\n'
+    (side,) = html_sides(page, name="page.html")
+    words = [m.start() for m in re.finditer("Kiev", side.text)]
+    assert [side.position(k) for k in words] == [(2, 21), (4, 15)]
+
+
 def test_html_piece_not_found_as_written_reports_its_block_start() -> None:
     side = TextSide("Go to Kiev", 4, 7, anchors=((0, 4, 7), (6, 4, 0)))
     assert side.position(0) == (4, 7)
     assert side.position(6) == (4, 7)
+
+
+def test_folder_walk_follows_linked_folders_once(tmp_path: Path) -> None:
+    (tmp_path / "store").mkdir()
+    (tmp_path / "store" / "a.md").write_text("Kyiv.\n", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "b.md").write_text("Kyiv.\n", encoding="utf-8")
+    (tmp_path / "docs" / "2021").symlink_to(tmp_path / "store", target_is_directory=True)
+    (tmp_path / "docs" / "loop").symlink_to(tmp_path / "docs", target_is_directory=True)
+    found = [display_path(source.path) for source in collect_inputs([str(tmp_path / "docs")])]
+    assert [os.path.relpath(path, tmp_path) for path in found] == ["docs/b.md", "docs/2021/a.md"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,20 @@ def test_files_resaved_by_libreoffice_align_like_the_markdown(
         assert result.exit_code == 0, result.stderr
         outputs.append(out.read_text(encoding="utf-8"))
     assert outputs[1] == outputs[0]
+
+
+def test_html_page_saved_as_odt_by_libreoffice_reads_like_the_page(tmp_path: Path) -> None:
+    """LibreOffice opens an HTML page in Writer/Web, and its .odt then says
+    "application/vnd.oasis.opendocument.text-web": the body is an ordinary text document's,
+    and it was refused as "an OpenDocument text-web, not a text document"."""
+    require("LibreOffice (soffice)", SOFFICE is not None,
+            "apt-get install -y libreoffice-writer-nogui")
+    page = tmp_path / "zvit.html"
+    page.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"><title>Звіт</title></head>'
+                    "<body><h1>Звіт за 2025 рік</h1><p>Фонд підтримав 42 громади.</p>"
+                    "<p>Роботу продовжено у 2026 році. Дякуємо партнерам!</p></body></html>",
+                    encoding="utf-8")
+    saved = _resave(page, "odt", tmp_path / "lo")
+    with zipfile.ZipFile(saved) as package:
+        assert package.read("mimetype") == b"application/vnd.oasis.opendocument.text-web"
+    assert [text for text, _ in _segments(saved)] == [text for text, _ in _segments(page)]

@@ -154,3 +154,33 @@ def test_ukrainian_sample_interview_segments_sensibly(project_dir: Path) -> None
     assert all(not t[0].islower() for t in texts)
     assert all(t[-1] in ".?!»" for t in texts if len(t.split()) >= 12)
     assert 60 <= len(texts) <= 100
+
+
+def test_html_page_in_its_declared_windows_1251_is_read_for_align_and_pair() -> None:
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+            "</head><body><h1>Новини</h1><p>Київ — столиця. Фото: Іван Петренко.</p></body></html>")
+    blocks = read_document(page.encode("cp1251"), lang="uk", name="novyny.html")
+    assert [[s.text for s in b.segments] for b in blocks] == [
+        ["Новини"], ["Київ — столиця.", "Фото: Іван Петренко."]]
+
+
+@pytest.mark.parametrize("name", ["zvit.txt", "zvit.md"])
+def test_html_page_saved_under_a_text_name_is_read_as_the_page(name: str) -> None:
+    """A CMS export or a browser's "save as" under .txt: read as text, every segment carried
+    the page's tags ("<!DOCTYPE html><html><head>...<h1>Звіт</h1><p>Фонд...")."""
+    page = ("\ufeff<!-- saved from url=(0024)https://example.org/ -->\n<!DOCTYPE html>\n<html lang=\"uk\">"
+            "<head><title>Звіт</title></head><body><h1>Звіт</h1><p>Фонд підтримав 42 громади.</p>"
+            "</body></html>\n")
+    for text in (page, page.encode("utf-8")):
+        blocks = read_document(text, lang="uk", name=name)
+        assert [[s.text for s in b.segments] for b in blocks] == [["Звіт"], ["Фонд підтримав 42 громади."]]
+    literal = read_document(page, lang="uk", name=name, markup="literal")  # a CAT tool's text filter
+    assert "<h1>" in literal[0].segments[0].text
+
+
+def test_text_that_mentions_html_is_still_text() -> None:
+    text = "<html> is the root element.\n\nIt holds <head> and <body>.\n"
+    assert format_for_name("notes.txt") == "txt"
+    blocks = read_document(text, lang="en", name="notes.txt")
+    assert [s.text for b in blocks for s in b.segments] == ["<html> is the root element.",
+                                                            "It holds <head> and <body>."]

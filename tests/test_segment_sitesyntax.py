@@ -419,3 +419,17 @@ def test_a_conflict_that_starts_inside_the_front_matter_is_read_not_refused(mark
     texts = [s.text for b in found for s in b.segments]
     assert "Ви тут, бо побачили помилку." in texts and "Існує три причини." in texts
     assert not [t for t in texts if "<<<<<<<" in t or ">>>>>>>" in t or "=======" in t]
+
+
+@pytest.mark.parametrize("markup", ["codes", "plain"])
+def test_text_between_a_pair_of_shortcodes_on_one_line_is_kept(markup: str) -> None:
+    """A Hugo notice written on one line was taken for one long tag from its first `{{%` to
+    the last `%}}`: the line was blanked as shortcodes only, its sentence lost (align, lint)."""
+    page = ("{{% notice info %}}Kyiv is the capital.{{% /notice %}}\n\n"
+            "{% if page.x %}Read more.{% endif %}\n\n{{< figure src=\"a.png\" >}}\n")
+    assert [text.replace("{{% notice info %}}", "").replace("{{% /notice %}}", "")
+            .replace("{% if page.x %}", "").replace("{% endif %}", "")
+            for text in words(page, markup)] == ["Kyiv is the capital.", "Read more."]
+    masked = mask_site_syntax(page.split("\n"), name="page.md").lines
+    assert masked[0].strip() == "{{% notice info %}}Kyiv is the capital.{{% /notice %}}"
+    assert masked[4].strip() == ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -18,6 +19,10 @@ from typing import IO
 from tmtool.errors import InputError, OutputError
 
 STDIO = "-"
+# An HTML page's own charset declaration, looked for where the HTML standard's prescan looks
+# (the first 1024 bytes): <meta charset="X"> or <meta http-equiv="Content-Type"
+# content="text/html; charset=X">. Archived Ukrainian news pages are often windows-1251.
+_DECLARED_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_:.-]+)", re.IGNORECASE)
 
 
 def display_name(path: str | os.PathLike[str]) -> str:
@@ -68,6 +73,46 @@ def decode_text(data: bytes, *, name: str) -> str:
         raise InputError(
             name, line, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
         ) from None
+
+
+def decode_html(data: bytes, *, name: str) -> str:
+    """An HTML page's text: as `decode_text`; a page that is not UTF-8 is decoded by the charset
+    its <meta> tag declares (windows-1251, koi8-u...). UTF-8 comes first because bytes that
+    are valid UTF-8 are, in practice, UTF-8 whatever the page says (a charset left in a
+    template), while Cyrillic in windows-1251 is hardly ever valid UTF-8."""
+    try:
+        return decode_text(data, name=name)
+    except InputError:
+        found = _DECLARED_CHARSET.search(data[:1024])
+        if not found:
+            raise
+        declared = found.group(1).decode("ascii").lower()
+    try:
+        encoding = codecs.lookup(declared).name
+    except LookupError:
+        raise InputError(name, None, f"declares charset {declared!r}, which tmtool does not know; "
+                                     "save the page as UTF-8") from None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(name, line, f"neither UTF-8 nor {declared} text as the page declares "
+                                     f"(byte 0x{data[exc.start]:02x})") from None
+
+
+def walk_files(folder: str) -> Iterator[tuple[str, list[str]]]:
+    """(folder, its file names) under `folder`, sorted, hidden entries skipped. Linked folders
+    are followed (an archive often links its years in from elsewhere), each real folder once,
+    so a link back up the tree cannot loop."""
+    seen: set[str] = set()
+    for root, folders, files in os.walk(folder, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:
+            folders[:] = []
+            continue
+        seen.add(real)
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        yield root, sorted(f for f in files if not f.startswith("."))
 
 
 def read_text(path: str | os.PathLike[str]) -> str:

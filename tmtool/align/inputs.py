@@ -122,6 +122,19 @@ def _problem(side: AlignSide, role: str, looks: str, note: str) -> InputError:
     ))
 
 
+def check_side_language(side: AlignSide, role: str) -> None:
+    """Refuse one document whose script contradicts its language on its own (`tmtool pair`,
+    where the other side is not known yet): a Cyrillic-language side under 10 % Cyrillic
+    letters, a Latin-language side half Cyrillic or more."""
+    share = _cyrillic_share(side)
+    if share is None:
+        return
+    if expected_script(side.lang) == "cyrillic" and share < CYRILLIC_AT_LEAST:
+        raise _problem(side, role, "latin", "")
+    if expected_script(side.lang) == "latin" and share >= CYRILLIC_BELOW:
+        raise _problem(side, role, "cyrillic", "")
+
+
 def check_languages(src: AlignSide, tgt: AlignSide) -> None:
     """Refuse a pair whose scripts contradict `src_lang`/`tgt_lang` (swapped or same language).
 

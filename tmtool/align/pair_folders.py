@@ -10,6 +10,7 @@ their segments (`verified_assignment`), also in `workers` processes.
 from __future__ import annotations
 
 import json
+import math
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 
 from tmtool import __version__
 from tmtool.align.fingerprints import Fingerprint, fingerprint
-from tmtool.align.inputs import read_side
+from tmtool.align.inputs import check_side_language, read_side
 from tmtool.align.lexicon import SEED_SCORE, learn_links, with_links
 from tmtool.align.pairing import (
     Candidate,
@@ -29,6 +30,7 @@ from tmtool.align.pairing import (
 )
 from tmtool.align.verified_assignment import verified_pairing
 from tmtool.errors import InputError, TmtoolError
+from tmtool.fileio import check_output_not_input, walk_files
 
 # Every suffix `align` reads or will explain (a .doc gets its "save as .docx" message).
 DOCUMENT_SUFFIXES = frozenset({
@@ -45,7 +47,7 @@ class PairResult:
     sources: list[Fingerprint]
     targets: list[Fingerprint]
     unreadable: list[tuple[str, str]]  # (path, problem)
-    ignored: int  # files of other types
+    ignored: list[str]  # files of other types
     pairing: Pairing
 
     @property
@@ -59,23 +61,41 @@ class PairResult:
         return [i for i in range(len(self.targets)) if i not in paired]
 
 
-def list_documents(folder: str) -> tuple[list[str], int]:
-    """Document files under `folder` (recursive, sorted, hidden entries skipped) and how many
-    other files were ignored."""
+def list_documents(folder: str) -> tuple[list[str], list[str]]:
+    """Document files under `folder` (recursive, linked folders followed, sorted, hidden entries
+    skipped) and the other files, which are ignored."""
     if not os.path.isdir(folder):
         raise InputError(folder, None, "not a folder" if os.path.exists(folder) else "no such folder")
     found: list[str] = []
-    ignored = 0
-    for root, folders, files in os.walk(folder):
-        folders[:] = sorted(f for f in folders if not f.startswith("."))
-        for name in sorted(files):
-            if name.startswith("."):
-                continue
+    ignored: list[str] = []
+    for root, files in walk_files(folder):
+        for name in files:
             if os.path.splitext(name)[1].lower() in DOCUMENT_SUFFIXES:
                 found.append(os.path.join(root, name))
             else:
-                ignored += 1
+                ignored.append(os.path.join(root, name))
     return found, ignored
+
+
+def separate_sides(src_dir: str, src_paths: list[str], tgt_dir: str, tgt_paths: list[str]
+                   ) -> tuple[list[str], list[str]]:
+    """The two folders' documents with none on both sides: the same folder twice is refused
+    (every document would pair with itself); when one folder holds the other (`docs/` and
+    `docs/en/`), the inner folder's documents belong to the inner side only."""
+    src_real, tgt_real = os.path.realpath(src_dir), os.path.realpath(tgt_dir)
+    if src_real == tgt_real:
+        raise InputError(tgt_dir, None, f"is the same folder as {src_dir}; give the Ukrainian "
+                                        "and the English documents' folders")
+
+    def outside(paths: list[str], other: str, inside_other: bool) -> list[str]:
+        """`paths` without those in the other folder (also through a linked folder), unless
+        this whole folder lies inside the other."""
+        if inside_other:
+            return paths
+        return [p for p in paths if not os.path.realpath(p).startswith(other + os.sep)]
+
+    return (outside(src_paths, tgt_real, src_real.startswith(tgt_real + os.sep)),
+            outside(tgt_paths, src_real, tgt_real.startswith(src_real + os.sep)))
 
 
 def read_fingerprint(task: tuple[str, str]) -> Fingerprint | tuple[str, str]:
@@ -84,7 +104,9 @@ def read_fingerprint(task: tuple[str, str]) -> Fingerprint | tuple[str, str]:
     if "\t" in path or "\n" in path:
         return path, "the file name holds a tab or line break, which a manifest cannot list"
     try:
-        return fingerprint(read_side(path, lang=lang, presegmented=False), path)
+        side = read_side(path, lang=lang, presegmented=False)
+        check_side_language(side, "document")  # an untranslated copy, a file in the wrong folder
+        return fingerprint(side, path)
     except TmtoolError as exc:
         return path, str(exc)
 
@@ -106,17 +128,23 @@ def read_fingerprints(paths: Sequence[str], lang: str, workers: int
 
 
 def pair_folders(src_dir: str, tgt_dir: str, *, src_lang: str, tgt_lang: str,
-                 min_score: float = DEFAULT_MIN_SCORE, workers: int = 1) -> PairResult:
-    """Read both folders and pair their documents."""
+                 min_score: float = DEFAULT_MIN_SCORE, workers: int = 1,
+                 outputs: Sequence[str] = ()) -> PairResult:
+    """Read both folders and pair their documents; `outputs` (the files the caller will
+    write) are refused, before any reading, when one is a document of either folder."""
     src_paths, src_ignored = list_documents(src_dir)
     tgt_paths, tgt_ignored = list_documents(tgt_dir)
+    for output in outputs:
+        check_output_not_input(output, [*src_paths, *tgt_paths])
+    src_paths, tgt_paths = separate_sides(src_dir, src_paths, tgt_dir, tgt_paths)
     for folder, paths in ((src_dir, src_paths), (tgt_dir, tgt_paths)):
         if not paths:
             raise InputError(folder, None, "holds no documents (.md, .txt, .html, .docx, .odt)")
     sources, src_bad = read_fingerprints(src_paths, src_lang, workers)
     targets, tgt_bad = read_fingerprints(tgt_paths, tgt_lang, workers)
     pairing = pair_fingerprints(sources, targets, min_score, workers=workers)
-    return PairResult(sources, targets, src_bad + tgt_bad, src_ignored + tgt_ignored, pairing)
+    ignored = sorted(set(src_ignored + tgt_ignored))  # once, when one folder holds the other
+    return PairResult(sources, targets, src_bad + tgt_bad, ignored, pairing)
 
 
 def pair_fingerprints(sources: Sequence[Fingerprint], targets: Sequence[Fingerprint],
@@ -158,14 +186,18 @@ def _scored(candidate: Candidate, result: PairResult) -> dict[str, object]:
         "score": round(candidate.score, 4), "content": round(candidate.content, 4),
         "shape": round(candidate.shape, 4)}
     if candidate.verified is not None:
-        entry.update(verified=round(candidate.verified, 4), evidence=round(candidate.evidence or 0.0, 1),
+        evidence = candidate.evidence
+        # no alignment path at all (a one-sentence caption against a long report): -inf, which
+        # JSON cannot hold, is written as null
+        entry.update(verified=round(candidate.verified, 4),
+                     evidence=round(evidence, 1) if evidence is not None and math.isfinite(evidence) else None,
                      coverage=round(candidate.coverage or 0.0, 3))
     return entry
 
 
 def report_chunks(result: PairResult, settings: dict[str, object]) -> Iterator[str]:
     """The `--report` JSON, streamed (one entry a line): pairs, unpaired documents with their
-    best candidate, unreadable files, and every candidate scored."""
+    best candidate, unreadable files, files of other types, and every candidate scored."""
     best_src, best_tgt = result.pairing.best_src, result.pairing.best_tgt
     sections: dict[str, Iterable[dict[str, object]]] = {
         "pairs": (_scored(c, result) for c in result.pairing.pairs),
@@ -178,6 +210,7 @@ def report_chunks(result: PairResult, settings: dict[str, object]) -> Iterator[s
              "best": _scored(best_tgt[i], result) if i in best_tgt else None}
             for i in result.unpaired_targets),
         "unreadable": ({"path": path, "problem": problem} for path, problem in result.unreadable),
+        "ignored": ({"path": path} for path in result.ignored),
         "candidates": (_scored(c, result) for c in sorted(
             result.pairing.candidates, key=lambda c: (result.sources[c.src].path, -c.score,
                                                       result.targets[c.tgt].path))),
@@ -187,7 +220,7 @@ def report_chunks(result: PairResult, settings: dict[str, object]) -> Iterator[s
         yield f',\n"{name}": ['
         separator = "\n "
         for entry in entries:
-            yield separator + json.dumps(entry, ensure_ascii=False)
+            yield separator + json.dumps(entry, ensure_ascii=False, allow_nan=False)
             separator = ",\n "
         yield "]"
     yield "}\n"

@@ -63,7 +63,8 @@ def verified_pairing(candidates: Sequence[Candidate], sources: Sequence[Fingerpr
     by_src, by_tgt = ranked(candidates)
     settled = [c for c in candidates if is_settled(c, by_src, by_tgt)]
     verifier = fit_verifier(settled, sources, targets, links)
-    settled = [c for c in settled if _holds(c, sources, targets, verifier)]
+    # A settled pair scoring under `min_score` teaches the verifier but is verified itself.
+    settled = [c for c in settled if c.score >= min_score and _holds(c, sources, targets, verifier)]
     chosen = _to_verify(by_src, by_tgt, settled)
     relinked = _relinked(settled, sources, targets, verifier)
     for candidate in relinked:
@@ -130,7 +131,10 @@ def _assigned(listed: Sequence[Candidate], checked: dict[tuple[int, int], tuple[
     for candidate in result.candidates:
         result.best_src.setdefault(candidate.src, candidate)
         result.best_tgt.setdefault(candidate.tgt, candidate)
-    eligible = sorted((c for c, whole in checked.values() if whole and (c.verified or 0.0) >= min_score),
+    # a pair the verification finds likelier unrelated than translated (evidence <= 0) is never
+    # chosen, whatever --min-score allows (one-sentence documents: a coin flip otherwise)
+    eligible = sorted((c for c, whole in checked.values()
+                       if whole and _evidence(c) > 0 and (c.verified or 0.0) >= min_score),
                       key=lambda c: (-_evidence(c), src_names[c.src], tgt_names[c.tgt]))
     result.pairs.extend(_exchanged(_greedy(eligible, settled), eligible))
     result.pairs.sort(key=lambda c: src_names[c.src])

@@ -26,7 +26,8 @@ from tmtool.fileio import STDIO, atomic_text_output, check_output
               help="Leave a document unpaired when its best counterpart scores below this "
                    "(a verified pair: when verification's probability is below it).")
 @click.option("--report", metavar="FILE.json",
-              help="Also write every candidate's score, the unpaired and the unreadable documents.")
+              help="Also write every candidate's score, the unpaired and the unreadable documents "
+                   "and the other files, which were ignored.")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True,
               help="Worker processes for reading the documents and verifying pairs.")
 @quiet_option
@@ -42,6 +43,8 @@ def pair(src_dir: str, tgt_dir: str, output: str, src_lang: str, tgt_lang: str, 
     verified by aligning their sentences (lengths, words, paragraphs), and pairs are chosen by
     that evidence, each document at most once; one without a counterpart that passes (scoring
     --min-score or more and aligning as a whole) stays unpaired and is listed on stderr.
+    A document in the other folder's language is reported and left out; when one folder
+    holds the other (docs/ and docs/en/), the inner folder's documents are its side's only.
     Exit codes: 0 done; 1 some documents could not be read (listed, left out); 2 bad input.
 
     \b
@@ -49,9 +52,11 @@ def pair(src_dir: str, tgt_dir: str, output: str, src_lang: str, tgt_lang: str, 
       tmtool pair archive/uk archive/en -o pairs.tsv --report pairs.json
       tmtool align --pairs pairs.tsv -o archive.tmx -j 2
     """
+    if report == STDIO and output == STDIO:
+        raise click.UsageError("-o and --report cannot both be '-' (stdout)")
     check_output(output, [x for x in (report,) if x])
-    result = pair_folders(src_dir, tgt_dir, src_lang=src_lang, tgt_lang=tgt_lang,
-                          min_score=min_score, workers=jobs)
+    result = pair_folders(src_dir, tgt_dir, src_lang=src_lang, tgt_lang=tgt_lang, min_score=min_score,
+                          workers=jobs, outputs=[x for x in (output, report) if x])
     _write(result, output, report, {"src": src_dir, "tgt": tgt_dir, "src_lang": src_lang,
                                     "tgt_lang": tgt_lang, "min_score": min_score})
     _summarize(result, output, quiet)
@@ -80,7 +85,8 @@ def _summarize(result: PairResult, output: str, quiet: bool) -> None:
         click.echo(_unpaired(result.targets[index].path, best_tgt.get(index), result, False), err=True)
     unreadable = f"; {len(result.unreadable)} unreadable" if result.unreadable else ""
     if result.ignored:
-        unreadable += f"; {result.ignored} other file{'s' if result.ignored > 1 else ''} ignored"
+        count = len(result.ignored)
+        unreadable += f"; {count} other file{'s' if count > 1 else ''} ignored"
     click.echo(
         f"{len(result.pairing.pairs)} pairs written to {output}; unpaired: "
         f"{len(result.unpaired_sources)} of {len(result.sources)} source and "

@@ -6,7 +6,8 @@ code spans; script, style, head and pre are skipped by the reader.
 
 Positions: each piece of text between tags is looked up where it stands in the file, in
 order, so a finding points at its word (`TextSide.anchors`); a piece that is not in the file as
-written (it held a character reference such as `&nbsp;`) reports its block's first line.
+written (it held a character reference such as `&nbsp;`) is looked up run by run between such
+characters; what is found nowhere reports its block's first line.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 
+from tmtool.lint.markup import blank
 from tmtool.lint.units import TextSide
 from tmtool.model import CodeKind, InlineCode
 from tmtool.segment.htmldoc import read_html_document
@@ -24,6 +26,11 @@ _TAG_NAME = re.compile(r"</?([A-Za-z][\w:-]*)")
 _MARKUP = re.compile(r"<!--.*?-->|<[^<>]*>|&#?\w+;", re.DOTALL)  # what may stand between two pieces
 # Characters a character reference may have written (&nbsp; &rsquo; &amp; ...): a piece that is
 # not in the file as read is looked up again in the runs between them.
+# Elements whose content the reader skips (`htmldoc`): blanked before pieces are looked up, so
+# a <title> or a script between two pieces (a page on one line) does not hide the next piece,
+# and a piece is never found inside one.
+_SKIPPED_ELEMENTS = re.compile(r"<(script|style|head|pre|template|noscript|svg|math)\b[^>]*>.*?</\1\s*>",
+                               re.DOTALL | re.IGNORECASE)
 _REFERENCED = re.compile(r"[^\w .,;:!?()\n\t-]+")
 _LOOK_AHEAD = 4000  # characters of markup searched past the previous piece
 
@@ -32,7 +39,7 @@ class _Page:
     """The raw page: finds the pieces of text in order and says where they stand."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
+        self.text = _SKIPPED_ELEMENTS.sub(lambda found: blank(found.group()), text)
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.cursor = 0
 
@@ -43,17 +50,25 @@ class _Page:
         if place is not None:
             return [(0, *place)]
         found = []
+        end = 0
         for run in re.finditer(r"(?:(?!" + _REFERENCED.pattern + r").)+", piece, re.DOTALL):
-            place = self.find(run.group(), line) if run.group().strip() else None
+            # the characters between two runs may stand in the file as written ({{ }} of a
+            # macro, quotes) as well as references
+            skipped = piece[end:run.start()]
+            place = self.find(run.group(), line, skipped) if run.group().strip() else None
             found.append((run.start(), *(place or (line, 0))))
+            end = run.end()
         return found or [(0, line, 0)]
 
-    def find(self, piece: str, line: int) -> tuple[int, int] | None:
-        """(line, column) of `piece`, the next text after the previous one found (only markup
-        and white space between them), else None."""
+    def find(self, piece: str, line: int, skipped: str = "") -> tuple[int, int] | None:
+        """(line, column) of `piece`, the next text after the previous one found (only markup,
+        white space and the `skipped` characters between them), else None."""
         start = max(self.cursor, self.line_starts[min(line, len(self.line_starts)) - 1])
+        tag = self.text.rfind("<", self.cursor, start)
+        if tag >= 0 and ">" not in self.text[tag:start]:
+            start = tag  # the line starts inside a tag written over several lines
         at = self.text.find(piece, start, start + len(piece) + _LOOK_AHEAD)
-        if at < 0 or _MARKUP.sub("", self.text[start:at]).strip():
+        if at < 0 or _MARKUP.sub("", self.text[start:at]).strip(skipped + " \t\n\r"):
             return None
         self.cursor = at + len(piece)
         number = bisect.bisect_right(self.line_starts, at)
@@ -64,9 +79,20 @@ def html_sides(text: str, *, name: str) -> Iterator[TextSide]:
     """The text of each block of the page that has words, with its anchors."""
     page = _Page(text)
     for block in read_html_document(text, name=name):
-        side = block_side(block.pieces, block.line, page)
+        if block.kind == "front-matter":
+            side = field_side("".join(p for p in block.pieces if isinstance(p, str)), block.line, page)
+        else:
+            side = block_side(block.pieces, block.line, page)
         if side.text.strip():
             yield side
+
+
+def field_side(value: str, line: int, page: _Page) -> TextSide:
+    """A front-matter field (MDN keeps `title:` in HTML pages too) where its value stands on
+    its line; its line's start when the value is not there as written (quoted, escaped)."""
+    on_line = page.text[page.line_starts[line - 1]:].split("\n", 1)[0]
+    column = on_line.find(value) + 1 if value else 0
+    return TextSide(value, line, max(1, column), "en", exact=column > 0)
 
 
 def block_side(pieces: Sequence[Piece], line: int, page: _Page) -> TextSide:

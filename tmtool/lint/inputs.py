@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from tmtool.errors import ConfigError, InputError
-from tmtool.fileio import STDIO, decode_text, open_input
+from tmtool.fileio import STDIO, decode_html, decode_text, open_input, walk_files
 from tmtool.lang.script import script_counts
 from tmtool.lint.bilingual import read_po_units, read_tmx_units, read_xliff_units
 from tmtool.lint.columns import pin_columns
@@ -28,6 +28,7 @@ from tmtool.lint.markup import markdown_page, split_blocks, text_prose
 from tmtool.lint.suppress import Suppressions, line_ignores
 from tmtool.lint.units import LintUnit, TextSide
 from tmtool.segment.frontmatter import FrontMatterField
+from tmtool.segment.package import legacy_problem
 
 EXTENSIONS: dict[str, str] = {
     ".txt": "text",
@@ -93,9 +94,8 @@ def matches_any(name: str, patterns: Iterable[str]) -> bool:
 
 
 def _walk(folder: str) -> Iterator[str]:
-    for directory, subdirs, files in os.walk(folder):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
-        for file_name in sorted(files):
+    for directory, files in walk_files(folder):
+        for file_name in files:
             if format_for(file_name):
                 yield os.path.join(directory, file_name)
 
@@ -129,6 +129,9 @@ def collect_inputs(
             return
         file_format = format_for(path)
         if file_format is None:
+            legacy = legacy_problem(b"", os.path.splitext(path)[1].lower())  # .doc, .rtf, .pdf
+            if legacy:
+                raise InputError(name, None, legacy)
             known = ", ".join(sorted(EXTENSIONS))
             raise InputError(name, None, f"unknown file type (tmtool lint reads {known})")
         seen.add(name)
@@ -181,7 +184,7 @@ def read_units(
         elif source.format in ("docx", "odt"):
             units = _document_units(source, stream.read(), notice)
         elif source.format == "html":
-            units = _html_units(source, decode_text(stream.read(), name=source.name), suppressions, notice)
+            units = _html_units(source, decode_html(stream.read(), name=source.name), suppressions, notice)
         else:
             text = decode_text(stream.read(), name=source.name)
             units = _monolingual_units(source, text, suppressions, notice)
@@ -200,7 +203,7 @@ def _monolingual_units(
     if _is_ukrainian(source, prose + "".join(field.source for field in fields), notice):
         return
     if suppressions is not None:
-        suppressions.add_lines(source.name, line_ignores(text))
+        suppressions.add_lines(source.name, line_ignores(text, mdx=markdown))
     lines = text.split("\n")
     for field in fields:
         yield LintUnit(source.name, _field_side(field, lines))
@@ -223,10 +226,15 @@ def _html_units(
 
 
 def _field_side(field: FrontMatterField, lines: list[str]) -> TextSide:
-    """A front-matter field's value where it stands in the file (its start only when the
-    value as written is not found on its line)."""
-    column = lines[field.line - 1].find(field.source.split("\n", 1)[0]) if field.line <= len(lines) else -1
-    return TextSide(field.source, field.line, column + 1, "en", exact=column >= 0)
+    """A front-matter field's value where it stands in the file: on its key's line, or on the
+    next one for a block scalar (`description: >-`); the key's line, column 1, when the value
+    as written is not found."""
+    first = field.source.split("\n", 1)[0]
+    for line in (field.line, field.line + 1):
+        column = lines[line - 1].find(first) if first and line <= len(lines) else -1
+        if column >= 0:
+            return TextSide(field.source, line, column + 1, "en")
+    return TextSide(field.source, field.line, 1, "en", exact=False)
 
 
 def _is_ukrainian(source: InputFile, prose: str, notice: Notice | None) -> bool:

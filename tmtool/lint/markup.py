@@ -24,12 +24,16 @@ _INLINE = re.compile(
     r"|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"    # HTML tags
     r"|<[a-z][a-z0-9+.-]*:[^<>\s]*>"                # autolinks
     r"|\b(?:https?|ftp)://[^\s<>()]+"               # bare URLs
+    r"|\[\^[^\]\s]+\]:?"                            # footnote labels [^1] and [^1]:
     r"|\\[!-/:-@\[-`{-~]"                           # backslash escapes
     r"|!?\[(?=[^\]\n]*\])"                          # link text openers
     r"|\*+|~~|(?<!\w)_+|_+(?!\w)",                  # emphasis markers
     re.DOTALL,
 )
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+.*$", re.MULTILINE)
+# In MDX, braces hold a JavaScript expression ({props.title}, {'{'}), never prose; in other
+# Markdown they are text.
+_JSX_EXPRESSION = re.compile(r"\{(?:'[^'\n]*'|\"[^\"\n]*\"|`[^`\n]*`|[^{}\n'\"`])*\}")
+_REFERENCE = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:\s*\S+.*$", re.MULTILINE)  # not footnotes: prose
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
 _BLOCK_START = re.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|[-+*]\s|\d{1,9}[.)]\s|\|)")
 
@@ -52,8 +56,10 @@ def markdown_page(text: str, *, name: str = "") -> tuple[str, tuple[FrontMatterF
     """The page's prose (as `markdown_prose`) and its front matter's text fields. A front
     matter that looks like fields but is not YAML is refused (InputError naming its line)."""
     masked = mask_site_syntax(text.split("\n"), name=name)
-    prose = _REFERENCE.sub(_blank_match, "\n".join(masked.lines))
-    return _INLINE.sub(_blank_match, prose), masked.fields
+    prose = _INLINE.sub(_blank_match, _REFERENCE.sub(_blank_match, "\n".join(masked.lines)))
+    if name.lower().endswith(".mdx"):
+        prose = _JSX_EXPRESSION.sub(_blank_match, prose)
+    return prose, masked.fields
 
 
 def text_prose(text: str) -> str:

@@ -1,5 +1,6 @@
 """Inline suppressions: `tmtool: ignore[rule-id, ...]` (or a bare `tmtool: ignore` for every
-rule) in a Markdown/HTML comment, a PO translator comment, a TMX `<note>` or an XLIFF `<note>`.
+rule) in a Markdown/HTML comment, an MDX comment (`{/* ... */}`, as MDX has no HTML comments),
+a PO translator comment, a TMX `<note>` or an XLIFF `<note>`.
 
 Decision: in text and Markdown a comment that stands alone on its line silences the next
 non-blank line; a comment after text on the same line silences that line. Suppression works
@@ -17,6 +18,7 @@ ALL_RULES = "*"
 # The marker itself, wherever it stands (a note, a translator comment, an HTML comment).
 _MARKER = re.compile(r"tmtool:\s*ignore(?:\[([^\]]*)\])?", re.IGNORECASE)
 _HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+_PAGE_COMMENT = re.compile(r"<!--(.*?)-->|\{/\*(.*?)\*/\}", re.DOTALL)  # Markdown and MDX
 
 
 def parse_ignore(text: str) -> frozenset[str] | None:
@@ -41,21 +43,23 @@ def ignores_in_notes(notes: Iterable[str]) -> frozenset[str]:
     return frozenset(rules)
 
 
-def line_ignores(text: str) -> dict[int, frozenset[str]]:
-    """Lines (1-based) of a text or Markdown file silenced by `<!-- tmtool: ignore[...] -->`."""
+def line_ignores(text: str, *, mdx: bool = False) -> dict[int, frozenset[str]]:
+    """Lines (1-based) of a text, Markdown or HTML file silenced by `<!-- tmtool: ignore[...] -->`
+    (with `mdx`, also by `{/* tmtool: ignore[...] */}`)."""
+    comment = _PAGE_COMMENT if mdx else _HTML_COMMENT
     lines = text.split("\n")
     starts = [0]
     for line in lines[:-1]:
         starts.append(starts[-1] + len(line) + 1)
     result: dict[int, set[str]] = {}
-    for match in _HTML_COMMENT.finditer(text):
-        rules = parse_ignore(match.group(1))
+    for match in comment.finditer(text):
+        rules = parse_ignore(match.group(0))
         if rules is None:
             continue
         first = text.count("\n", 0, match.start())
         last = text.count("\n", 0, match.end())
-        rest = _HTML_COMMENT.sub("", lines[first][: match.start() - starts[first]])
-        after = _HTML_COMMENT.sub("", lines[last][match.end() - starts[last]:])
+        rest = comment.sub("", lines[first][: match.start() - starts[first]])
+        after = comment.sub("", lines[last][match.end() - starts[last]:])
         if rest.strip() or after.strip():
             target = first if rest.strip() else last
         else:

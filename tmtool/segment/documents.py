@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import regex
 
 from tmtool.errors import ConfigError
-from tmtool.fileio import decode_text
+from tmtool.fileio import decode_html, decode_text
 from tmtool.model import CodeKind, InlineCode, Segment
 from tmtool.segment.breaks import CompiledRules
 from tmtool.segment.codespans import breaks_around_code, code_spans
@@ -39,6 +39,9 @@ _EXTENSIONS = {
     ".docx": "docx", ".docm": "docx", ".dotx": "docx", ".dotm": "docx",
     ".odt": "odt", ".ott": "odt", ".fodt": "odt",
 }
+_HTML_PAGE = regex.compile(r"^\ufeff?\s*(?:<!--.*?-->\s*)*<(?:(!doctype\s+html)|html)[\s>]",
+                           regex.IGNORECASE | regex.DOTALL)
+_HTML_END = regex.compile(r"</html>\s*$", regex.IGNORECASE)
 _SPACE = regex.compile(r"[ \t\n\r\f\v]+")
 
 
@@ -66,6 +69,19 @@ class Block:
 def format_for_name(name: str) -> str:
     """The input format a file name implies: md, html, docx, odt or txt (the default)."""
     return _EXTENSIONS.get(os.path.splitext(name)[1].lower(), "txt")
+
+
+def sniffed_page(text: str | bytes, fmt: str) -> str:
+    """"html" for a .txt or .md file that is a whole HTML page (a page saved under a text
+    name, which read as text would put its tags into every segment), else `fmt`."""
+    if fmt not in ("txt", "md"):
+        return fmt
+    head, tail = (text[:1024], text[-64:]) if isinstance(text, str) else (
+        text[:1024].decode("utf-8", "replace"), text[-64:].decode("utf-8", "replace"))
+    found = _HTML_PAGE.match(head)
+    if found and (found.group(1) or _HTML_END.search(tail)):  # a doctype, or <html> ... </html>
+        return "html"
+    return fmt
 
 
 def read_document(
@@ -99,8 +115,8 @@ def read_document(
         raise ConfigError(f"unknown document format {fmt!r} (choose from {', '.join(FORMATS)})")
     if markup not in MARKUP_MODES:
         raise ConfigError(f"unknown markup mode {markup!r} (choose from {', '.join(MARKUP_MODES)})")
-    if fmt == "auto":
-        fmt = format_for_name(name)
+    if fmt == "auto":  # literal reads a file as a CAT tool's text filter does: by its name
+        fmt = format_for_name(name) if markup == "literal" else sniffed_page(text, format_for_name(name))
     text, fmt = _decode(text, name, fmt)
     if fmt == "presegmented":
         return list(_presegmented(_text_only(text, name)))
@@ -128,6 +144,8 @@ def _decode(data: str | bytes, name: str, fmt: str) -> tuple[str | bytes, str]:
     found = sniff_format(data, name=name, fmt=fmt)
     if found in OFFICE_FORMATS:
         return data, fmt if fmt == "presegmented" else found
+    if found == "html":
+        return decode_html(data, name=name), found
     return decode_text(data, name=name), found
 
 

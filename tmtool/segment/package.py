@@ -25,8 +25,11 @@ MAX_TOTAL_BYTES = 512 * 1024 * 1024  # every part tmtool reads from one package,
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 EMPTY_ZIP_MAGIC = b"PK\x05\x06"
+# text-web: what LibreOffice writes when an HTML page opened in it is saved as .odt (the body
+# is the same office:text as a text document's).
 ODT_MIMETYPES = ("application/vnd.oasis.opendocument.text",
-                 "application/vnd.oasis.opendocument.text-template")
+                 "application/vnd.oasis.opendocument.text-template",
+                 "application/vnd.oasis.opendocument.text-web")
 _SAVE_AS = "save it as .docx or .odt (Word or LibreOffice: File > Save As) and try again"
 # Legacy formats by extension, for files too short or too odd to sniff.
 LEGACY_EXTENSIONS = {".doc": "a legacy binary Word document (.doc)", ".dot": "a legacy Word template (.dot)",

@@ -24,7 +24,10 @@ _ESM = regex.compile(
     r"|export\b(?=\s*(?:default|const|let|var|function|async|class)\b|\s*[{*]))"
 )
 # Hugo shortcodes {{< x >}} {{% x %}}, Liquid tags {% x %} and output {{ x }}, kramdown {: .x}
-SITE_TAG = r"\{\{[<%].*?[%>]\}\}|\{%-?.*?-?%\}|\{\{.*?\}\}|\{:[^{}\n]*\}"
+# (a tag never runs past its own closing braces, so text between a pair of tags on one line,
+# {{% notice %}}Text{{% /notice %}}, is not taken for one long tag)
+SITE_TAG = (r"\{\{[<%](?:(?!\}\}).)*?[%>]\}\}|\{%-?(?:(?!%\}).)*?-?%\}|\{\{(?:(?!\}\}).)*?\}\}"
+            r"|\{:[^{}\n]*\}")
 # ... and, inside a line of text, MDX comments (heading ids {/*id*/}) and attribute ids {#id}
 INLINE_SITE_SYNTAX = SITE_TAG + r"|\{/\*.*?\*/\}|\{#[^{}\n]*\}"
 _SITE_TAGS_LINE = regex.compile(r"^[ \t]*(?:(?:" + SITE_TAG + r")[ \t]*)+$")
