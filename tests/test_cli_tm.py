@@ -189,3 +189,35 @@ def test_export_to_stdout(memory: str) -> None:
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout.startswith('<?xml version="1.0" encoding="UTF-8"?>\n')
     assert result.stdout.count("<tu ") == 14
+
+
+def _damage_table(path: str, table: str) -> None:
+    """Overwrite the root page of `table`, leaving the schema and tm_meta readable, as a disk
+    or copy error does: SQLite finds the damage only when a query reaches that page."""
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA journal_mode = DELETE")
+    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    root = connection.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+    connection.close()
+    with open(path, "r+b") as handle:
+        handle.seek(page_size * (root - 1))
+        handle.write(b"\xff" * page_size)
+
+
+@pytest.mark.parametrize("args", [
+    ("tm", "export", "--db", "memory.db", "-o", "out.tmx"),
+    ("pretranslate", "todo.uk.po", "--tm", "memory.db", "-o", "out.po"),
+])
+def test_a_memory_damaged_past_its_header_is_one_line_exit_2_and_nothing_written(
+        workdir: Path, args: tuple[str, ...]) -> None:
+    assert run("tm", "import", "memory.uk.po", "--db", "memory.db", "-q").exit_code == 0
+    (workdir / "todo.uk.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: uk\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Save"\nmsgstr ""\n', encoding="utf-8")
+    _damage_table("memory.db", "tm_units")
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", (
+        "tmtool: error: memory.db: not a usable SQLite database "
+        "(database disk image is malformed)\n"))
+    assert not (workdir / args[-1]).exists()
