@@ -379,3 +379,22 @@ def test_gettext_plural_groups_in_xliff_take_each_form_from_its_own_form(tmp_pat
     filled = {u.tuid: u.variants[1].segment.text for u in read_xliff(str(tmp_path / "out.xlf"))}
     assert filled == {"7[0]": "%(count)d символ", "7[1]": "%(count)d символи",
                       "7[2]": "%(count)d символів", "8": "символів: %(count)d"}
+
+
+def test_an_english_document_is_translated_into_ukrainian_not_labelled_ukrainian(
+        workdir: Path) -> None:
+    """Without --src-lang a document was taken as Ukrainian whatever it held: an English page
+    became an XLIFF saying source-language="uk-UA", matched against the Ukrainian side of the
+    memory, so nothing matched and the analysis said "no match" with exit 0."""
+    (workdir / "article.en.md").write_text(
+        "# The ambassador met the minister in Kyiv.\n\nThank you for your feedback!\n\n"
+        "- The ticket costs 30 hryvnias.\n", encoding="utf-8")
+    result = run("pretranslate", "article.en.md", "--tm", "memory.db", "-o", "article.xlf",
+                 "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert (report["settings"]["src_lang"], report["settings"]["tgt_lang"]) == ("en-GB", "uk-UA")
+    assert report["filled"] == {"translated": 2, "fuzzy": 1}
+    text = (workdir / "article.xlf").read_text(encoding="utf-8")
+    assert 'source-language="en-GB" target-language="uk-UA"' in text
+    assert "Посол зустрівся з міністром у Києві." in text
