@@ -13,6 +13,7 @@ from click.testing import CliRunner, Result
 from tests.golden import assert_golden
 from tmtool import __version__
 from tmtool.cli import cli
+from tmtool.tm.direction import resolve_direction
 
 DATA = Path(__file__).parent / "data" / "tm"
 GOLDEN = Path(__file__).parent / "golden" / "tm"
@@ -221,3 +222,32 @@ def test_a_memory_damaged_past_its_header_is_one_line_exit_2_and_nothing_written
         "tmtool: error: memory.db: not a usable SQLite database "
         "(database disk image is malformed)\n"))
     assert not (workdir / args[-1]).exists()
+
+
+def test_lookup_and_concordance_go_the_way_the_text_is_written(workdir: Path) -> None:
+    """A memory of a gettext catalogue has English sources; an English query without --from
+    searched its Ukrainian side and said "no match" (exit 0), as if the memory had nothing."""
+    assert run("tm", "import", "memory.uk.po", "--db", "po.db", "-q").exit_code == 0
+    lookup = run("tm", "lookup", "Save", "--db", "po.db")
+    assert (lookup.exit_code, lookup.stdout, lookup.stderr) == (
+        0, "100%  Save\n  ->  Зберегти\n", "")
+    back = run("tm", "lookup", "Зберегти", "--db", "po.db", "--format", "json")
+    assert json.loads(back.stdout)["settings"] == {"from": "uk", "to": "en", "min": 70, "limit": 5}
+    assert [m["target"] for m in json.loads(back.stdout)["matches"]] == ["Save"]
+    found = run("tm", "concordance", "Зберегти", "--target", "--db", "po.db")
+    assert (found.exit_code, found.stdout) == (0, (
+        "Save\n  ->  Зберегти\nThe file could not be saved.\n  ->  Не вдалося зберегти файл.\n"))
+
+
+@pytest.mark.parametrize(("text", "given", "target", "expected"), [
+    ("Save draft", (None, None), False, ("en", "uk")),
+    ("Зберегти draft", (None, None), False, ("uk", "en")),
+    ("Зберегти", (None, None), True, ("en", "uk")),
+    ("Save", ("uk-UA", None), False, ("uk-UA", "en")),
+    ("Save", (None, "en-GB"), False, ("uk", "en-GB")),
+    ("Save", ("de", "en"), False, ("de", "en")),
+])
+def test_the_direction_not_given_follows_the_letters(
+        text: str, given: tuple[str | None, str | None], target: bool,
+        expected: tuple[str, str]) -> None:
+    assert resolve_direction(text, *given, text_is_target=target) == expected
