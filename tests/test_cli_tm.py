@@ -111,6 +111,16 @@ def test_lookup_without_a_match_says_so_on_stderr(memory: str) -> None:
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "no match >= 70%\n")
 
 
+def test_concordance_without_a_hit_says_so_on_stderr(memory: str) -> None:
+    """It printed nothing at all, so an empty answer looked like a broken command."""
+    result = run("tm", "concordance", "Зовсімнеіснуюче", "--db", memory)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0, "", "no uk source holds 'Зовсімнеіснуюче'\n")
+    result = run("tm", "concordance", "xyzzy", "--target", "--db", memory)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0, "", "no en translation holds 'xyzzy'\n")
+
+
 def test_concordance_finds_every_case_form_of_a_ukrainian_name(memory: str) -> None:
     result = run("tm", "concordance", "Кайсенов", "--db", memory)
     assert (result.exit_code, result.stderr) == (0, "")

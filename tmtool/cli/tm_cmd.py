@@ -202,3 +202,6 @@ def concordance_search(phrase: str, db: str, search_target: bool, limit: int,
                 "limit": options.limit}
     click.echo(render_concordance(phrase, hits, output_format=output_format, settings=settings),
                nl=False)
+    if not hits and output_format == "text":
+        side = f"{options.tgt_lang} translation" if search_target else f"{options.src_lang} source"
+        click.echo(f"no {side} holds {phrase!r}", err=True)
