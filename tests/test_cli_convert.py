@@ -245,3 +245,21 @@ def test_an_xliff_made_from_a_catalogue_is_pretranslated_and_comes_back_as_po(
         ("Save draft", "Зберегти чернетку", []),
         ("Delete this page", "Видалити це зображення", ["fuzzy"]),
     ]
+
+
+def test_xliff2_segments_without_a_target_come_to_po_as_untranslated(tmp_path: Path) -> None:
+    """A 2.x segment without a target was dropped from the catalogue with no word said,
+    while one with an empty target was kept."""
+    xliff = tmp_path / "app.xlf"
+    xliff.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0"'
+        ' version="2.0" srcLang="en-GB" trgLang="uk-UA"><file id="f1">'
+        '<unit id="u1"><segment><source>Save draft</source><target>Зберегти чернетку</target>'
+        '</segment></unit><unit id="u2"><segment><source>Delete this page</source></segment>'
+        '</unit><unit id="u3"><segment><source>Publish</source><target></target></segment></unit>'
+        '</file></xliff>\n', encoding="utf-8")
+    code, _, stderr = _run(str(xliff), "-o", str(tmp_path / "app.uk.po"))
+    assert (code, stderr) == (0, "xliff -> po: wrote 3 messages\n")
+    entries = polib.pofile(str(tmp_path / "app.uk.po"))
+    assert [(e.msgid, e.msgstr, e.flags) for e in entries] == [
+        ("Save draft", "Зберегти чернетку", []), ("Delete this page", "", []), ("Publish", "", [])]

@@ -5,8 +5,8 @@ paired with the target `mrk` of the same `mid`; otherwise source and target form
 as does each `segment` of a 2.x `unit`. The tuid is the unit id, with `#mid` / `#segment-id`
 added when a unit holds several segments. Units marked `translate="no"` (or inside such a
 group) and segments without a target are skipped (unless asked for, as a PO catalogue made
-from the file needs its untranslated messages: a 1.2 trans-unit without a target then gives
-a unit with an empty target in state `new`); state and approval travel as props
+from the file needs its untranslated messages: a 1.2 trans-unit or 2.x segment without a
+target then gives a unit with an empty target in state `new` / `initial`); state and approval travel as props
 (`states.is_draft` reads them).
 A gettext message laid out as `xliff_po` describes (plural groups, PO contexts, the header
 unit) comes back with the props the PO writer needs; `XliffReader` also tells the file's
@@ -173,13 +173,16 @@ def _units2(ctx: _Context, elem: Any) -> Iterator[TranslationUnit]:
     segments = _children(elem, "segment")
     for index, segment in enumerate(segments, start=1):
         source, target = _child(segment, "source"), _child(segment, "target")
-        if source is None or target is None:
+        if source is None or (target is None and not ctx.untranslated):
             continue
-        seg_props = [Prop(STATE, segment.get("state"))] if segment.get("state") else []
+        state = segment.get("state") or ("initial" if target is None else None)
+        seg_props = [Prop(STATE, state)] if state else []
         if segment.get("subState"):
             seg_props.append(Prop(SUBSTATE, segment.get("subState")))
+        translation = Segment(()) if target is None else segment2(target, data)
         pairs.append((segment.get("id") or str(index), segment2(source, data), source.sourceline,
-                      segment2(target, data), target.sourceline, seg_props))
+                      translation, (target if target is not None else source).sourceline,
+                      seg_props))
     if len(segments) == 1 and pairs:
         pairs = [(None, *pairs[0][1:])]
     yield from _unit(ctx, elem, pairs, [], notes)
