@@ -261,3 +261,19 @@ def test_the_direction_not_given_follows_the_letters(
         text: str, given: tuple[str | None, str | None], target: bool,
         expected: tuple[str, str]) -> None:
     assert resolve_direction(text, *given, text_is_target=target) == expected
+
+
+def test_lookup_shows_a_source_with_the_same_translation_once(workdir: Path) -> None:
+    """Catalogues repeat their messages ("Delete", "Cancel" in every app, other contexts):
+    the same pair filled the --limit rows three times over and hid the other matches."""
+    header = 'msgid ""\nmsgstr ""\n"Language: uk\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    (workdir / "apps.uk.po").write_text(header + "".join(
+        f'\nmsgctxt "{context}"\nmsgid "Delete this page"\nmsgstr "Видалити цю сторінку"\n'
+        for context in ("admin", "menu", "toolbar")) +
+        '\nmsgid "Delete this image"\nmsgstr "Видалити це зображення"\n', encoding="utf-8")
+    assert run("tm", "import", "apps.uk.po", "--db", "apps.db", "-q").exit_code == 0
+    result = run("tm", "lookup", "Delete this page", "--db", "apps.db", "--limit", "2",
+                 "--min", "50")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, (
+        "100%  Delete this page\n  ->  Видалити цю сторінку\n"
+        " 66%  Delete this image\n  ->  Видалити це зображення\n"), "")

@@ -162,7 +162,8 @@ def lookup_text(text: str, db: str, min_score: int, limit: int, src_lang: str | 
       tmtool tm lookup "Надзвичайний і Повноважний Посол" --db memory.db
       tmtool tm lookup "The Ambassador" --from en --to uk --min 50 --format json --db memory.db
     """
-    options = LookupOptions(*resolve_direction(text, src_lang, tgt_lang), min_score, limit)
+    options = LookupOptions(*resolve_direction(text, src_lang, tgt_lang), min_score, limit,
+                            distinct=True)
     with open_store(db) as store:
         matches = lookup(store, text, options)
     settings = {"from": options.src_lang, "to": options.tgt_lang, "min": min_score,
