@@ -446,21 +446,3 @@ def test_an_xliff_of_a_catalogue_takes_the_translation_of_its_own_msgctxt(
     filled = polib.pofile(str(tmp_path / "filled.uk.po"))
     assert sorted((e.msgctxt, e.msgstr, e.flags) for e in filled) == [
         ("one letter Saturday", "С", []), ("one letter Sunday", "Н", [])]
-
-
-def test_a_template_named_like_a_language_code_is_refused_without_tgt_lang(
-        workdir: Path) -> None:
-    """`wa.pot` (a domain "wa") was taken for a Walloon catalogue: nothing matched, exit 0."""
-    (workdir / "wa.pot").write_text(
-        '#, fuzzy\nmsgid ""\nmsgstr ""\n"Language: \\n"\n'
-        '"Content-Type: text/plain; charset=CHARSET\\n"\n\nmsgid "Save"\nmsgstr ""\n',
-        encoding="utf-8")
-    result = run("pretranslate", "wa.pot", "--tm", "po.db", "-o", "wa.po")
-    assert (result.exit_code, result.stdout, result.stderr) == (2, "", (
-        "tmtool: error: wa.pot: the catalogue names no language for its msgstrs (the Language "
-        "header is missing or empty and the file name names none); give it with --tgt-lang, "
-        "e.g. --tgt-lang uk-UA\n"))
-    assert not (workdir / "wa.po").exists()
-    filled = run("pretranslate", "wa.pot", "--tm", "po.db", "-o", "wa.po", "--tgt-lang", "uk-UA")
-    assert filled.exit_code == 0, filled.stderr
-    assert 'msgid "Save"\nmsgstr "Зберегти"\n' in (workdir / "wa.po").read_text(encoding="utf-8")
