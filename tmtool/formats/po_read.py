@@ -3,10 +3,11 @@ form, labelled with the languages `po_lang` settles.
 
 The file is read in UTF-8, else in the charset its header declares (`decode_catalogue`).
 What is left out is counted, never dropped silently: obsolete entries (`#~`), fuzzy ones
-(unless asked for; they are marked in `x-po-flags` then) and untranslated ones (unless asked
-for, as an XLIFF to translate needs them: their target is empty and its state `new`). A plural
-message becomes one unit per non-empty `msgstr[i]`, marked `x-plural-form`, carrying the
-other msgid in a prop so each unit alone can rebuild the message (see `po_props`).
+(unless asked for; they are marked in `x-po-flags` then) and untranslated ones (unless
+asked for, as an XLIFF to translate needs them: their target is empty, state `new`). A
+plural message becomes one unit per non-empty `msgstr[i]` (every form when untranslated),
+marked `x-plural-form`, carrying the other msgid in a prop so each unit alone can rebuild
+the message (see `po_props`).
 """
 from __future__ import annotations
 

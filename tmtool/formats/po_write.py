@@ -4,9 +4,9 @@ A message is identified as gettext does, by msgctxt and msgid; its plural forms 
 their units. A unit whose message (or plural form) was already written with another text
 is left out and counted, as is one with an empty msgid and no context (that is the header's
 place). A draft (`states.is_draft`: an XLIFF target that needs translation or review) is
-written `#, fuzzy`; an empty target is an untranslated message. Comments are written line for line as they came, never re-wrapped;
-Plural-Forms follows `po_plurals`; `Language` is the original header's when the memory
-carries it.
+written `#, fuzzy`; an empty target is an untranslated message. Comments are written line
+for line as they came, never re-wrapped; Plural-Forms follows `po_plurals`; `Language` is
+the original header's when the memory carries it.
 """
 from __future__ import annotations
 

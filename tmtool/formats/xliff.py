@@ -6,8 +6,8 @@ as does each `segment` of a 2.x `unit`. The tuid is the unit id, with `#mid` / `
 added when a unit holds several segments. Units marked `translate="no"` (or inside such a
 group) and segments without a target are skipped (unless asked for, as a PO catalogue made
 from the file needs its untranslated messages: a 1.2 trans-unit or 2.x segment without a
-target then gives a unit with an empty target in state `new` / `initial`); state and approval travel as props
-(`states.is_draft` reads them).
+target then gives a unit with an empty target in state `new` / `initial`); state and
+approval travel as props (`states.is_draft` reads them).
 A gettext message laid out as `xliff_po` describes (plural groups, PO contexts, the header
 unit) comes back with the props the PO writer needs; `XliffReader` also tells the file's
 languages and the catalogue header it carried.

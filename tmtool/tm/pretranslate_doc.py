@@ -6,8 +6,8 @@ inline markup becomes codes), so a memory aligned from earlier documents matches
 same codes. Each trans-unit is named `BLOCK.SENTENCE`; a target left empty has the state
 `needs-translation`. Without `--src-lang`, the document's letters tell its language: an
 English document (under 10 % Cyrillic letters) is translated into Ukrainian, anything else
-from Ukrainian into English, so an English page is never labelled and matched as Ukrainian. A legacy .doc, an RTF or a PDF is refused by the reader, with a line
-saying how to save it.
+from Ukrainian into English, so an English page is never labelled and matched as Ukrainian.
+A legacy .doc, an RTF or a PDF is refused by the reader, with a line saying how to save it.
 """
 from __future__ import annotations
 
