@@ -277,3 +277,16 @@ def test_lookup_shows_a_source_with_the_same_translation_once(workdir: Path) -> 
     assert (result.exit_code, result.stdout, result.stderr) == (0, (
         "100%  Delete this page\n  ->  Видалити цю сторінку\n"
         " 66%  Delete this image\n  ->  Видалити це зображення\n"), "")
+
+
+def test_importing_a_catalogue_says_how_many_fuzzy_messages_it_left_out(workdir: Path) -> None:
+    """Fuzzy messages were dropped by the PO reader before the import could count them as
+    drafts: the summary said nothing of them, as if the catalogue had none."""
+    (workdir / "fuzzy.uk.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: uk\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Save"\nmsgstr "Зберегти"\n\n#, fuzzy\nmsgid "Save draft"\nmsgstr "Зберегти"\n',
+        encoding="utf-8")
+    result = run("tm", "import", "fuzzy.uk.po", "--db", "f.db")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", (
+        "fuzzy.uk.po: 2 units read, 1 added, 0 already stored, 0 skipped, 1 drafts left out\n"
+        "f.db: 1 units\n"))
