@@ -4,6 +4,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import polib
 import pytest
 from click.testing import CliRunner
 
@@ -137,8 +138,7 @@ def test_real_structure_catalogue_summary_counts_what_was_left_out(tmp_path: Pat
 def test_fuzzy_heavy_catalogue_with_empty_language_takes_the_file_name(tmp_path: Path) -> None:
     out = tmp_path / "l.xlf"
     code, _, stderr = _run(str(PO / "launchpad/uk.po"), "-o", str(out), "--include-fuzzy")
-    assert (code, stderr) == (0, ("po -> xliff: wrote 10 units from 8 messages; left out "
-                                  "1 obsolete, 1 untranslated\n"))
+    assert (code, stderr) == (0, "po -> xliff: wrote 11 units from 9 messages; left out 1 obsolete\n")
     assert 'source-language="en-GB" target-language="uk-UA"' in out.read_text("utf-8")
 
 
@@ -190,3 +190,76 @@ def test_help_says_what_the_languages_mean_for_po() -> None:
     text = " ".join(result.output.split())
     assert "PO in: the msgids' language (default: the X-Source-Language header, else en-GB)" in text
     assert "PO in: the msgstrs' language (default: the Language header, else the file name" in text
+
+
+def test_po_to_xliff_carries_the_untranslated_entries_to_translate(tmp_path: Path) -> None:
+    """An XLIFF made from a catalogue is a file to translate: its untranslated messages (a
+    plural one too, with every form the catalogue has) are trans-units without a target, not
+    approved, that pretranslate fills; before, PO -> XLIFF wrote only the translated ones."""
+    catalogue = tmp_path / "todo.uk.po"
+    catalogue.write_text(
+        'msgid ""\nmsgstr ""\n"Language: uk\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && '
+        '(n%100<10 || n%100>=20) ? 1 : 2);\\n"\n\n'
+        '#: app/views.py:10\nmsgid "Save"\nmsgstr "Зберегти"\n\n'
+        '#. Button label\n#: app/views.py:11\nmsgctxt "verb"\nmsgid "Open"\nmsgstr ""\n\n'
+        '#, python-format\nmsgid "%(count)s file"\nmsgid_plural "%(count)s files"\n'
+        'msgstr[0] ""\nmsgstr[1] ""\nmsgstr[2] ""\n', encoding="utf-8")
+    out = tmp_path / "todo.xlf"
+    code, stdout, stderr = _run(str(catalogue), "-o", str(out))
+    assert (code, stdout, stderr) == (0, "", "po -> xliff: wrote 5 units from 3 messages\n")
+    text = out.read_text("utf-8")
+    assert text.count("<trans-unit ") == 6   # the header, Save, Open and three plural forms
+    assert text.count("<target") == 2        # the header's and Save's
+    assert text.count('approved="no"') == 5  # Open, the plural group and its three forms
+    assert '<context context-type="x-po-msgctxt">verb</context>' in text
+    code, _, stderr = _run(str(out), "-o", str(tmp_path / "back.uk.po"))
+    assert (code, stderr) == (0, "xliff -> po: wrote 3 messages\n")
+    back = {(e.msgctxt, e.msgid): e for e in polib.pofile(str(tmp_path / "back.uk.po"))}
+    assert [(e.msgstr, e.msgstr_plural, e.flags, e.comment, e.occurrences)
+            for e in back.values()] == [
+        ("Зберегти", {}, [], "", [("app/views.py", "10")]),
+        ("", {}, [], "Button label", [("app/views.py", "11")]),
+        ("", {0: "", 1: "", 2: ""}, ["python-format"], "", []),
+    ]
+    assert list(back) == [(None, "Save"), ("verb", "Open"), (None, "%(count)s file")]
+
+
+def test_an_xliff_made_from_a_catalogue_is_pretranslated_and_comes_back_as_po(
+        tmp_path: Path) -> None:
+    catalogue = tmp_path / "todo.uk.po"
+    catalogue.write_text(
+        'msgid ""\nmsgstr ""\n"Language: uk\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Save draft"\nmsgstr ""\n\nmsgid "Delete this page"\nmsgstr ""\n', encoding="utf-8")
+    memory = tmp_path / "memory.tsv"
+    memory.write_text("en-GB\tuk-UA\nSave draft\tЗберегти чернетку\n"
+                      "Delete this image\tВидалити це зображення\n", encoding="utf-8")
+    assert _run(str(catalogue), "-o", str(tmp_path / "todo.xlf"))[0] == 0
+    result = CliRunner().invoke(cli, ["pretranslate", str(tmp_path / "todo.xlf"), "--tm",
+                                      str(memory), "--min", "50", "-o", str(tmp_path / "done.xlf")])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.endswith("filled: 1 translated, 1 fuzzy (>= 50%)\n")
+    assert _run(str(tmp_path / "done.xlf"), "-o", str(tmp_path / "done.uk.po"))[0] == 0
+    done = polib.pofile(str(tmp_path / "done.uk.po"))
+    assert [(e.msgid, e.msgstr, e.flags) for e in done] == [
+        ("Save draft", "Зберегти чернетку", []),
+        ("Delete this page", "Видалити це зображення", ["fuzzy"]),
+    ]
+
+
+def test_xliff2_segments_without_a_target_come_to_po_as_untranslated(tmp_path: Path) -> None:
+    """A 2.x segment without a target was dropped from the catalogue with no word said,
+    while one with an empty target was kept."""
+    xliff = tmp_path / "app.xlf"
+    xliff.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0"'
+        ' version="2.0" srcLang="en-GB" trgLang="uk-UA"><file id="f1">'
+        '<unit id="u1"><segment><source>Save draft</source><target>Зберегти чернетку</target>'
+        '</segment></unit><unit id="u2"><segment><source>Delete this page</source></segment>'
+        '</unit><unit id="u3"><segment><source>Publish</source><target></target></segment></unit>'
+        '</file></xliff>\n', encoding="utf-8")
+    code, _, stderr = _run(str(xliff), "-o", str(tmp_path / "app.uk.po"))
+    assert (code, stderr) == (0, "xliff -> po: wrote 3 messages\n")
+    entries = polib.pofile(str(tmp_path / "app.uk.po"))
+    assert [(e.msgid, e.msgstr, e.flags) for e in entries] == [
+        ("Save draft", "Зберегти чернетку", []), ("Delete this page", "", []), ("Publish", "", [])]

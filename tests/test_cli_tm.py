@@ -13,6 +13,7 @@ from click.testing import CliRunner, Result
 from tests.golden import assert_golden
 from tmtool import __version__
 from tmtool.cli import cli
+from tmtool.tm.direction import resolve_direction
 
 DATA = Path(__file__).parent / "data" / "tm"
 GOLDEN = Path(__file__).parent / "golden" / "tm"
@@ -110,6 +111,16 @@ def test_lookup_without_a_match_says_so_on_stderr(memory: str) -> None:
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "no match >= 70%\n")
 
 
+def test_concordance_without_a_hit_says_so_on_stderr(memory: str) -> None:
+    """It printed nothing at all, so an empty answer looked like a broken command."""
+    result = run("tm", "concordance", "Зовсімнеіснуюче", "--db", memory)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0, "", "no uk source holds 'Зовсімнеіснуюче'\n")
+    result = run("tm", "concordance", "xyzzy", "--target", "--db", memory)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0, "", "no en translation holds 'xyzzy'\n")
+
+
 def test_concordance_finds_every_case_form_of_a_ukrainian_name(memory: str) -> None:
     result = run("tm", "concordance", "Кайсенов", "--db", memory)
     assert (result.exit_code, result.stderr) == (0, "")
@@ -189,3 +200,93 @@ def test_export_to_stdout(memory: str) -> None:
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout.startswith('<?xml version="1.0" encoding="UTF-8"?>\n')
     assert result.stdout.count("<tu ") == 14
+
+
+def _damage_table(path: str, table: str) -> None:
+    """Overwrite the root page of `table`, leaving the schema and tm_meta readable, as a disk
+    or copy error does: SQLite finds the damage only when a query reaches that page."""
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA journal_mode = DELETE")
+    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    root = connection.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+    connection.close()
+    with open(path, "r+b") as handle:
+        handle.seek(page_size * (root - 1))
+        handle.write(b"\xff" * page_size)
+
+
+@pytest.mark.parametrize("args", [
+    ("tm", "export", "--db", "memory.db", "-o", "out.tmx"),
+    ("pretranslate", "todo.uk.po", "--tm", "memory.db", "-o", "out.po"),
+])
+def test_a_memory_damaged_past_its_header_is_one_line_exit_2_and_nothing_written(
+        workdir: Path, args: tuple[str, ...]) -> None:
+    assert run("tm", "import", "memory.uk.po", "--db", "memory.db", "-q").exit_code == 0
+    (workdir / "todo.uk.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: uk\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Save"\nmsgstr ""\n', encoding="utf-8")
+    _damage_table("memory.db", "tm_units")
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", (
+        "tmtool: error: memory.db: not a usable SQLite database "
+        "(database disk image is malformed)\n"))
+    assert not (workdir / args[-1]).exists()
+
+
+def test_lookup_and_concordance_go_the_way_the_text_is_written(workdir: Path) -> None:
+    """A memory of a gettext catalogue has English sources; an English query without --from
+    searched its Ukrainian side and said "no match" (exit 0), as if the memory had nothing."""
+    assert run("tm", "import", "memory.uk.po", "--db", "po.db", "-q").exit_code == 0
+    lookup = run("tm", "lookup", "Save", "--db", "po.db")
+    assert (lookup.exit_code, lookup.stdout, lookup.stderr) == (
+        0, "100%  Save\n  ->  Зберегти\n", "")
+    back = run("tm", "lookup", "Зберегти", "--db", "po.db", "--format", "json")
+    assert json.loads(back.stdout)["settings"] == {"from": "uk", "to": "en", "min": 70, "limit": 5}
+    assert [m["target"] for m in json.loads(back.stdout)["matches"]] == ["Save"]
+    found = run("tm", "concordance", "Зберегти", "--target", "--db", "po.db")
+    assert (found.exit_code, found.stdout) == (0, (
+        "Save\n  ->  Зберегти\nThe file could not be saved.\n  ->  Не вдалося зберегти файл.\n"))
+
+
+@pytest.mark.parametrize(("text", "given", "target", "expected"), [
+    ("Save draft", (None, None), False, ("en", "uk")),
+    ("Зберегти draft", (None, None), False, ("uk", "en")),
+    ("Зберегти", (None, None), True, ("en", "uk")),
+    ("Save", ("uk-UA", None), False, ("uk-UA", "en")),
+    ("Save", (None, "en-GB"), False, ("uk", "en-GB")),
+    ("Save", ("de", "en"), False, ("de", "en")),
+])
+def test_the_direction_not_given_follows_the_letters(
+        text: str, given: tuple[str | None, str | None], target: bool,
+        expected: tuple[str, str]) -> None:
+    assert resolve_direction(text, *given, text_is_target=target) == expected
+
+
+def test_lookup_shows_a_source_with_the_same_translation_once(workdir: Path) -> None:
+    """Catalogues repeat their messages ("Delete", "Cancel" in every app, other contexts):
+    the same pair filled the --limit rows three times over and hid the other matches."""
+    header = 'msgid ""\nmsgstr ""\n"Language: uk\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    (workdir / "apps.uk.po").write_text(header + "".join(
+        f'\nmsgctxt "{context}"\nmsgid "Delete this page"\nmsgstr "Видалити цю сторінку"\n'
+        for context in ("admin", "menu", "toolbar")) +
+        '\nmsgid "Delete this image"\nmsgstr "Видалити це зображення"\n', encoding="utf-8")
+    assert run("tm", "import", "apps.uk.po", "--db", "apps.db", "-q").exit_code == 0
+    result = run("tm", "lookup", "Delete this page", "--db", "apps.db", "--limit", "2",
+                 "--min", "50")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, (
+        "100%  Delete this page\n  ->  Видалити цю сторінку\n"
+        " 66%  Delete this image\n  ->  Видалити це зображення\n"), "")
+
+
+def test_importing_a_catalogue_says_how_many_fuzzy_messages_it_left_out(workdir: Path) -> None:
+    """Fuzzy messages were dropped by the PO reader before the import could count them as
+    drafts: the summary said nothing of them, as if the catalogue had none."""
+    (workdir / "fuzzy.uk.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: uk\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Save"\nmsgstr "Зберегти"\n\n#, fuzzy\nmsgid "Save draft"\nmsgstr "Зберегти"\n',
+        encoding="utf-8")
+    result = run("tm", "import", "fuzzy.uk.po", "--db", "f.db")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", (
+        "fuzzy.uk.po: 2 units read, 1 added, 0 already stored, 0 skipped, 1 drafts left out\n"
+        "f.db: 1 units\n"))

@@ -81,6 +81,8 @@ def test_an_untranslated_catalogue_without_language_gives_no_units_rather_than_a
     ("uk.po", "uk-UA"), ("kk.po", "kk"), ("pt_BR.po", "pt-BR"), ("po/de.po", "de"),
     ("app.po", None), ("ui.po", None), ("django.po", None), ("sr@latin.po", None),
     ("<stdin>", None), ("x/uk/LC_MESSAGES/djangojs.po", "uk-UA"),
+    # a template is named after its domain: wa.pot is not Walloon, id.pot not Indonesian
+    ("wa.pot", None), ("locale/id.pot", None), ("x/uk/LC_MESSAGES/django.pot", "uk-UA"),
 ])
 def test_language_from_path_knows_locale_names_only(name: str, expected: str | None) -> None:
     assert language_from_path(name) == expected

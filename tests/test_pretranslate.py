@@ -370,3 +370,70 @@ def test_gettext_plural_groups_in_xliff_take_each_form_from_its_own_form(tmp_pat
     filled = {u.tuid: u.variants[1].segment.text for u in read_xliff(str(tmp_path / "out.xlf"))}
     assert filled == {"7[0]": "%(count)d символ", "7[1]": "%(count)d символи",
                       "7[2]": "%(count)d символів", "8": "символів: %(count)d"}
+
+
+def test_an_english_document_is_translated_into_ukrainian_not_labelled_ukrainian(
+        workdir: Path) -> None:
+    """Without --src-lang a document was taken as Ukrainian whatever it held: an English page
+    became an XLIFF saying source-language="uk-UA", matched against the Ukrainian side of the
+    memory, so nothing matched and the analysis said "no match" with exit 0."""
+    (workdir / "article.en.md").write_text(
+        "# The ambassador met the minister in Kyiv.\n\nThank you for your feedback!\n\n"
+        "- The ticket costs 30 hryvnias.\n", encoding="utf-8")
+    result = run("pretranslate", "article.en.md", "--tm", "memory.db", "-o", "article.xlf",
+                 "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert (report["settings"]["src_lang"], report["settings"]["tgt_lang"]) == ("en-GB", "uk-UA")
+    assert report["filled"] == {"translated": 2, "fuzzy": 1}
+    text = (workdir / "article.xlf").read_text(encoding="utf-8")
+    assert 'source-language="en-GB" target-language="uk-UA"' in text
+    assert "Посол зустрівся з міністром у Києві." in text
+
+
+def test_an_xliff_target_begins_and_ends_as_its_source_where_the_memory_trimmed_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Django's admindocs catalogue has msgids such as "\\n    View function: ...\\n". In the
+    XLIFF of the catalogue the fill came from a memory whose source TMX had trimmed, so
+    the message came back to PO without the line breaks and msgfmt --check refused it."""
+    (tmp_path / "admindocs.uk.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: uk\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        '#, python-format\nmsgid ""\n"\\n"\n"    View function: <code>%(full_name)s</code>.\\n"\n'
+        'msgstr ""\n', encoding="utf-8")
+    (tmp_path / "memory.tsv").write_text(
+        "en-GB\tuk-UA\nView function: <code>%(full_name)s</code>.\t"
+        "Функція відображення: <code>%(full_name)s</code>.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for step in (("convert", "admindocs.uk.po", "-o", "admindocs.xlf"),
+                 ("pretranslate", "admindocs.xlf", "--tm", "memory.tsv", "-o", "filled.xlf"),
+                 ("convert", "filled.xlf", "-o", "filled.uk.po")):
+        result = run(*step)
+        assert result.exit_code == 0, result.stderr
+    msgfmt_check(tmp_path / "filled.uk.po")
+    [entry] = [e for e in polib.pofile(str(tmp_path / "filled.uk.po")) if e.msgid]
+    assert entry.msgstr == "\n    Функція відображення: <code>%(full_name)s</code>.\n"
+
+
+def test_an_xliff_of_a_catalogue_takes_the_translation_of_its_own_msgctxt(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Django's calendar messages "S" (one letter Sunday) and "S" (one letter Saturday) differ
+    only by msgctxt. The PO was filled right, but its XLIFF ignored the x-po-msgctxt context
+    and filled both with one of them, as a 100 % match."""
+    header = 'msgid ""\nmsgstr ""\n"Language: uk\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    days = (("one letter Sunday", "Н"), ("one letter Saturday", "С"))
+    (tmp_path / "done.uk.po").write_text(header + "".join(
+        f'\nmsgctxt "{context}"\nmsgid "S"\nmsgstr "{letter}"\n' for context, letter in days),
+        encoding="utf-8")
+    (tmp_path / "todo.uk.po").write_text(header + "".join(
+        f'\nmsgctxt "{context}"\nmsgid "S"\nmsgstr ""\n' for context, _ in reversed(days)),
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for step in (("convert", "done.uk.po", "-o", "memory.tmx"),
+                 ("convert", "todo.uk.po", "-o", "todo.xlf"),
+                 ("pretranslate", "todo.xlf", "--tm", "memory.tmx", "-o", "filled.xlf"),
+                 ("convert", "filled.xlf", "-o", "filled.uk.po")):
+        result = run(*step)
+        assert result.exit_code == 0, result.stderr
+    filled = polib.pofile(str(tmp_path / "filled.uk.po"))
+    assert sorted((e.msgctxt, e.msgstr, e.flags) for e in filled) == [
+        ("one letter Saturday", "С", []), ("one letter Sunday", "Н", [])]

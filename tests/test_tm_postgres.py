@@ -108,3 +108,16 @@ def test_the_commands_work_on_the_server(pg_url: str, tmp_path: Path) -> None:  
     assert stats.stdout.endswith(": 14 units (postgresql, schema 1)\n  languages: en 14, uk 14\n")
     exported = runner.invoke(cli, ["tm", "export", "--db", pg_url, "-o", str(tmp_path / "o.tmx")])
     assert (exported.exit_code, exported.stderr) == (0, f"14 units written to {tmp_path / 'o.tmx'}\n")
+
+
+def test_a_server_lost_mid_command_is_an_input_error(pg_url: str) -> None:  # noqa: F811
+    import psycopg
+
+    with open_store(pg_url, create=True) as store:
+        store.import_units(read_memory_file(str(DATA / "memory.tmx")))
+    lost = pytest.raises(InputError, match=r": lost the connection to the server \(")
+    with lost, open_store(pg_url) as store:
+        with psycopg.connect(pg_url, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                          "WHERE pid <> pg_backend_pid() AND datname = current_database()")
+        store.unit_count()

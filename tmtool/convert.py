@@ -58,6 +58,7 @@ class ConvertOptions:
     tbx_version: str = "2008"
     keep_props: bool = True
     timestamp: datetime | None = None
+    include_untranslated: bool = False   # PO/XLIFF in: untranslated messages too (XLIFF/PO out)
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,8 @@ def _read_tmx(stream: IO[bytes], name: str, source: _Source) -> Iterator[Transla
 def _read_po(stream: IO[bytes], name: str, options: ConvertOptions,
              source: _Source) -> Iterator[TranslationUnit]:
     reader = PoReader(stream, name=name, src_lang=options.src_lang, tgt_lang=options.tgt_lang,
-                      include_fuzzy=options.include_fuzzy)
+                      include_fuzzy=options.include_fuzzy,
+                      include_untranslated=options.include_untranslated)
     source.po_header = reader.header
     source.src_lang = options.src_lang or MSGID_LANG
     for number, unit in enumerate(reader):
@@ -147,7 +149,8 @@ def _read_po(stream: IO[bytes], name: str, options: ConvertOptions,
 
 def _read_xliff(stream: IO[bytes], name: str, options: ConvertOptions,
                 source: _Source) -> Iterator[TranslationUnit]:
-    reader = XliffReader(stream, name=name, src_lang=options.src_lang, tgt_lang=options.tgt_lang)
+    reader = XliffReader(stream, name=name, src_lang=options.src_lang, tgt_lang=options.tgt_lang,
+                         include_untranslated=options.include_untranslated)
     for unit in reader:
         source.src_lang, source.tgt_lang = reader.src_lang, reader.tgt_lang
         source.po_header = reader.po_header
@@ -256,6 +259,9 @@ def convert_memory(
     info = _Source()
     counter = _Counter()
     left_out: tuple[tuple[str, int], ...] = ()
+    if target == "xliff" or (source, target) == ("xliff", "po"):
+        # a file to translate (or its catalogue): what is still to do goes too
+        options = replace(options, include_untranslated=True)
     with open_input(in_path) as stream, atomic_output(out_path, inputs=[in_path]) as out:
         units = read_units(stream, source, name, options, info)
         first = next(units, None)

@@ -56,7 +56,9 @@ def convert(input_path: str, output: str, from_format: str | None, to_format: st
     Formats follow the extensions (.tmx .po .xlf/.xliff .tsv .csv .tbx); a .csv beside a
     .tbx is a glossary CSV. A catalogue's msgids are English unless --src-lang or its
     X-Source-Language header says otherwise; contexts, plural forms, comments, flags and
-    the header's Plural-Forms travel through TMX and XLIFF and come back in PO. Nothing is
+    the header's Plural-Forms travel through TMX and XLIFF and come back in PO. An XLIFF
+    made from a catalogue holds its untranslated messages too (trans-units without a target,
+    for a CAT tool or tmtool pretranslate); they come back as untranslated. Nothing is
     written when the input is bad or source and target would be one language.
 
     TSV is one unit a line, no quoting: a tab, line break or backslash in a segment is

@@ -21,10 +21,11 @@ from tmtool.tm.store import is_server_url
               show_default=True, help="Lowest fuzzy match that fills a target.")
 @click.option("--src-lang", callback=locale_callback,
               help="Source locale (default: from the file; PO msgids: X-Source-Language, "
-                   "else en; documents: uk-UA).")
+                   "else en; documents: by their letters, en-GB under 10 % Cyrillic, else "
+                   "uk-UA).")
 @click.option("--tgt-lang", callback=locale_callback,
               help="Target locale (default: from the file; PO: Language, else the file name; "
-                   "documents: en-GB).")
+                   "documents: the other of uk-UA and en-GB).")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="The analysis: text for people, json for machines.")
 @click.option("-q", "--quiet", is_flag=True, help="Print no analysis.")

@@ -17,6 +17,7 @@ from tmtool.fileio import atomic_output
 from tmtool.formats.tmx import TmxHeader, write_tmx
 from tmtool.report.lookup import render_concordance, render_matches, render_stats
 from tmtool.tm.concordance import ConcordanceOptions, concordance
+from tmtool.tm.direction import resolve_direction
 from tmtool.tm.lookup import LookupOptions, lookup
 from tmtool.tm.sources import check_memory_files, read_memory_file
 from tmtool.tm.store import DEFAULT_BATCH_SIZE, ImportReport, open_store
@@ -27,10 +28,13 @@ db_option = click.option(
 format_option = click.option(
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
     show_default=True, help="text for people, json for machines.")
-from_option = click.option("--from", "src_lang", default="uk", show_default=True,
-                           callback=locale_callback, help="Language of the text you look up.")
-to_option = click.option("--to", "tgt_lang", default="en", show_default=True,
-                         callback=locale_callback, help="Language of the translations shown.")
+from_option = click.option(
+    "--from", "src_lang", callback=locale_callback,
+    help="Language of the sources searched (default: the text's own: uk when it has Cyrillic "
+         "letters, else en; or the other of uk/en than --to).")
+to_option = click.option(
+    "--to", "tgt_lang", callback=locale_callback,
+    help="Language of the translations shown (default: the other of uk/en than --from).")
 def limit_option(default: int) -> Callable[[Callable[..., None]], Callable[..., None]]:
     return click.option("--limit", type=click.IntRange(min=1), default=default,
                         show_default=True, help="Show at most this many.")
@@ -142,8 +146,8 @@ def stats(db: str, output_format: str) -> None:
 @from_option
 @to_option
 @format_option
-def lookup_text(text: str, db: str, min_score: int, limit: int, src_lang: str,
-                tgt_lang: str, output_format: str) -> None:
+def lookup_text(text: str, db: str, min_score: int, limit: int, src_lang: str | None,
+                tgt_lang: str | None, output_format: str) -> None:
     """Find the memory's best matches for a sentence, with CAT-style percentages.
 
     The percentage is word-level edit similarity: n = words in the longer segment,
@@ -158,10 +162,12 @@ def lookup_text(text: str, db: str, min_score: int, limit: int, src_lang: str,
       tmtool tm lookup "Надзвичайний і Повноважний Посол" --db memory.db
       tmtool tm lookup "The Ambassador" --from en --to uk --min 50 --format json --db memory.db
     """
-    options = LookupOptions(src_lang, tgt_lang, min_score, limit)
+    options = LookupOptions(*resolve_direction(text, src_lang, tgt_lang), min_score, limit,
+                            distinct=True)
     with open_store(db) as store:
         matches = lookup(store, text, options)
-    settings = {"from": src_lang, "to": tgt_lang, "min": min_score, "limit": options.limit}
+    settings = {"from": options.src_lang, "to": options.tgt_lang, "min": min_score,
+                "limit": options.limit}
     click.echo(render_matches(text, matches, output_format=output_format, settings=settings),
                nl=False)
     if not matches and output_format == "text":
@@ -178,7 +184,7 @@ def lookup_text(text: str, db: str, min_score: int, limit: int, src_lang: str,
 @to_option
 @format_option
 def concordance_search(phrase: str, db: str, search_target: bool, limit: int,
-                       src_lang: str, tgt_lang: str, output_format: str) -> None:
+                       src_lang: str | None, tgt_lang: str | None, output_format: str) -> None:
     """Show the units whose source (or target) holds a phrase.
 
     Ukrainian words match in every case form (Кайсенов finds Кайсенова, Кайсеновим);
@@ -189,9 +195,14 @@ def concordance_search(phrase: str, db: str, search_target: bool, limit: int,
       tmtool tm concordance "Касим Кайсенов" --db memory.db
       tmtool tm concordance "ambassador" --target --db memory.db
     """
-    options = ConcordanceOptions(src_lang, tgt_lang, search_target, limit)
+    direction = resolve_direction(phrase, src_lang, tgt_lang, text_is_target=search_target)
+    options = ConcordanceOptions(*direction, search_target, limit)
     with open_store(db) as store:
         hits = concordance(store, phrase, options)
-    settings = {"from": src_lang, "to": tgt_lang, "target": search_target, "limit": options.limit}
+    settings = {"from": options.src_lang, "to": options.tgt_lang, "target": search_target,
+                "limit": options.limit}
     click.echo(render_concordance(phrase, hits, output_format=output_format, settings=settings),
                nl=False)
+    if not hits and output_format == "text":
+        side = f"{options.tgt_lang} translation" if search_target else f"{options.src_lang} source"
+        click.echo(f"no {side} holds {phrase!r}", err=True)

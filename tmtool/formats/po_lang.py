@@ -54,9 +54,10 @@ def _is_language(code: str) -> bool:
 
 def language_from_path(name: str) -> str | None:
     """The locale a catalogue's path names: the last dotted part of the file name (`uk.po`,
-    `messages.uk.po`) or the folder above `LC_MESSAGES`; None when it names none."""
+    `messages.uk.po`) or the folder above `LC_MESSAGES`; None when it names none. A template
+    (`.pot`) is named after its domain, never a language: `wa.pot` is no Walloon catalogue."""
     path = PurePath(name)
-    candidates = [path.stem.rsplit(".", 1)[-1]]
+    candidates = [] if path.suffix.lower() == ".pot" else [path.stem.rsplit(".", 1)[-1]]
     if path.parent.name == "LC_MESSAGES":
         candidates.append(path.parent.parent.name)
     for candidate in candidates:

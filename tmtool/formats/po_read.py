@@ -3,9 +3,11 @@ form, labelled with the languages `po_lang` settles.
 
 The file is read in UTF-8, else in the charset its header declares (`decode_catalogue`).
 What is left out is counted, never dropped silently: obsolete entries (`#~`), fuzzy ones
-(unless asked for; they are marked in `x-po-flags` then) and untranslated ones. A plural
-message becomes one unit per non-empty `msgstr[i]`, marked `x-plural-form`, carrying the
-other msgid in a prop so each unit alone can rebuild the message (see `po_props`).
+(unless asked for; they are marked in `x-po-flags` then) and untranslated ones (unless
+asked for, as an XLIFF to translate needs them: their target is empty, state `new`). A
+plural message becomes one unit per non-empty `msgstr[i]` (every form when untranslated),
+marked `x-plural-form`, carrying the other msgid in a prop so each unit alone can rebuild
+the message (see `po_props`).
 """
 from __future__ import annotations
 
@@ -33,7 +35,8 @@ from tmtool.formats.po_props import (
     message_segment,
 )
 from tmtool.formats.readcheck import check_chars
-from tmtool.model import Prop, TranslationUnit, Variant
+from tmtool.formats.states import XLIFF_STATE
+from tmtool.model import Prop, Segment, TranslationUnit, Variant
 
 _KEYWORD = re.compile(r"^(?:#~\s*)?(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+(.*)$")
 _QUOTED = re.compile(r'^"(?:[^"\\]|\\.)*"$')
@@ -173,12 +176,14 @@ class PoReader:
     def __init__(
         self, source: IO[bytes] | str | os.PathLike[str], *, name: str | None = None,
         src_lang: str | None = None, tgt_lang: str | None = None, include_fuzzy: bool = False,
+        include_untranslated: bool = False,
     ) -> None:
         self._source = source
         self._name = name
         self.name = name or "<stream>"
         self._given = (src_lang, tgt_lang)
         self.include_fuzzy = include_fuzzy
+        self.include_untranslated = include_untranslated
         self.left_out: Counter[str] = Counter()
         self.messages = 0
         self._loaded: tuple[polib.POFile, list[_Lines], dict[str, int], PoHeader] | None = None
@@ -222,7 +227,7 @@ class PoReader:
                 continue   # a second header entry: nothing to translate
             if "fuzzy" in entry.flags and not self.include_fuzzy:
                 self.left_out["fuzzy"] += 1
-            elif not _is_translated(entry):
+            elif not _is_translated(entry) and not self.include_untranslated:
                 self.left_out["untranslated"] += 1
             else:
                 self.messages += 1
@@ -247,6 +252,9 @@ def _entry_units(
     entry: polib.POEntry, where: _Lines, languages: PoLanguages, include_fuzzy: bool,
 ) -> Iterator[TranslationUnit]:
     props = entry_props(entry, include_fuzzy)
+    translated = _is_translated(entry)
+    if not translated:
+        props.append(Prop(XLIFF_STATE, "new"))
     notes = (entry.tcomment,) if entry.tcomment else ()
     src_lang, tgt_lang, start = languages.source, languages.target, where.msgid
     if not entry.msgid_plural:
@@ -257,12 +265,13 @@ def _entry_units(
                   entry.msgstr_plural[form],
                   [Prop(PLURAL_FORM, str(form)), Prop(MSGID_PLURAL, entry.msgid_plural)
                    if form == 0 else Prop(MSGID, entry.msgid)])
-                 for form in sorted(entry.msgstr_plural) if entry.msgstr_plural[form]]
+                 for form in sorted(entry.msgstr_plural)
+                 if entry.msgstr_plural[form] or not translated]
     for form, source, translation, form_props in forms:
         yield TranslationUnit(
             variants=(
                 Variant(src_lang, message_segment(source), line=start),
-                Variant(tgt_lang, message_segment(translation),
+                Variant(tgt_lang, message_segment(translation) if translated else Segment(()),
                         line=where.msgstr.get(form or 0, start)),
             ),
             tuid=message_id(entry.msgctxt, entry.msgid, form),

@@ -4,9 +4,9 @@ A message is identified as gettext does, by msgctxt and msgid; its plural forms 
 their units. A unit whose message (or plural form) was already written with another text
 is left out and counted, as is one with an empty msgid and no context (that is the header's
 place). A draft (`states.is_draft`: an XLIFF target that needs translation or review) is
-written `#, fuzzy`. Comments are written line for line as they came, never re-wrapped;
-Plural-Forms follows `po_plurals`; `Language` is the original header's when the memory
-carries it.
+written `#, fuzzy`; an empty target is an untranslated message. Comments are written line
+for line as they came, never re-wrapped; Plural-Forms follows `po_plurals`; `Language` is
+the original header's when the memory carries it.
 """
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ def _entry_for(unit: TranslationUnit, src_lang: str,
     text = message_text(target.segment, edges, 2)
     entry = polib.POEntry(msgid=source_text)
     apply_props(entry, unit)
-    if is_draft(unit) and "fuzzy" not in entry.flags:
+    if is_draft(unit) and "fuzzy" not in entry.flags and target.segment.parts:
         entry.flags.insert(0, "fuzzy")   # an XLIFF draft: gettext must not use it as final
     form_prop = unit.prop(PLURAL_FORM)
     if form_prop is None or not form_prop.isdigit():

@@ -4,8 +4,10 @@ A 1.2 `trans-unit` with a `seg-source` (Trados, memoQ) gives one unit per `mrk m
 paired with the target `mrk` of the same `mid`; otherwise source and target form one unit,
 as does each `segment` of a 2.x `unit`. The tuid is the unit id, with `#mid` / `#segment-id`
 added when a unit holds several segments. Units marked `translate="no"` (or inside such a
-group) and segments without a target are skipped; state and approval travel as props
-(`states.is_draft` reads them).
+group) and segments without a target are skipped (unless asked for, as a PO catalogue made
+from the file needs its untranslated messages: a 1.2 trans-unit or 2.x segment without a
+target then gives a unit with an empty target in state `new` / `initial`); state and
+approval travel as props (`states.is_draft` reads them).
 A gettext message laid out as `xliff_po` describes (plural groups, PO contexts, the header
 unit) comes back with the props the PO writer needs; `XliffReader` also tells the file's
 languages and the catalogue header it carried.
@@ -64,6 +66,7 @@ class _Context:
     skip: list[bool] = field(default_factory=list)   # translate="no" per open group/file
     plural_groups: list[bool] = field(default_factory=list)   # per open group
     po_header: PoHeader | None = None
+    untranslated: bool = False   # keep trans-units without a target (empty target, state new)
 
 
 def _children(elem: Any, name: str) -> list[Any]:
@@ -90,7 +93,7 @@ def _unit(
     unit_id = elem.get("id")
     shared = [Prop(DOCUMENT, ctx.original)] if ctx.original else []
     for seg_id, source, source_line, target, target_line, seg_props in pairs:
-        if target.is_empty() and not target.codes:
+        if target.is_empty() and not target.codes and not ctx.untranslated:
             continue
         tuid = unit_id if len(pairs) == 1 or seg_id is None else f"{unit_id}#{seg_id}"
         yield TranslationUnit(
@@ -109,7 +112,11 @@ def _notes(elem: Any) -> tuple[str, ...]:
 def _units12(ctx: _Context, elem: Any,
              plural: list[Prop] | None = None) -> Iterator[TranslationUnit]:
     source, target = _child(elem, "source"), _child(elem, "target")
-    if source is None or target is None:
+    if source is None:
+        return
+    if ctx.untranslated and (target is None or (not len(target) and not target.text)):
+        target = _untranslated_target(target, source)
+    if target is None:
         return
     props = [*(plural or []), *po_props(elem)]
     if elem.get("approved") in ("yes", "no"):
@@ -145,6 +152,16 @@ def _units12(ctx: _Context, elem: Any,
     yield from _unit(ctx, elem, pairs, props, notes)
 
 
+def _untranslated_target(target: Any | None, source: Any) -> Any:
+    """The empty target of a trans-unit with nothing translated yet, in state `new` unless
+    the file gives it another."""
+    if target is not None and target.get("state"):
+        return target
+    empty = etree.Element(f"{{{NS12}}}target", {"state": "new"})
+    empty.sourceline = source.sourceline
+    return empty
+
+
 def _units2(ctx: _Context, elem: Any) -> Iterator[TranslationUnit]:
     data: dict[str, str] = {}
     original_data = _child(elem, "originalData")
@@ -156,13 +173,16 @@ def _units2(ctx: _Context, elem: Any) -> Iterator[TranslationUnit]:
     segments = _children(elem, "segment")
     for index, segment in enumerate(segments, start=1):
         source, target = _child(segment, "source"), _child(segment, "target")
-        if source is None or target is None:
+        if source is None or (target is None and not ctx.untranslated):
             continue
-        seg_props = [Prop(STATE, segment.get("state"))] if segment.get("state") else []
+        state = segment.get("state") or ("initial" if target is None else None)
+        seg_props = [Prop(STATE, state)] if state else []
         if segment.get("subState"):
             seg_props.append(Prop(SUBSTATE, segment.get("subState")))
+        translation = Segment(()) if target is None else segment2(target, data)
         pairs.append((segment.get("id") or str(index), segment2(source, data), source.sourceline,
-                      segment2(target, data), target.sourceline, seg_props))
+                      translation, (target if target is not None else source).sourceline,
+                      seg_props))
     if len(segments) == 1 and pairs:
         pairs = [(None, *pairs[0][1:])]
     yield from _unit(ctx, elem, pairs, [], notes)
@@ -250,8 +270,10 @@ class XliffReader:
     force and `po_header` the catalogue header the file carried (if any)."""
 
     def __init__(self, source: IO[bytes] | str | os.PathLike[str], *, name: str | None = None,
-                 src_lang: str | None = None, tgt_lang: str | None = None) -> None:
+                 src_lang: str | None = None, tgt_lang: str | None = None,
+                 include_untranslated: bool = False) -> None:
         self._source = source
+        self.include_untranslated = include_untranslated
         self.name = name
         self.src_lang, self.tgt_lang = src_lang, tgt_lang
         self.po_header: PoHeader | None = None
@@ -270,6 +292,7 @@ class XliffReader:
                 name_ = localname(elem)
                 if ctx is None:
                     ctx = _root(elem, label, self.src_lang, self.tgt_lang)
+                    ctx.untranslated = self.include_untranslated
                 if event == "start":
                     _start(ctx, elem, name_)
                     self.src_lang, self.tgt_lang = ctx.src_lang, ctx.tgt_lang

@@ -137,6 +137,11 @@ def _previous_source(alt_trans: Any) -> str | None:
     return None if source is None else "".join(source.itertext())
 
 
+def message_context(elem: Any) -> str | None:
+    """The msgctxt of the gettext message a trans-unit holds (None without one)."""
+    return next((prop.value for prop in po_props(elem) if prop.type == CONTEXT), None)
+
+
 def po_props(elem: Any) -> list[Prop]:
     """The PO props in a trans-unit's context groups (references, po-entry contexts) and
     its previous msgid (`alt-trans origin="previous"`)."""

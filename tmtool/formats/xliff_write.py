@@ -104,6 +104,11 @@ def _indent(element: Any, depth: int) -> None:
         element[-1].tail = outer
 
 
+def _untranslated(target: Segment, state: str | None) -> bool:
+    """A message still to translate (an untranslated PO entry): an empty target, state new."""
+    return state == "new" and not target.parts
+
+
 def _approved(unit: TranslationUnit, po_unit: bool) -> str | None:
     """The approved attribute: the file's own, else for a gettext message "no" when it is
     fuzzy and "yes" otherwise (tools that read XLIFF take a missing one as not approved)."""
@@ -111,7 +116,7 @@ def _approved(unit: TranslationUnit, po_unit: bool) -> str | None:
     if approved in ("yes", "no"):
         return approved
     if po_unit:
-        return "no" if has_fuzzy_flag(unit) else "yes"
+        return "no" if has_fuzzy_flag(unit) or unit.prop(STATE) == "new" else "yes"
     return None
 
 
@@ -129,8 +134,9 @@ def _unit_element(unit: TranslationUnit, unit_id: str, src_lang: str, tgt_lang: 
     element = etree.Element(_q("trans-unit"), attrs)
     _fill(etree.SubElement(element, _q("source")), source.segment)
     state = _state(unit, po_unit)
-    _fill(etree.SubElement(element, _q("target"), {"state": state} if state else {}),
-          target.segment)
+    if not _untranslated(target.segment, state):  # as po2xliff: no target, nothing to show
+        _fill(etree.SubElement(element, _q("target"), {"state": state} if state else {}),
+              target.segment)
     if po_unit:
         add_po_metadata(element, unit)
     else:

@@ -50,12 +50,15 @@ _FETCH = 25               # units read per round trip
 
 @dataclass(frozen=True)
 class LookupOptions:
-    """`src_lang` is the language of the query (`--from`), `tgt_lang` of the translations."""
+    """`src_lang` is the language of the query (`--from`), `tgt_lang` of the translations;
+    `distinct` shows a source with the same translation once (a memory of several
+    catalogues holds "Cancel" -> "Скасувати" from each), the unit of the lowest key."""
 
     src_lang: str = "uk"
     tgt_lang: str = "en"
     min_score: int = 70
     limit: int = 5
+    distinct: bool = False
 
     def __post_init__(self) -> None:
         if not 0 <= self.min_score <= 100:
@@ -231,6 +234,8 @@ class _Search:
                 if match is not None and match.score >= self.options.min_score:
                     self.found.append(match)
             self.found.sort(key=_order)
+            if self.options.distinct:
+                self.found = _distinct(self.found)
 
 
 def lookup(store: MemoryStore, query: Segment | str, options: LookupOptions) -> list[Match]:
@@ -241,6 +246,17 @@ def lookup(store: MemoryStore, query: Segment | str, options: LookupOptions) -> 
     search = _Search(store, tokens, options)
     with store.reading():
         return search.run(_candidates(store, search.src, tokens, options.min_score))
+
+
+def _distinct(matches: list[Match]) -> list[Match]:
+    """The first match of each source and translation, in order."""
+    seen: set[tuple[Segment, Segment]] = set()
+    kept = []
+    for match in matches:
+        if (match.source, match.target) not in seen:
+            seen.add((match.source, match.target))
+            kept.append(match)
+    return kept
 
 
 def _order(match: Match) -> tuple[int, float, bytes]:

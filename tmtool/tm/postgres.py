@@ -181,5 +181,14 @@ class PostgresStore(MemoryStore):
                 "SELECT lang, count(*) FROM tm_segments GROUP BY lang")}
             return StoreStats(self.unit_count(), languages, self.backend)
 
+    def storage_problem(self, error: BaseException) -> str | None:
+        """A server that went away (shut down, connection terminated) mid-command."""
+        import psycopg
+
+        if isinstance(error, psycopg.OperationalError):
+            reason = " ".join(str(error).split()) or type(error).__name__
+            return f"lost the connection to the server ({reason})"
+        return None
+
     def close(self) -> None:
         self.conn.close()

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from tmtool.errors import ConfigError
+from tmtool.formats.po_props import message_text, unit_edges
 from tmtool.model import InlineCode, Segment, TranslationUnit
 from tmtool.tm.lookup import LookupOptions, Match, lookup, query_tokens
 from tmtool.tm.store import MemoryStore
@@ -151,6 +152,42 @@ def adapt_codes(translation: Segment, memory_source: Segment, query: Segment) ->
         used.add(index)
         parts.append(query_codes[index])
     return Segment(tuple(parts))
+
+
+def _edge(segment: Segment, end: int) -> str:
+    """The white space at the start (`end` 0) or the end (-1) of a segment; '' at a code."""
+    text = segment.parts[end] if segment.parts else ""
+    if not isinstance(text, str):
+        return ""
+    trimmed = text.lstrip() if end == 0 else text.rstrip()
+    return text[: len(text) - len(trimmed)] if end == 0 else text[len(trimmed):]
+
+
+def fit_edges(translation: Segment, memory_source: Segment, query: Segment) -> Segment:
+    """The translation with the query's white space at an end where the memory's source had
+    other white space there (a TMX writer trims it; a gettext message "\n  Usage: %s\n" in
+    XLIFF keeps it, and msgfmt --check refuses a msgstr that does not begin and end as its
+    msgid does); where the two sources agree, the translation keeps its own ends."""
+    parts = list(translation.parts)
+    if not parts or not query.text.strip():
+        return translation
+    for end in (0, -1):
+        wanted = _edge(query, end)
+        if wanted == _edge(memory_source, end) or not isinstance(parts[end], str):
+            continue
+        text = str(parts[end])
+        parts[end] = wanted + text.lstrip() if end == 0 else text.rstrip() + wanted
+    return Segment(tuple(parts))
+
+
+def fit_translation(match: Match, query: Segment) -> Segment:
+    """The match's translation as it fills `query`: the query's codes, the query's ends
+    (a gettext message's ends compared as its catalogue had them, from `x-po-edges`)."""
+    edges = unit_edges(match.unit)
+    if edges is not None and not match.source.codes and not match.target.codes:
+        source = Segment.from_text(message_text(match.source, edges, 0))
+        return fit_edges(Segment.from_text(message_text(match.target, edges, 2)), source, query)
+    return fit_edges(adapt_codes(match.target, match.source, query), match.source, query)
 
 
 def word_count(query: Segment | str) -> int:

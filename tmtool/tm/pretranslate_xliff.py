@@ -26,7 +26,7 @@ from tmtool.errors import InputError
 from tmtool.formats.po_props import PLURAL_FORM
 from tmtool.formats.readcheck import file_locale
 from tmtool.formats.xliff_inline import localname, segment2, segment12
-from tmtool.formats.xliff_po import PLURALS_RESTYPE
+from tmtool.formats.xliff_po import PLURALS_RESTYPE, message_context
 from tmtool.model import CodeKind, InlineCode, Segment
 from tmtool.tm.lookup import Match
 from tmtool.tm.pretranslate import (
@@ -36,7 +36,7 @@ from tmtool.tm.pretranslate import (
     PretranslateOptions,
     PretranslateResult,
     UnitFilter,
-    adapt_codes,
+    fit_translation,
     score_note,
     word_count,
 )
@@ -144,11 +144,11 @@ class _Filler:
         self.directions.append(direction)
         return direction
 
-    def match(self, finder: MatchFinder, query: Segment,
-              accept: UnitFilter | None = None) -> Match | None:
-        """The match that fills `query` (among the memory units `accept` allows), counting
-        the segment in the analysis."""
-        found = finder.best(query, accept=accept)
+    def match(self, finder: MatchFinder, query: Segment, accept: UnitFilter | None = None,
+              context: str | None = None) -> Match | None:
+        """The match that fills `query` (among the memory units `accept` allows; a unit of
+        the same gettext `context` first), counting the segment in the analysis."""
+        found = finder.best(query, accept=accept, context=context)
         self.analysis.count(found.score if found else None, word_count(query))
         if found is None or found.score < self.options.min_score:
             self.analysis.skipped("no match" if found is None else "below --min")
@@ -158,8 +158,7 @@ class _Filler:
 
 
 def _skipped(element: Any) -> bool:
-    return any(node.get("translate") == "no" for node in element.iterancestors()) or \
-        element.get("translate") == "no"
+    return any(node.get("translate") == "no" for node in (element, *element.iterancestors()))
 
 
 def _is_empty(element: Any | None) -> bool:
@@ -200,15 +199,16 @@ def _add_note12(unit: Any, text: str) -> None:
 
 
 def _fill_segment(filler: _Filler, finder: MatchFinder, source: Any, target: Any | None,
-                  query: Segment, accept: UnitFilter | None = None) -> tuple[int, bool] | None:
+                  query: Segment, accept: UnitFilter | None = None,
+                  context: str | None = None) -> tuple[int, bool] | None:
     """(score, codes placed) of the fill, or None; a missing target is made only when a
     match fills it."""
-    match = filler.match(finder, query, accept)
+    match = filler.match(finder, query, accept, context)
     if match is None:
         return None
     if target is None:
         target = _new_target(source)
-    placed = write_target(target, adapt_codes(match.target, match.source, query), source, query)
+    placed = write_target(target, fit_translation(match, query), source, query)
     return match.score, placed
 
 
@@ -240,7 +240,7 @@ def _unit12(filler: _Filler, finder: MatchFinder, unit: Any) -> None:
             filler.analysis.already_translated += 1
             return
         result = _fill_segment(filler, finder, source, target, segment12(source),
-                               _plural_filter(unit))
+                               _plural_filter(unit), message_context(unit))
         if result is None:
             return
         results.append(result)

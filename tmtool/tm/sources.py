@@ -40,7 +40,9 @@ def read_memory_file(path: str, *, src_lang: str | None = None,
         with open_input(path) as stream:
             yield from read_tmx(stream, name=name)
     elif fmt == "po":
-        yield from read_po(path, name=name, src_lang=src_lang, tgt_lang=tgt_lang)
+        # fuzzy messages come through to be counted as drafts that the import leaves out
+        yield from read_po(path, name=name, src_lang=src_lang, tgt_lang=tgt_lang,
+                           include_fuzzy=True)
     elif fmt == "xliff":
         yield from read_xliff(path, name=name, src_lang=src_lang, tgt_lang=tgt_lang)
     else:

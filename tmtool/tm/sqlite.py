@@ -46,6 +46,10 @@ def _marks(count: int) -> str:
     return ",".join("?" * count)
 
 
+def _unusable(error: sqlite3.DatabaseError) -> str:
+    return f"not a usable SQLite database ({error})"
+
+
 def check_sqlite_file(path: str, *, create: bool) -> None:
     """Refuse, without opening it, a path that is not (and may not become) a memory."""
     target = Path(path)
@@ -82,10 +86,14 @@ class SqliteStore(MemoryStore):
             self._open(create)
         except sqlite3.DatabaseError as exc:
             self.conn.close()
-            raise InputError(self.location, None, f"not a usable SQLite database ({exc})") from None
+            raise InputError(self.location, None, _unusable(exc)) from None
         except BaseException:
             self.conn.close()
             raise
+
+    def storage_problem(self, error: BaseException) -> str | None:
+        """Damage SQLite finds only when a query reaches the broken pages."""
+        return _unusable(error) if isinstance(error, sqlite3.DatabaseError) else None
 
     def _open(self, create: bool) -> None:
         self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

@@ -77,6 +77,14 @@ class MemoryStore(abc.ABC):
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
         self.close()
+        problem = None if error is None else self.storage_problem(error)
+        if problem is not None:  # a damaged file or a lost server is bad input, not a bug
+            raise InputError(self.location, None, problem) from None
+
+    def storage_problem(self, error: BaseException) -> str | None:
+        """What `error`, raised while the memory was in use, says is wrong with the memory
+        itself (damaged pages, a server gone), or None for any other error."""
+        return None
 
     # --- writing -------------------------------------------------------------------
 
