@@ -16,22 +16,23 @@ import re
 from collections.abc import Iterator, Sequence
 
 from tmtool.lint.markup import blank
-from tmtool.lint.units import TextSide
+from tmtool.lint.units import TextSide, side_on_line
 from tmtool.model import CodeKind, InlineCode
-from tmtool.segment.htmldoc import read_html_document
+from tmtool.segment.htmldoc import SKIPPED_ELEMENTS, read_html_document
 from tmtool.segment.inline import Piece
 
 _CODE_TAGS = frozenset({"code", "kbd", "samp", "var"})
 _TAG_NAME = re.compile(r"</?([A-Za-z][\w:-]*)")
 _MARKUP = re.compile(r"<!--.*?-->|<[^<>]*>|&#?\w+;", re.DOTALL)  # what may stand between two pieces
+# Elements whose content the reader skips: blanked before pieces are looked up, so a <title>
+# or a script between two pieces (a page on one line) does not hide the next piece, and a
+# piece is never found inside one.
+_SKIPPED_ELEMENTS = re.compile(r"<(" + "|".join(sorted(SKIPPED_ELEMENTS)) + r")\b[^>]*>.*?</\1\s*>",
+                               re.DOTALL | re.IGNORECASE)
 # Characters a character reference may have written (&nbsp; &rsquo; &amp; ...): a piece that is
 # not in the file as read is looked up again in the runs between them.
-# Elements whose content the reader skips (`htmldoc`): blanked before pieces are looked up, so
-# a <title> or a script between two pieces (a page on one line) does not hide the next piece,
-# and a piece is never found inside one.
-_SKIPPED_ELEMENTS = re.compile(r"<(script|style|head|pre|template|noscript|svg|math)\b[^>]*>.*?</\1\s*>",
-                               re.DOTALL | re.IGNORECASE)
-_REFERENCED = re.compile(r"[^\w .,;:!?()\n\t-]+")
+_REFERENCED = r"[^\w .,;:!?()\n\t-]+"
+_RUN = re.compile(r"(?:(?!" + _REFERENCED + r").)+", re.DOTALL)
 _LOOK_AHEAD = 4000  # characters of markup searched past the previous piece
 
 
@@ -40,6 +41,7 @@ class _Page:
 
     def __init__(self, text: str) -> None:
         self.text = _SKIPPED_ELEMENTS.sub(lambda found: blank(found.group()), text)
+        self.lines = text.split("\n")
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.cursor = 0
 
@@ -51,7 +53,7 @@ class _Page:
             return [(0, *place)]
         found = []
         end = 0
-        for run in re.finditer(r"(?:(?!" + _REFERENCED.pattern + r").)+", piece, re.DOTALL):
+        for run in _RUN.finditer(piece):
             # the characters between two runs may stand in the file as written ({{ }} of a
             # macro, quotes) as well as references
             skipped = piece[end:run.start()]
@@ -80,19 +82,12 @@ def html_sides(text: str, *, name: str) -> Iterator[TextSide]:
     page = _Page(text)
     for block in read_html_document(text, name=name):
         if block.kind == "front-matter":
-            side = field_side("".join(p for p in block.pieces if isinstance(p, str)), block.line, page)
+            value = "".join(p for p in block.pieces if isinstance(p, str))
+            side = side_on_line(value, block.line, page.lines)
         else:
             side = block_side(block.pieces, block.line, page)
         if side.text.strip():
             yield side
-
-
-def field_side(value: str, line: int, page: _Page) -> TextSide:
-    """A front-matter field (MDN keeps `title:` in HTML pages too) where its value stands on
-    its line; its line's start when the value is not there as written (quoted, escaped)."""
-    on_line = page.text[page.line_starts[line - 1]:].split("\n", 1)[0]
-    column = on_line.find(value) + 1 if value else 0
-    return TextSide(value, line, max(1, column), "en", exact=column > 0)
 
 
 def block_side(pieces: Sequence[Piece], line: int, page: _Page) -> TextSide:

@@ -26,8 +26,7 @@ from tmtool.lint.columns import pin_columns
 from tmtool.lint.htmlprose import html_sides
 from tmtool.lint.markup import markdown_page, split_blocks, text_prose
 from tmtool.lint.suppress import Suppressions, line_ignores
-from tmtool.lint.units import LintUnit, TextSide
-from tmtool.segment.frontmatter import FrontMatterField
+from tmtool.lint.units import LintUnit, TextSide, side_on_line
 from tmtool.segment.package import legacy_problem
 
 EXTENSIONS: dict[str, str] = {
@@ -206,7 +205,7 @@ def _monolingual_units(
         suppressions.add_lines(source.name, line_ignores(text, mdx=markdown))
     lines = text.split("\n")
     for field in fields:
-        yield LintUnit(source.name, _field_side(field, lines))
+        yield LintUnit(source.name, side_on_line(field.source, field.line, lines))
     for line, block in split_blocks(prose, markdown=markdown):
         indent = len(block) - len(block.lstrip(" \t"))
         yield LintUnit(source.name, TextSide(block[indent:], line, indent + 1, "en"))
@@ -223,18 +222,6 @@ def _html_units(
         suppressions.add_lines(source.name, line_ignores(text))
     for side in sides:
         yield LintUnit(source.name, side)
-
-
-def _field_side(field: FrontMatterField, lines: list[str]) -> TextSide:
-    """A front-matter field's value where it stands in the file: on its key's line, or on the
-    next one for a block scalar (`description: >-`); the key's line, column 1, when the value
-    as written is not found."""
-    first = field.source.split("\n", 1)[0]
-    for line in (field.line, field.line + 1):
-        column = lines[line - 1].find(first) if first and line <= len(lines) else -1
-        if column >= 0:
-            return TextSide(field.source, line, column + 1, "en")
-    return TextSide(field.source, field.line, 1, "en", exact=False)
 
 
 def _is_ukrainian(source: InputFile, prose: str, notice: Notice | None) -> bool:

@@ -6,6 +6,7 @@ never see the file format.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -40,6 +41,18 @@ class TextSide:
         if not newlines:
             return line, column + offset - start
         return line + newlines, offset - self.text.rindex("\n", start, offset)
+
+
+def side_on_line(text: str, line: int, lines: Sequence[str]) -> TextSide:
+    """`text` (a front-matter value) where it stands in the file: on `line`, or on the next
+    one (a YAML block scalar, `description: >-`); `line`, column 1, inexact, when its first
+    line is not in the file as written (quoted, escaped)."""
+    first = text.split("\n", 1)[0]
+    for number in (line, line + 1):
+        column = lines[number - 1].find(first) if first and number <= len(lines) else -1
+        if column >= 0:
+            return TextSide(text, number, column + 1, "en")
+    return TextSide(text, line, 1, "en", exact=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,7 +37,7 @@ _ENCLOSING = frozenset({"li", "td", "th", "blockquote", "figcaption", "caption"}
 _SITE_TAG = regex.compile(SITE_TAG, regex.DOTALL)  # MDN macros, Hugo shortcodes, Liquid tags in the text
 _WORD = regex.compile(r"[\p{L}\p{N}]")
 _HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
-_SKIPPED = frozenset({"script", "style", "head", "pre", "template", "noscript", "svg", "math"})
+SKIPPED_ELEMENTS = frozenset({"script", "style", "head", "pre", "template", "noscript", "svg", "math"})
 
 
 def read_html_document(text: str, *, name: str) -> Iterator[RawBlock]:
@@ -98,7 +98,7 @@ class _HtmlReader(HTMLParser):
         self._start(tag, self.get_starttag_text() or f"<{tag}/>", self_closing=True)
 
     def _start(self, tag: str, native: str, *, self_closing: bool) -> None:
-        if tag in _SKIPPED:
+        if tag in SKIPPED_ELEMENTS:
             if not self_closing:
                 self.skip_depth += 1
             return
@@ -120,7 +120,7 @@ class _HtmlReader(HTMLParser):
             self.block.pieces.append(self.counter.html_code(tag, native, False, self_closing))
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIPPED:
+        if tag in SKIPPED_ELEMENTS:
             self.skip_depth = max(0, self.skip_depth - 1)
             return
         if self.skip_depth:
